@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Runs the compiled CLI (npm install compiles src/ into dist/ through the "prepare" script).
+import { main } from '../dist/cli.js';
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => {
+    // Only a bug in forumpress gets here: content problems are reported as diagnostics.
+    console.error(`forumpress: internal error: ${err && err.message ? err.message : err}`);
+    console.error('Please report this with the content that caused it.');
+    if (process.env.FORUMPRESS_DEBUG) console.error(err);
+    process.exitCode = 70;
+  },
+);

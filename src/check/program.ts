@@ -1,0 +1,157 @@
+import type { Diagnostics, Position } from '../diagnostics.js';
+import type { FileSource } from '../io.js';
+import { parseYaml, type YamlFile } from '../load/yaml.js';
+import { splitFrontMatter } from '../load/frontmatter.js';
+import { markdownToBlocks } from '../markdown/index.js';
+import type { Day, DayItem, Forum, Program, Session, Slot, Talk, Title } from '../model/types.js';
+import { abstractSchema, forumSchema, scheduleSchema, settingsSchema, type SessionEntry, type SettingsFile, type SlotEntry } from './schemas.js';
+import { validate } from './validate.js';
+import { checkTimes, parseTimeRange } from './times.js';
+
+/** The checked program and the build settings, or undefined parts where errors stopped them. */
+export interface LoadedContent {
+  program?: Program;
+  settings: SettingsFile;
+}
+
+/** Reads and checks every content file, collecting all problems before giving up. */
+export function loadProgram(source: FileSource, diags: Diagnostics): LoadedContent {
+  const name = (path: string) => `${source.label}/${path}`;
+  const settingsYaml = readYaml(source, 'settings.yaml', diags, false);
+  const settings = (settingsYaml && validate(settingsSchema, settingsYaml, diags)) || settingsSchema.parse({});
+
+  const forumYaml = readYaml(source, 'forum.yaml', diags, true);
+  const forumData = forumYaml && validate(forumSchema, forumYaml, diags);
+  const talks = loadTalks(source, diags);
+  const scheduleYaml = readYaml(source, 'schedule.yaml', diags, true);
+  const scheduleData = scheduleYaml && validate(scheduleSchema, scheduleYaml, diags);
+
+  let forum: Forum | undefined;
+  if (forumData && forumYaml) {
+    let introduction: Forum['introduction'] = [];
+    if (forumData.introduction) {
+      const text = source.read(forumData.introduction);
+      if (text === undefined) {
+        diags.error('missing-file', forumYaml.locate(['introduction']), `cannot read "${forumData.introduction}"`,
+          'give a markdown file inside the content folder, e.g. introduction.md');
+      } else {
+        introduction = markdownToBlocks(text, name(forumData.introduction), 0, diags);
+      }
+    }
+    forum = {
+      name: forumData.name, nameEn: forumData.name_en, edition: forumData.edition, dates: forumData.dates,
+      venue: forumData.venue, online: forumData.online, livestream: forumData.livestream, hosts: forumData.hosts,
+      coHosts: forumData.co_hosts, organizingCommittee: forumData.organizing_committee,
+      academicCommittee: forumData.academic_committee, funding: forumData.funding, introduction,
+    };
+  }
+  if (!forum || !scheduleData || !scheduleYaml) return { settings };
+
+  const used = new Map<string, Position>();
+  const days: Day[] = scheduleData.days.map((day, d) => ({
+    date: day.date,
+    items: day.program.map((entry, i): DayItem => {
+      const path = ['days', d, 'program', i];
+      if ('session' in entry) return { type: 'session', session: toSession(entry, day.date, path, scheduleYaml, talks, used, diags) };
+      return { type: 'slot', slot: toSlot(entry, path, scheduleYaml, talks, used, diags) };
+    }),
+  }));
+  checkSessionIds(scheduleData.days.map((d) => d.program), scheduleYaml, diags);
+  checkTimes(days, scheduleYaml, diags);
+  for (const talk of talks.values()) {
+    if (!used.has(talk.id)) {
+      diags.warn('unused-abstract', { file: talk.file, line: 1, column: 1 }, `no slot in schedule.yaml uses talk "${talk.id}"`,
+        `add "talk: ${talk.id}" to a slot, or remove the file`);
+    }
+  }
+  const ordered = days.flatMap((d) => d.items.flatMap((it) => (it.type === 'session' ? it.session.slots : [it.slot])))
+    .flatMap((s) => (s.talk ? [s.talk] : []));
+  return { program: { forum, days, talks: ordered }, settings };
+}
+
+function readYaml(source: FileSource, path: string, diags: Diagnostics, required: boolean): YamlFile | undefined {
+  const text = source.read(path);
+  if (text === undefined) {
+    if (required) diags.error('missing-file', { file: `${source.label}/${path}`, line: 1, column: 1 }, `${path} is missing`,
+      `create ${source.label}/${path}; README.md shows an example`);
+    return undefined;
+  }
+  return parseYaml(`${source.label}/${path}`, text.replace(/^\uFEFF/, ''), diags);
+}
+
+function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk> {
+  const talks = new Map<string, Talk>();
+  for (const fileName of source.list('abstracts').filter((f) => f.endsWith('.md'))) {
+    const file = `${source.label}/abstracts/${fileName}`;
+    const split = splitFrontMatter(source.read(`abstracts/${fileName}`) ?? '');
+    if (split.yaml === undefined) {
+      diags.error('front-matter', { file, line: 1, column: 1 },
+        split.unclosed ? 'the front matter has no closing "---" line' : 'the file has no front matter',
+        'start the file with a "---" line, the title, speakers and kind, then another "---" line');
+      continue;
+    }
+    const yaml = parseYaml(file, split.yaml, diags, split.yamlLineOffset);
+    const data = yaml && validate(abstractSchema, yaml, diags);
+    if (!data) continue;
+    const id = fileName.replace(/\.md$/, '');
+    talks.set(id, {
+      id,
+      file,
+      title: toTitle(data.title),
+      speakers: data.speakers.map((s) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation })),
+      kind: data.kind,
+      body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags),
+    });
+  }
+  return talks;
+}
+
+function toTitle(title: string | { zh?: string; en?: string }): Title {
+  if (typeof title === 'string') return { primary: title };
+  const primary = title.zh ?? title.en ?? '';
+  const secondary = title.zh && title.en ? title.en : undefined;
+  return { ...title, primary, secondary };
+}
+
+function toSession(entry: SessionEntry, date: string, path: (string | number)[], yaml: YamlFile,
+  talks: Map<string, Talk>, used: Map<string, Position>, diags: Diagnostics): Session {
+  const slots = entry.slots.map((s, i) => toSlot(s, [...path, 'slots', i], yaml, talks, used, diags, entry.room));
+  const chairs = entry.chair === undefined ? [] : Array.isArray(entry.chair) ? entry.chair : [entry.chair];
+  return {
+    id: entry.session, title: entry.title, chairs: chairs.map((name) => ({ name })), room: entry.room, date,
+    start: slots[0].start, end: slots.reduce((end, s) => (s.end > end ? s.end : end), slots[0].end), slots,
+  };
+}
+
+function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, talks: Map<string, Talk>,
+  used: Map<string, Position>, diags: Diagnostics, room?: string): Slot {
+  const { start, end } = parseTimeRange(entry.time);
+  if ('talk' in entry) {
+    const at = yaml.locate([...path, 'talk']);
+    const talk = talks.get(entry.talk);
+    if (!talk) {
+      diags.error('unknown-talk', at, `no abstract file for talk "${entry.talk}"`,
+        `create content/abstracts/${entry.talk}.md (it may have no body), or fix the id`);
+    } else if (used.has(entry.talk)) {
+      const first = used.get(entry.talk)!;
+      diags.error('duplicate-talk', at, `talk "${entry.talk}" is already scheduled at line ${first.line}`,
+        'a talk is given once; remove one of the two slots');
+    } else {
+      used.set(entry.talk, at);
+    }
+    return { start, end, kind: talk?.kind ?? 'talk', talk, room: entry.room ?? room };
+  }
+  return { start, end, kind: entry.kind, title: entry.title, room: entry.room ?? room };
+}
+
+function checkSessionIds(programs: Array<Array<SessionEntry | SlotEntry>>, yaml: YamlFile, diags: Diagnostics): void {
+  const seen = new Map<string, number>();
+  programs.forEach((program, d) => program.forEach((entry, i) => {
+    if (!('session' in entry)) return;
+    const at = yaml.locate(['days', d, 'program', i, 'session']);
+    if (seen.has(entry.session)) {
+      diags.error('duplicate-id', at, `session id "${entry.session}" is already used at line ${seen.get(entry.session)}`,
+        'give every session its own id, e.g. S1, S2');
+    } else seen.set(entry.session, at.line);
+  }));
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** Schemas of every content file, declared once; README.md documents the same fields. */
+
+const text = z.string().trim().min(1, 'must not be empty');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const names = z.array(text);
+
+/** content/forum.yaml */
+export const forumSchema = z.strictObject({
+  name: text,
+  name_en: text.optional(),
+  edition: z.number().int().positive().optional(),
+  dates: z.strictObject({ start: date, end: date }),
+  venue: text,
+  online: z.boolean().default(false),
+  livestream: z.strictObject({ platform: text, note: text.optional(), url: text.optional() }).optional(),
+  hosts: names.default([]),
+  co_hosts: names.default([]),
+  organizing_committee: names.default([]),
+  academic_committee: names.default([]),
+  funding: text.optional(),
+  introduction: text.optional(),
+});
+
+const time = z.string().regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'must be a time range written HH:MM-HH:MM');
+const slotKind = z.enum(['opening', 'closing', 'discussion', 'break', 'meal', 'announcement', 'other']);
+
+const slot = z.union([
+  z.strictObject({ time, talk: text, room: text.optional() }),
+  z.strictObject({ time, kind: slotKind, title: text, room: text.optional() }),
+]);
+
+const chair = z.union([text, z.array(text).min(1)]);
+
+const session = z.strictObject({
+  session: text,
+  title: text,
+  chair: chair.optional(),
+  room: text.optional(),
+  slots: z.array(slot).min(1, 'a session needs at least one slot'),
+});
+
+/** content/schedule.yaml */
+export const scheduleSchema = z.strictObject({
+  days: z
+    .array(z.strictObject({ date, program: z.array(z.union([session, slot])).min(1) }))
+    .min(1, 'the schedule needs at least one day'),
+});
+
+const person = z.strictObject({ name: text, name_en: text.optional(), affiliation: text.optional() });
+
+/** Front matter of content/abstracts/*.md */
+export const abstractSchema = z.strictObject({
+  title: z.union([text, z.strictObject({ zh: text.optional(), en: text.optional() })]),
+  speakers: z.array(person).min(1, 'a talk needs at least one speaker'),
+  kind: z.string().regex(/^[a-z][a-z-]*$/, 'must be a lower-case word such as talk, plenary, panel, poster').default('talk'),
+});
+
+/** content/settings.yaml (optional) */
+export const settingsSchema = z.strictObject({
+  booklet: z.strictObject({ paper: z.enum(['A5', 'A4']).default('A5') }).prefault({}),
+});
+
+export type ForumFile = z.infer<typeof forumSchema>;
+export type ScheduleFile = z.infer<typeof scheduleSchema>;
+export type AbstractFile = z.infer<typeof abstractSchema>;
+export type SettingsFile = z.infer<typeof settingsSchema>;
+export type SlotEntry = z.infer<typeof slot>;
+export type SessionEntry = z.infer<typeof session>;

@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { build } from './build.js';
+import { diskSource, writeOutputsAtomically } from './io.js';
+import { formatDiagnostic } from './diagnostics.js';
+
+const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--strict]
+
+  build   check the content, then write every PDF into the output folder
+  check   check the content and templates only; write nothing
+
+  --content DIR    the conference's content folder (default: content)
+  --templates DIR  the templates folder (default: templates)
+  --out DIR        where PDFs are written (default: out)
+  --strict         treat warnings as errors`;
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        content: { type: 'string', default: 'content' },
+        templates: { type: 'string', default: 'templates' },
+        out: { type: 'string', default: 'out' },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    console.error(`forumpress: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const command = args.positionals[0];
+  if (args.values.help || !command) {
+    console.log(USAGE);
+    return command || args.values.help ? 0 : 2;
+  }
+  if (command !== 'build' && command !== 'check') {
+    console.error(`forumpress: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  for (const dir of [args.values.content, args.values.templates]) {
+    if (!existsSync(resolve(dir))) {
+      console.error(`forumpress: folder "${dir}" does not exist (run from the project folder, or give --content / --templates)`);
+      return 2;
+    }
+  }
+  const started = performance.now();
+  const result = await build({
+    content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
+    templates: diskSource(args.values.templates, 'templates'),
+    checkOnly: command === 'check',
+  });
+  const color = process.stderr.isTTY && !process.env.NO_COLOR;
+  for (const d of result.diagnostics) console.error(formatDiagnostic(d, color));
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = result.diagnostics.length - errors;
+  const failed = !result.ok || (args.values.strict && warnings > 0);
+  if (failed) {
+    console.error(`\nforumpress: ${errors} error(s), ${warnings} warning(s); nothing was written.`);
+    return 1;
+  }
+  if (command === 'build') {
+    const written = writeOutputsAtomically(resolve(args.values.out), result.outputs);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    console.log(`forumpress: wrote ${written.join(', ')} in ${seconds} s${warnings ? ` (${warnings} warning(s))` : ''}`);
+  } else {
+    console.log(`forumpress: content checked, ${warnings} warning(s).`);
+  }
+  return 0;
+}

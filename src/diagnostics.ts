@@ -1,0 +1,58 @@
+/** A problem found in the content or templates, at its place. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** A permanent rule id, e.g. `yaml-syntax`, `schema`, `time-overlap`. */
+  rule: string;
+  /** Path relative to the project (content/... or templates/...). */
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
+}
+
+/** Where something is in a file: 1-based line and column. */
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Collects diagnostics from every stage so they can all be shown at once. */
+export class Diagnostics {
+  readonly list: Diagnostic[] = [];
+
+  error(rule: string, at: Position, message: string, hint?: string): void {
+    this.list.push({ severity: 'error', rule, ...at, message, hint });
+  }
+
+  warn(rule: string, at: Position, message: string, hint?: string): void {
+    this.list.push({ severity: 'warning', rule, ...at, message, hint });
+  }
+
+  get hasErrors(): boolean {
+    return this.list.some((d) => d.severity === 'error');
+  }
+
+  /** Sorted by file, line and column, as a compiler prints them. */
+  sorted(): Diagnostic[] {
+    return [...this.list].sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    );
+  }
+}
+
+/** Thrown by a stage when it cannot go on; carries what was found so far. */
+export class BuildFailed extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`build failed with ${diagnostics.filter((d) => d.severity === 'error').length} error(s)`);
+  }
+}
+
+/** Formats one diagnostic as `file:line:col: error[rule]: message` plus a hint line. */
+export function formatDiagnostic(d: Diagnostic, color = false): string {
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const label = d.severity === 'error' ? paint('1;31', 'error') : paint('1;33', 'warning');
+  const head = `${paint('1', `${d.file}:${d.line}:${d.column}`)}: ${label}[${d.rule}]: ${d.message}`;
+  return d.hint ? `${head}\n  ${paint('36', 'hint')}: ${d.hint}` : head;
+}

@@ -1,0 +1,95 @@
+import type { Block } from '../model/types.js';
+import { parseMarkup, MarkupSyntaxError, type MarkupElement } from './markup-tree.js';
+import { MarkupError, blockProps, convertBlocks, type Content, type ConvertContext } from './markup-to-pdf.js';
+import { FragmentStore, TemplateError, locate, type TemplateSet } from './templates.js';
+import { pdfmakeStyles, AttributeError } from './style-attrs.js';
+
+const MM = 72 / 25.4;
+
+/** Page size in points for A-series names or "WxHmm". */
+export function paperSize(paper: string, landscape = false): { width: number; height: number } {
+  const named: Record<string, [number, number]> = { A3: [297, 420], A4: [210, 297], A5: [148, 210], A6: [105, 148] };
+  const m = /^(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)mm$/.exec(paper);
+  const [w, h] = named[paper] ?? (m ? [Number(m[1]), Number(m[2])] : undefined) ?? named.A4;
+  const [width, height] = [w * MM, h * MM];
+  return landscape ? { width: height, height: width } : { width, height };
+}
+
+/**
+ * Renders a template with its view model and turns the markup into a pdfmake
+ * document definition. Errors come back as TemplateError at the template's line.
+ */
+export function composeDocument(templates: TemplateSet, name: string, view: object): Content {
+  const fragments = new FragmentStore();
+  const markup = templates.render(name, view, fragments);
+  let root: MarkupElement;
+  try {
+    root = parseMarkup(markup);
+  } catch (err) {
+    if (!(err instanceof MarkupSyntaxError)) throw err;
+    const line = markup.split('\n')[err.line - 1]?.trim().slice(0, 80) ?? '';
+    throw new TemplateError({ file: `templates/${name}`, line: 1, column: 1 },
+      `the template produced broken markup (${err.message}) near: ${line}`,
+      'check that every <tag> is closed (<p>...</p> or <br/>) and attribute values are in quotes');
+  }
+  try {
+    return toDocument(root, { theme: templates.theme, fragments: fragments.items });
+  } catch (err) {
+    if (err instanceof MarkupError) throw locateMarkupError(err, templates, name);
+    if (err instanceof AttributeError) throw new TemplateError({ file: 'templates/theme.yaml', line: 1, column: 1 }, err.message, 'fix the style in theme.yaml');
+    throw err;
+  }
+}
+
+function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
+  if (root.name !== 'document') throw new MarkupError(root, `the template must start with <document>, not <${root.name}>`);
+  const body: MarkupElement = { ...root, children: root.children.filter((c) => typeof c === 'string' || !['footer', 'header'].includes(c.name)) };
+  const footer = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'footer');
+  const header = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'header');
+  const { paper = 'A4', orientation = 'portrait', margins = '40', ...style } = root.attrs;
+  const defaultStyle = blockProps({ ...root, attrs: style }, ctx);
+  const pageSize = paperSize(paper, orientation === 'landscape');
+  return {
+    pageSize,
+    pageMargins: margins.split(/[ ,]+/).map(Number),
+    defaultStyle,
+    styles: pdfmakeStyles(ctx.theme),
+    content: convertBlocks(body, ctx),
+    footer: footer && running(footer, ctx),
+    header: header && running(header, ctx),
+    pageBreakBefore: keepWithNext,
+  };
+}
+
+/** A node marked keep-with-next moves to the next page when nothing follows it on its own. */
+function keepWithNext(node: Content, query: { getFollowingNodesOnPage(): unknown[] }): boolean {
+  return node.headlineLevel === 1 && query.getFollowingNodesOnPage().length === 0;
+}
+
+/** A header or footer, converted for each page; `from-page` leaves the first pages bare. */
+function running(el: MarkupElement, ctx: ConvertContext) {
+  const from = Number(el.attrs['from-page'] ?? 1);
+  const margin = (el.attrs.margin ?? '40,12,40,0').split(/[ ,]+/).map(Number);
+  const container: MarkupElement = { ...el, attrs: {} };
+  return (current: number, count: number): Content | null =>
+    current < from ? null : { stack: convertBlocks(container, { ...ctx, page: { current, count } }), margin };
+}
+
+function locateMarkupError(err: MarkupError, templates: TemplateSet, name: string): TemplateError {
+  const needles = err.attribute ? [`${err.attribute}=`, `<${err.element.name}`] : [`<${err.element.name}`];
+  const candidates = [name, ...templatePartials(templates, name)];
+  for (const needle of needles) {
+    for (const file of candidates) {
+      const at = locate(templates.source(file) ?? '', needle);
+      if (at) return new TemplateError({ file: `templates/${file}`, ...at }, err.message, 'README.md ("Templates") lists the elements and their attributes');
+    }
+  }
+  return new TemplateError({ file: `templates/${name}`, line: 1, column: 1 }, err.message, 'README.md ("Templates") lists the elements and their attributes');
+}
+
+function templatePartials(templates: TemplateSet, name: string): string[] {
+  const src = templates.source(name) ?? '';
+  return [...src.matchAll(/\{\{>\s*([\w-]+)/g)].map((m) => `partials/${m[1]}.hbs`);
+}
+
+export type { Block };

@@ -1,0 +1,246 @@
+import type { Block } from '../model/types.js';
+import type { MarkupElement, MarkupNode } from './markup-tree.js';
+import type { Theme } from './theme.js';
+import { AttributeError, STYLE_ATTRIBUTES, styleProps } from './style-attrs.js';
+import { blocksToPdf } from './richtext.js';
+import { normalizeSpace } from './text.js';
+
+/** pdfmake content: we build plain objects and let pdfmake check them. */
+export type Content = Record<string, any>;
+
+/** What converting markup needs besides the markup itself. */
+export interface ConvertContext {
+  theme: Theme;
+  fragments: Block[][];
+  /** Set while a footer or header is converted for one page. */
+  page?: { current: number; count: number };
+}
+
+/** An element or attribute the converter does not know, with the element's name. */
+export class MarkupError extends Error {
+  constructor(readonly element: MarkupElement, message: string, readonly attribute?: string) {
+    super(message);
+  }
+}
+
+type BlockHandler = (el: MarkupElement, ctx: ConvertContext) => Content;
+type InlineHandler = (el: MarkupElement, ctx: ConvertContext) => Content[];
+
+const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-indent', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next'];
+
+/** Common attributes of block elements: style, anchors, TOC entries and bookmarks. */
+function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []): Content {
+  const allowed = new Set([...Object.keys(STYLE_ATTRIBUTES), 'style', ...BLOCK_ATTRS, ...extra]);
+  for (const key of Object.keys(el.attrs)) {
+    if (!allowed.has(key)) throw new MarkupError(el, `<${el.name}> has no attribute "${key}"`, key);
+  }
+  const a = el.attrs;
+  const out: Content = withAttr(el, () => styleProps(pick(a, [...Object.keys(STYLE_ATTRIBUTES), 'style']), ctx.theme));
+  if (a.id) out.id = a.id;
+  if (a['page-break']) out.pageBreak = a['page-break'];
+  if (a.width) out.width = /^\d+(\.\d+)?$/.test(a.width) ? Number(a.width) : a.width;
+  if (a.unbreakable === 'true') out.unbreakable = true;
+  if (a['keep-with-next'] === 'true') out.headlineLevel = 1;
+  if (a.toc === 'true') {
+    out.tocItem = true;
+    if (a['toc-style']) out.tocStyle = a['toc-style'].split(/\s+/);
+    if (a['toc-indent']) out.tocMargin = [Number(a['toc-indent']), 0, 0, 0];
+  }
+  if (a.bookmark === 'true') {
+    out.outline = true;
+    if (a['bookmark-parent']) out.outlineParentId = a['bookmark-parent'];
+    if (a['bookmark-text']) out.outlineText = a['bookmark-text'];
+  }
+  return out;
+}
+
+function pick(a: Record<string, string>, keys: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(a).filter(([k]) => keys.includes(k)));
+}
+
+function withAttr<T>(el: MarkupElement, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof AttributeError) throw new MarkupError(el, `<${el.name}>: ${err.message}`);
+    throw err;
+  }
+}
+
+function elements(el: MarkupElement): MarkupElement[] {
+  return el.children.filter((c): c is MarkupElement => typeof c !== 'string');
+}
+
+/** Inline content of an element: text runs and inline elements. */
+function inlineChildren(el: MarkupElement, ctx: ConvertContext): Content[] {
+  const out: Content[] = [];
+  el.children.forEach((child, i) => {
+    if (typeof child === 'string') {
+      let t = normalizeSpace(child);
+      if (i === 0) t = t.trimStart();
+      if (i === el.children.length - 1) t = t.trimEnd();
+      if (t) out.push({ text: t });
+    } else {
+      const handler = inlineHandlers[child.name];
+      if (!handler) throw new MarkupError(child, `<${child.name}> cannot stand inside <${el.name}>`);
+      out.push(...handler(child, ctx));
+    }
+  });
+  return out;
+}
+
+function textNode(el: MarkupElement, ctx: ConvertContext, props: Content): Content {
+  const inlines = inlineChildren(el, ctx);
+  const plain = inlines.every((i) => Object.keys(i).length === 1);
+  return { ...props, text: plain ? inlines.map((i) => i.text).join('') : inlines };
+}
+
+/** Block children; text directly inside a block container becomes a paragraph. */
+function blockChildren(el: MarkupElement, ctx: ConvertContext): Content[] {
+  const out: Content[] = [];
+  for (const child of el.children) {
+    if (typeof child === 'string') {
+      const t = normalizeSpace(child).trim();
+      if (t) out.push({ text: t });
+      continue;
+    }
+    if (child.name === 'fragment') {
+      out.push(...fragment(child, ctx));
+      continue;
+    }
+    const handler = blockHandlers[child.name];
+    if (!handler) {
+      if (inlineHandlers[child.name]) throw new MarkupError(child, `<${child.name}> must stand inside <p>`);
+      throw new MarkupError(child, `unknown element <${child.name}>`);
+    }
+    out.push(handler(child, ctx));
+  }
+  return out;
+}
+
+function fragment(el: MarkupElement, ctx: ConvertContext): Content[] {
+  const blocks = ctx.fragments[Number(el.attrs.ref)];
+  if (!blocks) throw new MarkupError(el, '<fragment> must come from the {{markdown}} helper');
+  return blocksToPdf(blocks);
+}
+
+/** Converts a cell: inline-only content becomes text, otherwise a stack. */
+function cell(el: MarkupElement, ctx: ConvertContext): Content {
+  const props = blockProps(el, ctx, ['colspan', 'rowspan']);
+  if (el.attrs.colspan) props.colSpan = Number(el.attrs.colspan);
+  if (el.attrs.rowspan) props.rowSpan = Number(el.attrs.rowspan);
+  const hasBlocks = el.children.some((c) => typeof c !== 'string' && (blockHandlers[c.name] || c.name === 'fragment'));
+  return hasBlocks ? { ...props, stack: blockChildren(el, ctx) } : textNode(el, ctx, props);
+}
+
+const TABLE_LAYOUTS = ['none', 'lines', 'grid', 'underline'];
+
+/** Block elements, by name. */
+export const blockHandlers: Record<string, BlockHandler> = {
+  p: (el, ctx) => textNode(el, ctx, blockProps(el, ctx)),
+  stack: (el, ctx) => ({ ...blockProps(el, ctx), stack: blockChildren(el, ctx) }),
+  columns: (el, ctx) => ({
+    ...blockProps(el, ctx, ['gap']),
+    columnGap: Number(el.attrs.gap ?? 10),
+    columns: elements(el).map((c) => {
+      if (c.name !== 'column') throw new MarkupError(c, `<columns> holds <column> elements, not <${c.name}>`);
+      return { ...blockProps(c, ctx), stack: blockChildren(c, ctx) };
+    }),
+  }),
+  table: (el, ctx) => {
+    const props = blockProps(el, ctx, ['widths', 'header-rows', 'layout', 'line-color', 'padding']);
+    const rows = elements(el).map((tr) => {
+      if (tr.name !== 'tr') throw new MarkupError(tr, `<table> holds <tr> rows, not <${tr.name}>`);
+      return elements(tr).map((td) => {
+        if (td.name !== 'td') throw new MarkupError(td, `<tr> holds <td> cells, not <${td.name}>`);
+        return cell(td, ctx);
+      });
+    });
+    const layout = el.attrs.layout ?? 'none';
+    if (!TABLE_LAYOUTS.includes(layout)) throw new MarkupError(el, `layout "${layout}" is not one of ${TABLE_LAYOUTS.join(', ')}`, 'layout');
+    const widths = (el.attrs.widths ?? '').split(',').map((w) => w.trim()).filter(Boolean)
+      .map((w) => (/^\d+(\.\d+)?$/.test(w) ? Number(w) : w));
+    const cols = Math.max(0, ...rows.map((r) => r.length));
+    return {
+      ...props,
+      table: { headerRows: Number(el.attrs['header-rows'] ?? 0), dontBreakRows: true, widths: widths.length ? widths : Array(cols).fill('*'), body: rows },
+      layout: tableLayout(layout, withAttr(el, () => styleProps({ color: el.attrs['line-color'] ?? '#999999' }, ctx.theme)).color as string, Number(el.attrs.padding ?? 3)),
+    };
+  },
+  ul: (el, ctx) => ({ ...blockProps(el, ctx), ul: listItems(el, ctx) }),
+  ol: (el, ctx) => ({ ...blockProps(el, ctx), ol: listItems(el, ctx) }),
+  toc: (el, ctx) => {
+    const props = blockProps(el, ctx, ['title', 'title-style', 'number-style']);
+    const title = el.attrs.title ? { text: el.attrs.title, style: (el.attrs['title-style'] ?? '').split(/\s+/).filter(Boolean) } : undefined;
+    return { ...props, toc: { title, numberStyle: el.attrs['number-style'] } };
+  },
+  'page-break': () => ({ text: '', pageBreak: 'after' }),
+  spacer: (el) => ({ text: '', margin: [0, Number(el.attrs.height ?? 10), 0, 0] }),
+  rule: (el, ctx) => {
+    const props = blockProps(el, ctx, ['thickness']);
+    const color = (props.color as string | undefined) ?? '#999999';
+    return { ...props, table: { widths: ['*'], body: [[{ text: '', fontSize: 1 }]] },
+      layout: { hLineWidth: (i: number) => (i === 1 ? Number(el.attrs.thickness ?? 0.5) : 0), vLineWidth: () => 0,
+        hLineColor: () => color, paddingTop: () => 0, paddingBottom: () => 0, paddingLeft: () => 0, paddingRight: () => 0 } };
+  },
+  rect: (el, ctx) => {
+    const props = blockProps(el, ctx, ['height', 'radius']);
+    const w = Number(el.attrs.width ?? 100);
+    return { ...props, width: w, canvas: [{ type: 'rect', x: 0, y: 0, w, h: Number(el.attrs.height ?? 10), r: Number(el.attrs.radius ?? 0), color: props.fillColor ?? props.color ?? '#000000' }] };
+  },
+  qr: (el, ctx) => {
+    const props = blockProps(el, ctx, ['value', 'fit', 'ecc']);
+    return { ...props, qr: el.attrs.value ?? '', fit: Number(el.attrs.fit ?? 80), eccLevel: el.attrs.ecc ?? 'M', foreground: props.color ?? '#000000' };
+  },
+};
+
+function listItems(el: MarkupElement, ctx: ConvertContext): Content[] {
+  return elements(el).map((li) => {
+    if (li.name !== 'li') throw new MarkupError(li, `<${el.name}> holds <li> items, not <${li.name}>`);
+    return cell(li, ctx);
+  });
+}
+
+function tableLayout(name: string, color: string, padding: number): Content {
+  const pad = { paddingLeft: () => padding, paddingRight: () => padding, paddingTop: () => padding, paddingBottom: () => padding };
+  switch (name) {
+    case 'grid':
+      return { ...pad, hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => color, vLineColor: () => color };
+    case 'lines':
+      return { ...pad, hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => color };
+    case 'underline':
+      return { ...pad, hLineWidth: (i: number, node: Content) => (i === node.table.body.length ? 0.5 : 0), vLineWidth: () => 0, hLineColor: () => color };
+    default:
+      return { ...pad, hLineWidth: () => 0, vLineWidth: () => 0 };
+  }
+}
+
+/** Inline elements, by name. */
+export const inlineHandlers: Record<string, InlineHandler> = {
+  b: (el, ctx) => inlineChildren(el, ctx).map((i) => ({ ...i, bold: true })),
+  i: (el, ctx) => inlineChildren(el, ctx).map((i) => ({ ...i, italics: true })),
+  span: (el, ctx) => {
+    const props = blockProps(el, ctx);
+    return [{ ...props, text: inlineChildren(el, ctx) }];
+  },
+  br: () => [{ text: '\n' }],
+  'page-ref': (el) => [{ text: '00', pageReference: el.attrs.to }],
+  link: (el, ctx) => {
+    const target = el.attrs.to ? { linkToDestination: el.attrs.to } : /^(https?:|mailto:)/.test(el.attrs.href ?? '') ? { link: el.attrs.href } : {};
+    return inlineChildren(el, ctx).map((i) => ({ ...i, ...target }));
+  },
+  'page-number': (_el, ctx) => [{ text: String(ctx.page?.current ?? '') }],
+  'page-count': (_el, ctx) => [{ text: String(ctx.page?.count ?? '') }],
+};
+
+/** Converts the children of a block container (the document body, a footer). */
+export function convertBlocks(el: MarkupElement, ctx: ConvertContext): Content[] {
+  return blockChildren(el, ctx);
+}
+
+/** Converts inline children (for a footer given as one line of text). */
+export function convertInline(el: MarkupElement, ctx: ConvertContext): Content[] {
+  return inlineChildren(el, ctx);
+}
+
+export { blockProps, type MarkupNode };

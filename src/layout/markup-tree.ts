@@ -1,0 +1,50 @@
+import { SaxesParser } from 'saxes';
+
+/** An element of the layout markup that templates produce. */
+export interface MarkupElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: MarkupNode[];
+  /** Line in the rendered markup (for error messages). */
+  line: number;
+}
+
+/** An element or a run of text. */
+export type MarkupNode = MarkupElement | string;
+
+/** A well-formedness error in rendered markup, with its line in the rendered text. */
+export class MarkupSyntaxError extends Error {
+  constructor(message: string, readonly line: number, readonly column: number) {
+    super(message);
+  }
+}
+
+/** Parses rendered template output (XML-like markup) into a tree. */
+export function parseMarkup(xml: string): MarkupElement {
+  const parser = new SaxesParser({ position: true });
+  const root: MarkupElement = { name: '#root', attrs: {}, children: [], line: 1 };
+  const stack: MarkupElement[] = [root];
+  let failure: MarkupSyntaxError | undefined;
+  parser.on('error', (err) => {
+    if (!failure) {
+      const m = /^(\d+):(\d+): (.*)$/s.exec(err.message);
+      failure = new MarkupSyntaxError(m ? m[3] : err.message, m ? Number(m[1]) : parser.line, m ? Number(m[2]) : parser.column);
+    }
+  });
+  parser.on('opentag', (tag) => {
+    const el: MarkupElement = { name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [], line: parser.line };
+    stack[stack.length - 1].children.push(el);
+    stack.push(el);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.on('text', (text) => {
+    stack[stack.length - 1].children.push(text);
+  });
+  parser.write(xml).close();
+  if (failure) throw failure;
+  const top = root.children.filter((c): c is MarkupElement => typeof c !== 'string');
+  if (top.length !== 1) throw new MarkupSyntaxError('the template must produce exactly one root element', 1, 1);
+  return top[0];
+}

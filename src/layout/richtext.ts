@@ -1,0 +1,43 @@
+import type { Block, Inline } from '../model/types.js';
+import { isCjk } from './text.js';
+
+type Content = Record<string, unknown>;
+
+/** pdfmake inlines for rich text spans. */
+export function inlinesToPdf(inlines: Inline[]): Content[] {
+  return inlines.map((i) => {
+    const out: Content = { text: i.break ? `${i.text}\n` : i.text };
+    if (i.bold) out.bold = true;
+    if (i.italic) out.italics = true;
+    if (i.code) out.style = 'md-code';
+    if (i.href) Object.assign(out, { link: i.href, style: 'md-link' });
+    return out;
+  });
+}
+
+/**
+ * pdfmake content for markdown blocks. Paragraphs that start in Chinese get the
+ * `md-p-zh` style (first-line indent of two characters), others `md-p`.
+ */
+export function blocksToPdf(blocks: Block[]): Content[] {
+  return blocks.map((b): Content => {
+    switch (b.type) {
+      case 'paragraph': {
+        const first = b.inlines.find((i) => i.text.trim())?.text.trim()[0];
+        return { text: inlinesToPdf(b.inlines), style: isCjk(first) ? 'md-p-zh' : 'md-p' };
+      }
+      case 'heading':
+        return { text: inlinesToPdf(b.inlines), style: 'md-h' };
+      case 'list': {
+        const items = b.items.map((item) => ({ stack: blocksToPdf(item) }));
+        return b.ordered ? { ol: items, start: b.start, style: 'md-list' } : { ul: items, style: 'md-list' };
+      }
+      case 'quote':
+        return { stack: blocksToPdf(b.blocks), style: 'md-quote' };
+      case 'code':
+        return { text: b.text, style: 'md-code-block', preserveLeadingSpaces: true };
+      case 'rule':
+        return { text: '', style: 'md-p' };
+    }
+  });
+}

@@ -1,0 +1,128 @@
+import Handlebars from 'handlebars';
+import type { Diagnostics, Position } from '../diagnostics.js';
+import type { FileSource } from '../io.js';
+import type { Block } from '../model/types.js';
+import type { Theme } from './theme.js';
+
+/** Markdown blocks and other prepared content that a template places by reference. */
+export class FragmentStore {
+  readonly items: Block[][] = [];
+  /** Stores blocks and returns the markup that places them. */
+  add(blocks: Block[]): Handlebars.SafeString {
+    this.items.push(blocks);
+    return new Handlebars.SafeString(`<fragment ref="${this.items.length - 1}"/>`);
+  }
+}
+
+/** A template error with the template file and position. */
+export class TemplateError extends Error {
+  constructor(readonly at: Position, message: string, readonly hint: string) {
+    super(message);
+  }
+}
+
+/** The organizer's templates, compiled once, with our helpers and partials. */
+export interface TemplateSet {
+  /** Renders `templates/<name>` to markup; throws TemplateError with the template's position. */
+  render(name: string, data: object, fragments: FragmentStore): string;
+  /** Source text of a template (for locating markup errors). */
+  source(name: string): string | undefined;
+  theme: Theme;
+}
+
+const PARTIAL_DIR = 'partials';
+
+/** Loads templates from a folder; reports syntax errors of every template at once. */
+export function loadTemplates(source: FileSource, theme: Theme, diags: Diagnostics): TemplateSet {
+  const hb = Handlebars.create();
+  const sources = new Map<string, string>();
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const fileOf = (name: string) => `${source.label}/${name}`;
+
+  for (const dir of [PARTIAL_DIR, 'booklet', 'signs', 'badges']) {
+    for (const file of source.list(dir).filter((f) => f.endsWith('.hbs'))) {
+      const name = `${dir}/${file}`;
+      const text = source.read(name) ?? '';
+      sources.set(name, text);
+      try {
+        hb.parse(text);
+      } catch (err) {
+        const e = syntaxPosition(err as Error);
+        diags.error('template-syntax', { file: fileOf(name), ...e.at }, `template syntax: ${e.reason}`,
+          'check that every {{#if}} / {{#each}} has its {{/if}} / {{/each}} and every {{ has its }}');
+        continue;
+      }
+      const fn = hb.compile(text, { strict: true, noEscape: false });
+      compiled.set(name, fn);
+      if (dir === PARTIAL_DIR) hb.registerPartial(file.replace(/\.hbs$/, ''), fn);
+    }
+  }
+  registerHelpers(hb, theme);
+
+  return {
+    theme,
+    source: (name) => sources.get(name),
+    render(name, data, fragments) {
+      const fn = compiled.get(name);
+      if (!fn) {
+        throw new TemplateError({ file: fileOf(name), line: 1, column: 1 }, `template ${name} is missing or broken`,
+          `restore templates/${name} from the forumpress repository`);
+      }
+      try {
+        return fn(data, { data: { fragments }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (err) {
+        throw runtimeError(err as Error & { lineNumber?: number; column?: number }, name, fileOf, sources);
+      }
+    },
+  };
+}
+
+function registerHelpers(hb: typeof Handlebars, theme: Theme): void {
+  hb.registerHelper('markdown', (blocks: Block[] | undefined, options: Handlebars.HelperOptions) =>
+    (options.data.fragments as FragmentStore).add(Array.isArray(blocks) ? blocks : []));
+  hb.registerHelper('join', (list: unknown, sep: unknown) =>
+    Array.isArray(list) ? list.map((x) => (typeof x === 'object' && x && 'name' in x ? (x as { name: string }).name : String(x))).join(typeof sep === 'string' ? sep : '、') : '');
+  hb.registerHelper('label', (key: unknown) => theme.labels[String(key)] ?? String(key));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('not', (a: unknown) => !a);
+}
+
+function syntaxPosition(err: Error): { at: { line: number; column: number }; reason: string } {
+  const e = err as Error & { lineNumber?: number; column?: number };
+  if (e.lineNumber) return { at: { line: e.lineNumber, column: (e.column ?? 0) + 1 }, reason: e.message.replace(/ - \d+:\d+$/, '') };
+  const m = /^Parse error on line (\d+):\n.*\n(-*)\^\n(.*)$/s.exec(err.message);
+  if (m) return { at: { line: Number(m[1]), column: m[2].length + 1 }, reason: m[3].replace(/^Expecting .*, got '(.*)'$/, "unexpected $1") };
+  return { at: { line: 1, column: 1 }, reason: err.message.split('\n')[0] };
+}
+
+function runtimeError(err: Error & { lineNumber?: number; column?: number }, name: string,
+  fileOf: (n: string) => string, sources: Map<string, string>): TemplateError {
+  const missing = /^"(.+)" not defined in/.exec(err.message);
+  if (missing) {
+    // Strict mode knows the line but not which partial; find the partial that mentions the name.
+    const file = err.lineNumber ? findTemplateWith(missing[1], name, sources, err.lineNumber) : name;
+    return new TemplateError({ file: fileOf(file), line: err.lineNumber ?? 1, column: (err.column ?? 0) + 1 },
+      `unknown variable "${missing[1]}"`, 'check the spelling; README.md lists the variables each template gets');
+  }
+  const partial = /^The partial (.+) could not be found/.exec(err.message);
+  if (partial) {
+    return new TemplateError({ file: fileOf(name), ...(locate(sources.get(name) ?? '', `{{> ${partial[1]}`) ?? { line: 1, column: 1 }) },
+      `unknown partial "${partial[1]}"`, `create templates/partials/${partial[1]}.hbs or fix the name`);
+  }
+  return new TemplateError({ file: fileOf(name), line: err.lineNumber ?? 1, column: (err.column ?? 0) + 1 },
+    `template error: ${err.message.split('\n')[0]}`, 'check the template near this line');
+}
+
+function findTemplateWith(word: string, main: string, sources: Map<string, string>, line: number): string {
+  const candidates = [main, ...[...sources.keys()].filter((k) => k.startsWith(`${PARTIAL_DIR}/`))];
+  return candidates.find((n) => (sources.get(n) ?? '').split('\n')[line - 1]?.includes(word)) ?? main;
+}
+
+/** Line and column (1-based) of the first occurrence of `needle` in `text`. */
+export function locate(text: string, needle: string): { line: number; column: number } | undefined {
+  const i = text.indexOf(needle);
+  if (i < 0) return undefined;
+  const before = text.slice(0, i).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}

@@ -1,0 +1,73 @@
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isCollection, type Document, type Node } from 'yaml';
+import type { Diagnostics, Position } from '../diagnostics.js';
+
+/** A parsed YAML file that can tell where any value in it came from. */
+export interface YamlFile {
+  file: string;
+  value: unknown;
+  /** Position of the value at `path`; of the nearest existing parent if it is missing. */
+  locate(path: ReadonlyArray<PropertyKey>): Position;
+  /** Position of the key `key` inside the map at `path` (for unknown keys). */
+  locateKey(path: ReadonlyArray<PropertyKey>, key: string): Position;
+}
+
+/**
+ * Parses YAML text, reporting syntax errors at their place. `lineOffset` shifts
+ * positions when the YAML is front matter inside a larger file.
+ */
+export function parseYaml(file: string, text: string, diags: Diagnostics, lineOffset = 0): YamlFile | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Position => {
+    const p = lines.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { file, line: p.line + lineOffset, column: p.col };
+  };
+  for (const err of doc.errors) {
+    const reason = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    diags.error('yaml-syntax', at(err.pos[0]), `YAML syntax: ${reason}`, yamlHint(err.code));
+  }
+  if (doc.errors.length) return undefined;
+  for (const w of doc.warnings) diags.warn('yaml-syntax', at(w.pos[0]), w.message.split('\n')[0]);
+
+  const nodeAt = (path: ReadonlyArray<PropertyKey>): Node | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : (doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined);
+      if (node && typeof node === 'object' && 'range' in node && node.range) return node;
+    }
+    return undefined;
+  };
+  return {
+    file,
+    value: toPlain(doc),
+    locate: (path) => at(nodeAt(path)?.range?.[0] ?? 0),
+    locateKey(path, key) {
+      const map = nodeAt(path);
+      if (isMap(map)) {
+        const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+        const keyNode = pair?.key as Node | undefined;
+        if (keyNode?.range) return at(keyNode.range[0]);
+      }
+      return this.locate(path);
+    },
+  };
+}
+
+function toPlain(doc: Document): unknown {
+  if (!doc.contents) return null;
+  if (!isCollection(doc.contents) && !isScalar(doc.contents)) return doc.toJS();
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once in a mapping; remove or rename the second one';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation: items of one list or mapping must start in the same column';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a value containing ": " must be quoted, e.g. title: "A: B"';
+    default:
+      return 'values containing ":", "#", "[" or "{" must be put in quotes';
+  }
+}

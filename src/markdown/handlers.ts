@@ -1,0 +1,106 @@
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Block, Inline } from '../model/types.js';
+import type { Diagnostics } from '../diagnostics.js';
+
+/** Shared by every handler while one markdown body is converted. */
+export interface MarkdownState {
+  file: string;
+  lineOffset: number;
+  diags: Diagnostics;
+  depth: number;
+  blocks(nodes: RootContent[]): Block[];
+  inlines(nodes: PhrasingContent[], marks: Omit<Inline, 'text'>): Inline[];
+}
+
+type BlockHandler = (node: any, state: MarkdownState) => Block[];
+type InlineHandler = (node: any, marks: Omit<Inline, 'text'>, state: MarkdownState) => Inline[];
+
+function warnDegraded(node: Nodes, state: MarkdownState, what: string, hint: string): void {
+  const p = node.position?.start;
+  state.diags.warn(
+    'markdown-unsupported',
+    { file: state.file, line: (p?.line ?? 1) + state.lineOffset, column: p?.column ?? 1 },
+    `${what} cannot be shown in the booklet; it is printed as plain text`,
+    hint,
+  );
+}
+
+function nested(state: MarkdownState, node: Nodes, run: () => Block[]): Block[] {
+  if (state.depth >= 6) {
+    warnDegraded(node, state, 'Nesting deeper than 6 levels', 'flatten the list or quote');
+    return [{ type: 'paragraph', inlines: [{ text: toString(node) }] }];
+  }
+  state.depth++;
+  try {
+    return run();
+  } finally {
+    state.depth--;
+  }
+}
+
+/** One handler per mdast block type; `unknown` catches the rest. */
+export const blockHandlers: Record<string, BlockHandler> = {
+  paragraph: (node, state) => [{ type: 'paragraph', inlines: state.inlines(node.children, {}) }],
+  heading: (node, state) => [{ type: 'heading', depth: node.depth, inlines: state.inlines(node.children, {}) }],
+  thematicBreak: () => [{ type: 'rule' }],
+  blockquote: (node, state) => nested(state, node, () => [{ type: 'quote', blocks: state.blocks(node.children) }]),
+  list: (node, state) =>
+    nested(state, node, () => [
+      {
+        type: 'list',
+        ordered: !!node.ordered,
+        start: node.start ?? 1,
+        items: node.children.map((item: { children: RootContent[] }) => state.blocks(item.children)),
+      },
+    ]),
+  code: (node) => [{ type: 'code', text: node.value }],
+  definition: () => [],
+  html: (node, state) => {
+    warnDegraded(node, state, 'Raw HTML', 'write plain markdown instead of HTML tags');
+    return [{ type: 'paragraph', inlines: [{ text: node.value }] }];
+  },
+  table: (node, state) => {
+    warnDegraded(node, state, 'A table', 'describe the content in paragraphs or a list');
+    const rows = node.children.map((row: Nodes) => ({ type: 'paragraph', inlines: [{ text: cellsText(row) }] }));
+    return rows as Block[];
+  },
+  unknown: (node, state) => {
+    warnDegraded(node, state, `Markdown "${node.type}"`, 'use paragraphs, lists, emphasis and links');
+    const text = toString(node);
+    return text ? [{ type: 'paragraph', inlines: [{ text }] }] : [];
+  },
+};
+
+function cellsText(row: Nodes): string {
+  return 'children' in row ? row.children.map((c) => toString(c)).join(' | ') : '';
+}
+
+/** One handler per mdast inline type; `unknown` catches the rest. */
+export const inlineHandlers: Record<string, InlineHandler> = {
+  text: (node, marks) => [{ ...marks, text: node.value }],
+  emphasis: (node, marks, state) => state.inlines(node.children, { ...marks, italic: true }),
+  strong: (node, marks, state) => state.inlines(node.children, { ...marks, bold: true }),
+  delete: (node, marks, state) => state.inlines(node.children, marks),
+  inlineCode: (node, marks) => [{ ...marks, code: true, text: node.value }],
+  break: (_node, marks) => [{ ...marks, text: '', break: true }],
+  link: (node, marks, state) => state.inlines(node.children, { ...marks, href: safeHref(node.url) }),
+  linkReference: (node, marks, state) => state.inlines(node.children, marks),
+  html: (node, marks, state) => {
+    warnDegraded(node, state, 'Raw HTML', 'write plain markdown instead of HTML tags');
+    return [{ ...marks, text: node.value }];
+  },
+  image: (node, marks, state) => {
+    warnDegraded(node, state, 'An image in an abstract', 'abstracts are text only; remove the image');
+    return node.alt ? [{ ...marks, text: node.alt }] : [];
+  },
+  unknown: (node, marks, state) => {
+    warnDegraded(node, state, `Markdown "${node.type}"`, 'use emphasis, strong, links and inline code');
+    return [{ ...marks, text: toString(node) }];
+  },
+};
+
+/** Only web and mail links become PDF links; anything else (javascript:, file:, #) stays text. */
+function safeHref(url: string): string | undefined {
+  return /^(https?:|mailto:)/i.test(url) ? url : undefined;
+}

@@ -1,0 +1,81 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Root, RootContent, PhrasingContent } from 'mdast';
+import type { Block, Inline } from '../model/types.js';
+import type { Diagnostics } from '../diagnostics.js';
+import { blockHandlers, inlineHandlers, type MarkdownState } from './handlers.js';
+
+const parser = unified().use(remarkParse);
+
+/** Deepest nesting of lists and quotes we lay out; deeper content is flattened. */
+export const MAX_NESTING = 6;
+
+/**
+ * Turns a markdown body into blocks. Anything the booklet cannot show (tables,
+ * images, raw HTML...) is kept as plain text with a warning at its line.
+ */
+export function markdownToBlocks(source: string, file: string, lineOffset: number, diags: Diagnostics): Block[] {
+  const tree = parser.parse(source) as Root;
+  const state: MarkdownState = {
+    file,
+    lineOffset,
+    diags,
+    depth: 0,
+    blocks: (nodes) => convertBlocks(nodes, state),
+    inlines: (nodes, marks) => convertInlines(nodes, marks, state),
+  };
+  return convertBlocks(tree.children, state);
+}
+
+function convertBlocks(nodes: RootContent[], state: MarkdownState): Block[] {
+  const out: Block[] = [];
+  for (const node of nodes) {
+    const handler = blockHandlers[node.type] ?? blockHandlers.unknown;
+    out.push(...handler(node, state));
+  }
+  return out;
+}
+
+function convertInlines(nodes: PhrasingContent[], marks: Omit<Inline, 'text'>, state: MarkdownState): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    const handler = inlineHandlers[node.type] ?? inlineHandlers.unknown;
+    out.push(...handler(node, marks, state));
+  }
+  return mergeAdjacent(out);
+}
+
+function mergeAdjacent(inlines: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const inline of inlines) {
+    const last = out[out.length - 1];
+    if (last && !last.break && sameMarks(last, inline)) last.text += inline.text;
+    else out.push({ ...inline });
+  }
+  return out;
+}
+
+function sameMarks(a: Inline, b: Inline): boolean {
+  return !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.code === !!b.code && a.href === b.href;
+}
+
+/** Plain text of blocks, for checks and search (paragraphs separated by newlines). */
+export function blocksToText(blocks: Block[]): string {
+  return blocks
+    .map((b) => {
+      switch (b.type) {
+        case 'paragraph':
+        case 'heading':
+          return b.inlines.map((i) => i.text).join('');
+        case 'list':
+          return b.items.map((item) => blocksToText(item)).join('\n');
+        case 'quote':
+          return blocksToText(b.blocks);
+        case 'code':
+          return b.text;
+        case 'rule':
+          return '';
+      }
+    })
+    .join('\n');
+}

@@ -1,0 +1,109 @@
+/** The program as plain data: what every layout (booklet, signs, badges) is built from. */
+
+/** A span of inline text with its emphasis. */
+export interface Inline {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  code?: boolean;
+  /** A link target shown as a PDF link (never fetched). */
+  href?: string;
+  /** Line break after this span. */
+  break?: boolean;
+}
+
+/** A block of rich text, produced from markdown. */
+export type Block =
+  | { type: 'paragraph'; inlines: Inline[] }
+  | { type: 'heading'; depth: number; inlines: Inline[] }
+  | { type: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { type: 'quote'; blocks: Block[] }
+  | { type: 'code'; text: string }
+  | { type: 'rule' };
+
+/** A title in one or two languages; `primary` is what a short listing shows. */
+export interface Title {
+  zh?: string;
+  en?: string;
+  primary: string;
+  /** The other language, when both are given. */
+  secondary?: string;
+}
+
+/** A person as named in the program. */
+export interface Person {
+  name: string;
+  nameEn?: string;
+  affiliation?: string;
+}
+
+/** A talk, poster or panel, from one file under content/abstracts/. */
+export interface Talk {
+  id: string;
+  /** Where it came from, e.g. content/abstracts/lei-na.md */
+  file: string;
+  title: Title;
+  speakers: Person[];
+  /** talk, plenary, keynote, invited, panel, poster, workshop, ... */
+  kind: string;
+  body: Block[];
+}
+
+/** One line of the schedule. */
+export interface Slot {
+  start: string;
+  end: string;
+  /** talk kinds, or opening, discussion, break, meal, announcement, other */
+  kind: string;
+  /** Set for non-talk slots; talk slots take the title from their talk. */
+  title?: string;
+  talk?: Talk;
+  room?: string;
+}
+
+/** A session: slots under one chair, in one room. */
+export interface Session {
+  id: string;
+  title: string;
+  chairs: Person[];
+  room?: string;
+  date: string;
+  start: string;
+  end: string;
+  slots: Slot[];
+}
+
+/** An entry of a day's program, in time order. */
+export type DayItem = { type: 'slot'; slot: Slot } | { type: 'session'; session: Session };
+
+/** One day of the forum. */
+export interface Day {
+  /** ISO date, YYYY-MM-DD */
+  date: string;
+  items: DayItem[];
+}
+
+/** The forum: names, dates, place and people. */
+export interface Forum {
+  name: string;
+  nameEn?: string;
+  edition?: number;
+  dates: { start: string; end: string };
+  venue: string;
+  online: boolean;
+  livestream?: { platform: string; note?: string; url?: string };
+  hosts: string[];
+  coHosts: string[];
+  organizingCommittee: string[];
+  academicCommittee: string[];
+  funding?: string;
+  introduction: Block[];
+}
+
+/** Everything the layouts need. */
+export interface Program {
+  forum: Forum;
+  days: Day[];
+  /** Talks in schedule order. */
+  talks: Talk[];
+}
