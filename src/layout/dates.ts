@@ -34,3 +34,14 @@ export function zhDateRange(start: string, end: string): string {
   if (m1 !== m2) return `${zhDate(start)}—${m2}月${d2}日`;
   return `${zhDate(start)}—${d2}日`;
 }
+
+const DIGITS = '〇一二三四五六七八九';
+
+/** Chinese numeral for 1..99: 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一. */
+export function zhNumber(n: number): string {
+  if (n < 10) return DIGITS[n];
+  if (n >= 100) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens > 1 ? DIGITS[tens] : ''}十${ones ? DIGITS[ones] : ''}`;
+}

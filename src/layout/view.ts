@@ -1,5 +1,5 @@
 import type { Day, Person, Program, Session, Slot, Talk } from '../model/types.js';
-import { zhDate, zhDateRange, zhMonthDay, zhWeekday } from './dates.js';
+import { zhDate, zhDateRange, zhMonthDay, zhNumber, zhWeekday } from './dates.js';
 
 /**
  * The data every template receives. Every key is present (null when empty) because
@@ -48,6 +48,7 @@ function dayView(day: Day, index: number, online: boolean) {
   return {
     id: `day-${index + 1}`,
     number: index + 1,
+    numberZh: `第${zhNumber(index + 1)}天`,
     date: day.date,
     label: zhMonthDay(day.date),
     weekday: zhWeekday(day.date),

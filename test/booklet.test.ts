@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildRealForum, realSources } from './helpers/build.js';
+import { extractPages, outline, squash, type PageText } from './helpers/pdf.js';
+import { loadProgram } from '../src/check/program.js';
+import { Diagnostics } from '../src/diagnostics.js';
+import { blocksToText } from '../src/markdown/index.js';
+import type { Program } from '../src/model/types.js';
+import { NO_LINE_END, NO_LINE_START } from '../src/render/kinsoku.js';
+
+let pdf: Uint8Array;
+let pages: PageText[];
+let program: Program;
+
+beforeAll(async () => {
+  const result = await buildRealForum();
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  pdf = result.outputs.get('program.pdf')!;
+  pages = await extractPages(pdf);
+  program = loadProgram(realSources().content, new Diagnostics()).program!;
+});
+
+/** Index of the first page whose squashed text contains `needle`, from page `from`. */
+function pageOf(needle: string, from = 0): number {
+  const i = pages.findIndex((p, n) => n >= from && squash(p.text).includes(squash(needle)));
+  return i < 0 ? -1 : i + 1;
+}
+
+describe('program.pdf from the forum content', () => {
+  it('is an A5 booklet with a cover naming the forum, its dates and place', () => {
+    expect(Math.round(pages[0].width)).toBe(420);
+    expect(Math.round(pages[0].height)).toBe(595);
+    const cover = squash(pages[0].text);
+    for (const s of ['第二届神经网络新年交叉论坛', '2022年12月31日—2023年1月1日', '中山大学,广州', '中山大学物理学院、心理学系', '暨南大学物理学系']) {
+      expect(cover).toContain(squash(s));
+    }
+  });
+
+  it('has 18 talks and every title, speaker and affiliation appears in schedule order', () => {
+    expect(program.talks).toHaveLength(18);
+    const abstractsStart = pageOf('报告摘要', 5) - 1;
+    let lastPage = abstractsStart;
+    for (const talk of program.talks) {
+      const page = pageOf(talk.title.primary, abstractsStart);
+      expect(page, talk.title.primary).toBeGreaterThan(lastPage);
+      const text = squash(pages[page - 1].text);
+      for (const s of talk.speakers) {
+        expect(text).toContain(squash(s.name));
+        expect(text).toContain(squash(s.affiliation!));
+      }
+      if (talk.title.secondary) expect(text).toContain(squash(talk.title.secondary));
+      lastPage = page;
+    }
+  });
+
+  it('prints every abstract paragraph whole', () => {
+    // Page footers (the page number) would split a paragraph that runs over a page.
+    const all = squash(pages.map((p) => p.lines.filter((l) => l !== String(p.number)).join('')).join(''));
+    let paragraphs = 0;
+    for (const talk of program.talks) {
+      for (const paragraph of blocksToText(talk.body).split('\n').filter(Boolean)) {
+        expect(all, paragraph.slice(0, 40)).toContain(squash(paragraph));
+        paragraphs++;
+      }
+    }
+    expect(paragraphs).toBe(18); // 17 abstracts, one of them in two languages
+  });
+
+  it('says so when a talk has no abstract', () => {
+    const page = pageOf('"大语言模型与智能涌现"专题研讨', pageOf('报告摘要', 5) - 1);
+    expect(pages[page - 1].text).toContain('本报告无摘要');
+  });
+
+  it('lists every slot in the schedule at a glance, with the session chairs', () => {
+    const from = pageOf('会议日程', 4) - 1;
+    const schedule = squash(pages.slice(from, pageOf('报告摘要', from + 1) - 1).map((p) => p.text).join(''));
+    for (const chair of ['张文昊', '毕则栋', '杨冬平', '黎勃', '魏宪', '余肇飞', '陈国璋', '黄海平']) expect(schedule).toContain(`主持：${chair}`);
+    for (const s of ['08:55–09:00', '开幕式', '12:10–14:00', '中午休息', '17:20–17:25', '下届主办方宣讲', '第一天', '第二天']) {
+      expect(schedule).toContain(squash(s));
+    }
+    expect(schedule.match(/SessionDiscussion/g)).toHaveLength(7);
+  });
+
+  it('has a table of contents whose page numbers are the pages of its entries', () => {
+    const toc = pages[pageOf('目录') - 1];
+    const checked: string[] = [];
+    for (const talk of program.talks.slice(0, 6)) {
+      const line = toc.lines.find((l) => squash(l).startsWith(squash(talk.title.primary).slice(0, 12)));
+      if (!line) continue;
+      const wrapped = toc.lines.slice(toc.lines.indexOf(line), toc.lines.indexOf(line) + 4).find((l) => /\d+$/.test(l))!;
+      const number = Number(/(\d+)$/.exec(wrapped)![1]);
+      expect(squash(pages[number - 1].text), talk.title.primary).toContain(squash(talk.title.primary));
+      checked.push(talk.id);
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(5);
+    const intro = toc.lines.find((l) => l.startsWith('论坛简介'))!;
+    expect(pages[Number(/(\d+)$/.exec(intro)![1]) - 1].lines[0]).toBe('论坛简介');
+  });
+
+  it('has bookmarks that mirror the table of contents', async () => {
+    const marks = await outline(pdf);
+    const top = marks.filter((m) => m.depth === 0).map((m) => m.title);
+    expect(top).toEqual(['论坛简介', '组织单位', '会议日程', '报告摘要', '报告人索引']);
+    const talks = marks.filter((m) => m.depth === 1);
+    expect(talks.map((m) => m.title)).toEqual(program.talks.map((t) => t.title.primary));
+    for (const m of talks) expect(squash(pages[m.page - 1].text)).toContain(squash(m.title));
+  });
+
+  it('has a speaker index in pinyin order whose page numbers point to the abstracts', () => {
+    const from = pageOf('报告人索引', 10) - 1;
+    const names = program.talks.flatMap((t) => t.speakers.map((s) => s.name));
+    const sorted = [...new Set(names)].sort(new Intl.Collator('zh-u-co-pinyin').compare);
+    const index = pages.slice(from).flatMap((p) => p.lines).filter((l) => /\d+$/.test(l) && sorted.some((n) => l.startsWith(n)));
+    expect(index.map((l) => sorted.find((n) => l.startsWith(n)))).toEqual(sorted);
+    expect(sorted.slice(0, 3)).toEqual(['毕宏杰', '丁健豪', '董行思']);
+    for (const line of index) {
+      const name = sorted.find((n) => line.startsWith(n))!;
+      const talk = program.talks.find((t) => t.speakers.some((s) => s.name === name))!;
+      const page = Number(/(\d+)$/.exec(line)![1]);
+      expect(squash(pages[page - 1].text), name).toContain(squash(talk.title.primary));
+    }
+  });
+
+  it('numbers its pages in the footer, from page 2 on', () => {
+    for (const p of pages.slice(1)) expect(p.lines[p.lines.length - 1]).toBe(String(p.number));
+    expect(pages[0].lines.at(-1)).not.toBe('1');
+  });
+
+  it('never starts a line with closing punctuation nor ends one with opening punctuation', () => {
+    const bad: string[] = [];
+    for (const p of pages) {
+      for (const line of p.lines) {
+        if (NO_LINE_START.slice(0, 14).includes(line[0])) bad.push(`p${p.number} starts: ${line}`);
+        if (NO_LINE_END.slice(0, 10).includes(line.at(-1)!)) bad.push(`p${p.number} ends: ${line}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('carries title, author, subject, keywords and language zh-CN', () => {
+    const text = Buffer.from(pdf).toString('latin1');
+    expect(text).toMatch(/\/Lang \(zh-CN\)/);
+    for (const key of ['Title', 'Author', 'Subject', 'Keywords']) expect(text).toContain(`/${key} `);
+  });
+
+  it('embeds and subsets every font, each with a ToUnicode map', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fp-'));
+    writeFileSync(join(dir, 'p.pdf'), pdf);
+    const rows = execFileSync('pdffonts', [join(dir, 'p.pdf')]).toString().trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      expect(row).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC/);
+      expect(row).toMatch(/yes yes yes/);
+    }
+  });
+});

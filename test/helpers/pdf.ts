@@ -1,0 +1,75 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** A run of text on a page, with its box in PDF points (origin bottom-left). */
+export interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  font: string;
+}
+
+/** One page: its size, its text items and its text as lines (top to bottom). */
+export interface PageText {
+  number: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+  lines: string[];
+  text: string;
+}
+
+/** Text of every page of a PDF, extracted with pdfjs-dist. */
+export async function extractPages(bytes: Uint8Array): Promise<PageText[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: PageText[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [, , width, height] = page.view;
+    const content = await page.getTextContent();
+    const items: TextItem[] = [];
+    for (const it of content.items) {
+      if (!('str' in it) || it.str === '') continue;
+      items.push({ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width, height: it.height, font: it.fontName });
+    }
+    const lines = toLines(items);
+    pages.push({ number: n, width, height, items, lines, text: lines.join('\n') });
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** Groups items into lines by baseline (top to bottom, left to right). */
+function toLines(items: TextItem[]): string[] {
+  const rows = new Map<number, TextItem[]>();
+  for (const it of items) {
+    const key = [...rows.keys()].find((y) => Math.abs(y - it.y) < 2) ?? it.y;
+    rows.set(key, [...(rows.get(key) ?? []), it]);
+  }
+  return [...rows.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([, row]) => row.sort((a, b) => a.x - b.x).map((i) => i.str).join(''));
+}
+
+/** Removes all white space, so text can be compared across line breaks. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** Document outline (bookmarks) as titles with their nesting depth. */
+export async function outline(bytes: Uint8Array): Promise<{ title: string; depth: number; page: number }[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const out: { title: string; depth: number; page: number }[] = [];
+  const walk = async (nodes: any[] | null, depth: number) => {
+    for (const node of nodes ?? []) {
+      const dest = typeof node.dest === 'string' ? await doc.getDestination(node.dest) : node.dest;
+      const page = dest ? (await doc.getPageIndex(dest[0])) + 1 : 0;
+      out.push({ title: node.title, depth, page });
+      await walk(node.items, depth + 1);
+    }
+  };
+  await walk(await doc.getOutline(), 0);
+  await doc.destroy();
+  return out;
+}
