@@ -4,7 +4,7 @@ import { loadProgram } from './check/program.js';
 import { loadTheme } from './layout/theme.js';
 import { loadTemplates, TemplateError, type TemplateSet } from './layout/templates.js';
 import { composeDocument } from './layout/document.js';
-import { programView } from './layout/view.js';
+import { outputJobs } from './outputs.js';
 import { renderPdf, type PdfMeta } from './render/pdf.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
@@ -45,14 +45,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics) {
-  const view = programView(program);
   const documents = new Map<string, Record<string, unknown>>();
-  const jobs: Array<[string, string, object]> = [
-    ['program.pdf', 'booklet/booklet.hbs', { ...view, paper: settings.booklet.paper }],
-  ];
-  for (const [output, template, data] of jobs) {
+  for (const { output, template, view } of outputJobs(program, settings)) {
     try {
-      documents.set(output, composeDocument(templates, template, data));
+      documents.set(output, composeDocument(templates, template, view));
     } catch (err) {
       if (!(err instanceof TemplateError)) throw err;
       diags.error('template', err.at, err.message, err.hint);
