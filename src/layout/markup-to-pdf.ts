@@ -26,7 +26,7 @@ export class MarkupError extends Error {
 type BlockHandler = (el: MarkupElement, ctx: ConvertContext) => Content;
 type InlineHandler = (el: MarkupElement, ctx: ConvertContext) => Content[];
 
-const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-indent', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next'];
+const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-margin', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next'];
 
 /** Common attributes of block elements: style, anchors, TOC entries and bookmarks. */
 function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []): Content {
@@ -44,7 +44,8 @@ function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []
   if (a.toc === 'true') {
     out.tocItem = true;
     if (a['toc-style']) out.tocStyle = a['toc-style'].split(/\s+/);
-    if (a['toc-indent']) out.tocMargin = [Number(a['toc-indent']), 0, 0, 0];
+    // pdfmake gives the entry's margin precedence over its style's, so it is set here.
+    if (a['toc-margin']) out.tocMargin = withAttr(el, () => STYLE_ATTRIBUTES.margin[1](a['toc-margin'], ctx.theme));
   }
   if (a.bookmark === 'true') {
     out.outline = true;

@@ -33,6 +33,12 @@ function setup(): void {
     }
   }
   pdfmake.addFonts(families);
+  // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
+  // is replaced so that the spacing of entries comes from the theme's toc styles alone.
+  pdfmake.addTableLayouts({
+    noBorders: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: (i: number) => (i === 0 ? 8 : 0),
+      paddingTop: () => 0, paddingBottom: () => 0 },
+  });
   // Content never reaches the network or the disk through pdfmake: everything it
   // needs (fonts, images) is put into its in-memory file system by us.
   pdfmake.setUrlAccessPolicy(() => false);
