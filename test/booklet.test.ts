@@ -14,6 +14,7 @@ import { NO_LINE_END, NO_LINE_START } from '../src/render/kinsoku.js';
 let pdf: Uint8Array;
 let pages: PageText[];
 let program: Program;
+let sections: Map<string, number>;
 
 beforeAll(async () => {
   const result = await buildRealForum();
@@ -21,7 +22,15 @@ beforeAll(async () => {
   pdf = result.outputs.get('program.pdf')!;
   pages = await extractPages(pdf);
   program = loadProgram(realSources().content, new Diagnostics()).program!;
+  sections = new Map((await outline(pdf)).filter((m) => m.depth === 0).map((m) => [m.title, m.page]));
 });
+
+/** First page (1-based) of a section, from the bookmarks. */
+function sectionPage(title: string): number {
+  const page = sections.get(title);
+  expect(page, title).toBeGreaterThan(0);
+  return page!;
+}
 
 /** Index of the first page whose squashed text contains `needle`, from page `from`. */
 function pageOf(needle: string, from = 0): number {
@@ -41,7 +50,7 @@ describe('program.pdf from the forum content', () => {
 
   it('has 18 talks and every title, speaker and affiliation appears in schedule order', () => {
     expect(program.talks).toHaveLength(18);
-    const abstractsStart = pageOf('报告摘要', 5) - 1;
+    const abstractsStart = sectionPage('报告摘要') - 1;
     let lastPage = abstractsStart;
     for (const talk of program.talks) {
       const page = pageOf(talk.title.primary, abstractsStart);
@@ -70,13 +79,12 @@ describe('program.pdf from the forum content', () => {
   });
 
   it('says so when a talk has no abstract', () => {
-    const page = pageOf('"大语言模型与智能涌现"专题研讨', pageOf('报告摘要', 5) - 1);
+    const page = pageOf('"大语言模型与智能涌现"专题研讨', sectionPage('报告摘要') - 1);
     expect(pages[page - 1].text).toContain('本报告无摘要');
   });
 
   it('lists every slot in the schedule at a glance, with the session chairs', () => {
-    const from = pageOf('会议日程', 4) - 1;
-    const schedule = squash(pages.slice(from, pageOf('报告摘要', from + 1) - 1).map((p) => p.text).join(''));
+    const schedule = squash(pages.slice(sectionPage('会议日程') - 1, sectionPage('报告摘要') - 1).map((p) => p.text).join(''));
     for (const chair of ['张文昊', '毕则栋', '杨冬平', '黎勃', '魏宪', '余肇飞', '陈国璋', '黄海平']) expect(schedule).toContain(`主持：${chair}`);
     for (const s of ['08:55–09:00', '开幕式', '12:10–14:00', '中午休息', '17:20–17:25', '下届主办方宣讲', '第一天', '第二天']) {
       expect(schedule).toContain(squash(s));
@@ -110,7 +118,7 @@ describe('program.pdf from the forum content', () => {
   });
 
   it('has a speaker index in pinyin order whose page numbers point to the abstracts', () => {
-    const from = pageOf('报告人索引', 10) - 1;
+    const from = sectionPage('报告人索引') - 1;
     const names = program.talks.flatMap((t) => t.speakers.map((s) => s.name));
     const sorted = [...new Set(names)].sort(new Intl.Collator('zh-u-co-pinyin').compare);
     const index = pages.slice(from).flatMap((p) => p.lines).filter((l) => /\d+$/.test(l) && sorted.some((n) => l.startsWith(n)));
