@@ -45,7 +45,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
       academicCommittee: forumData.academic_committee, funding: forumData.funding, introduction,
     };
   }
-  if (!forum || !scheduleData || !scheduleYaml) return { settings };
+  if (!scheduleData || !scheduleYaml) return { settings };
 
   const used = new Map<string, Position>();
   const days: Day[] = scheduleData.days.map((day, d) => ({
@@ -59,11 +59,12 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
   checkSessionIds(scheduleData.days.map((d) => d.program), scheduleYaml, diags);
   checkTimes(days, scheduleYaml, diags);
   for (const talk of talks.values()) {
-    if (!used.has(talk.id)) {
+    if (talk && !used.has(talk.id)) {
       diags.warn('unused-abstract', { file: talk.file, line: 1, column: 1 }, `no slot in schedule.yaml uses talk "${talk.id}"`,
         `add "talk: ${talk.id}" to a slot, or remove the file`);
     }
   }
+  if (!forum) return { settings };
   const ordered = days.flatMap((d) => d.items.flatMap((it) => (it.type === 'session' ? it.session.slots : [it.slot])))
     .flatMap((s) => (s.talk ? [s.talk] : []));
   return { program: { forum, days, talks: ordered }, settings };
@@ -79,10 +80,13 @@ function readYaml(source: FileSource, path: string, diags: Diagnostics, required
   return parseYaml(`${source.label}/${path}`, text.replace(/^\uFEFF/, ''), diags);
 }
 
-function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk> {
-  const talks = new Map<string, Talk>();
+/** Talks by id; ids of files that exist but are broken map to undefined (already reported). */
+function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | undefined> {
+  const talks = new Map<string, Talk | undefined>();
   for (const fileName of source.list('abstracts').filter((f) => f.endsWith('.md'))) {
     const file = `${source.label}/abstracts/${fileName}`;
+    const id = fileName.replace(/\.md$/, '');
+    talks.set(id, undefined);
     const split = splitFrontMatter(source.read(`abstracts/${fileName}`) ?? '');
     if (split.yaml === undefined) {
       diags.error('front-matter', { file, line: 1, column: 1 },
@@ -93,7 +97,6 @@ function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk> {
     const yaml = parseYaml(file, split.yaml, diags, split.yamlLineOffset);
     const data = yaml && validate(abstractSchema, yaml, diags);
     if (!data) continue;
-    const id = fileName.replace(/\.md$/, '');
     talks.set(id, {
       id,
       file,
@@ -114,7 +117,7 @@ function toTitle(title: string | { zh?: string; en?: string }): Title {
 }
 
 function toSession(entry: SessionEntry, date: string, path: (string | number)[], yaml: YamlFile,
-  talks: Map<string, Talk>, used: Map<string, Position>, diags: Diagnostics): Session {
+  talks: Map<string, Talk | undefined>, used: Map<string, Position>, diags: Diagnostics): Session {
   const slots = entry.slots.map((s, i) => toSlot(s, [...path, 'slots', i], yaml, talks, used, diags, entry.room));
   const chairs = entry.chair === undefined ? [] : Array.isArray(entry.chair) ? entry.chair : [entry.chair];
   return {
@@ -123,15 +126,17 @@ function toSession(entry: SessionEntry, date: string, path: (string | number)[],
   };
 }
 
-function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, talks: Map<string, Talk>,
+function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, talks: Map<string, Talk | undefined>,
   used: Map<string, Position>, diags: Diagnostics, room?: string): Slot {
   const { start, end } = parseTimeRange(entry.time);
   if ('talk' in entry) {
     const at = yaml.locate([...path, 'talk']);
     const talk = talks.get(entry.talk);
-    if (!talk) {
+    if (!talks.has(entry.talk)) {
       diags.error('unknown-talk', at, `no abstract file for talk "${entry.talk}"`,
         `create content/abstracts/${entry.talk}.md (it may have no body), or fix the id`);
+    } else if (!talk) {
+      // The abstract exists but is broken; its own diagnostics say why.
     } else if (used.has(entry.talk)) {
       const first = used.get(entry.talk)!;
       diags.error('duplicate-talk', at, `talk "${entry.talk}" is already scheduled at line ${first.line}`,

@@ -73,3 +73,18 @@ export async function outline(bytes: Uint8Array): Promise<{ title: string; depth
   await doc.destroy();
   return out;
 }
+
+/** Fill colours (#rrggbb) a page paints with, read from its operator list. */
+export async function fillColors(bytes: Uint8Array, pageNumber: number): Promise<Set<string>> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const ops = await (await doc.getPage(pageNumber)).getOperatorList();
+  const colors = new Set<string>();
+  ops.fnArray.forEach((fn, i) => {
+    if (fn !== OPS.setFillRGBColor) return;
+    const arg = ops.argsArray[i];
+    colors.add(typeof arg[0] === 'string' ? arg[0].toLowerCase() : `#${[...arg].map((v: number) => v.toString(16).padStart(2, '0')).join('')}`);
+  });
+  await doc.destroy();
+  return colors;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { loadProgram } from '../../src/check/program.js';
+import { Diagnostics } from '../../src/diagnostics.js';
+import { memorySource } from '../../src/io.js';
+import { realContentFiles } from '../helpers/build.js';
+
+function load(files: Record<string, string>) {
+  const diags = new Diagnostics();
+  const result = loadProgram(memorySource(files), diags);
+  return { ...result, diags: diags.sorted() };
+}
+
+const brief = (d: { file: string; line: number; column: number; rule: string }) => `${d.file}:${d.line}:${d.column} ${d.rule}`;
+
+describe('loadProgram on the real content', () => {
+  it('builds the model with 2 days, 8 sessions, 18 talks and no diagnostics', () => {
+    const { program, diags } = load(realContentFiles());
+    expect(diags).toEqual([]);
+    expect(program!.days.map((d) => d.date)).toEqual(['2022-12-31', '2023-01-01']);
+    const sessions = program!.days.flatMap((d) => d.items.filter((i) => i.type === 'session'));
+    expect(sessions).toHaveLength(8);
+    expect(program!.talks).toHaveLength(18);
+    expect(program!.talks[0]).toMatchObject({ id: 'wu-yingnian', kind: 'plenary', speakers: [{ name: '吴英年', affiliation: 'UCLA' }] });
+    expect(program!.talks.find((t) => t.id === 'dong-xingsi')!.title).toMatchObject({ primary: '负反馈帮助加速吸引子网络的采样', secondary: expect.stringMatching(/^Adaptation/) });
+  });
+});
+
+describe('loadProgram diagnostics', () => {
+  it('points at an unknown field and a missing one in front matter', () => {
+    const files = realContentFiles();
+    files['abstracts/lei-na.md'] = files['abstracts/lei-na.md'].replace('kind: talk', 'kind: talk\nsubtitle: x').replace(/^title: .*\n/m, '');
+    expect(load(files).diags.map(brief)).toEqual([
+      'content/abstracts/lei-na.md:2:1 missing-field',
+      'content/abstracts/lei-na.md:6:1 unknown-field',
+    ]);
+  });
+
+  it('finds overlapping, backwards and unparsable times, unknown and repeated talks', () => {
+    const files = realContentFiles();
+    files['schedule.yaml'] = files['schedule.yaml']
+      .replace('{ time: 10:00-10:40, talk: zhou-haijun }', '{ time: 09:50-10:40, talk: zhou-haijun }')
+      .replace('{ time: 11:30-12:00, talk: lu-zitong }', '{ time: 12:00-11:30, talk: lu-zitong }')
+      .replace('{ time: 14:40-15:20, talk: feng-zhicong }', '{ time: 14:40-15:20, talk: fengzhicong }')
+      .replace('{ time: 15:20-16:00, talk: wei-yina }', '{ time: 15:20-16:00, talk: bi-hongjie }')
+      .replace('{ time: 16:20-16:50, talk: ding-jianhao }', '{ time: 16:20-16:70, talk: ding-jianhao }');
+    const rules = load(files).diags.map((d) => `${d.line} ${d.rule}`);
+    expect(rules).toEqual(expect.arrayContaining(['15 time-overlap', '22 time-backwards', '32 unknown-talk', '33 duplicate-talk', '39 bad-time']));
+    expect(load(files).diags.filter((d) => d.rule === 'unused-abstract').map((d) => d.file).sort())
+      .toEqual(['content/abstracts/feng-zhicong.md', 'content/abstracts/wei-yina.md']);
+  });
+
+  it('lets sessions in different rooms run in parallel', () => {
+    const files = realContentFiles();
+    files['schedule.yaml'] = files['schedule.yaml']
+      .replace('        title: Session 2\n', '        title: Session 2\n        room: B\n')
+      .replace('{ time: 11:00-11:30, talk: xie-yu }', '{ time: 10:00-10:30, talk: xie-yu }');
+    expect(load(files).diags).toEqual([]);
+  });
+
+  it('reports a duplicate session id and a missing file', () => {
+    const files = realContentFiles();
+    files['schedule.yaml'] = files['schedule.yaml'].replace('session: S2', 'session: S1');
+    delete files['forum.yaml'];
+    expect(load(files).diags.map(brief)).toEqual(['content/forum.yaml:1:1 missing-file', 'content/schedule.yaml:17:18 duplicate-id']);
+  });
+});
