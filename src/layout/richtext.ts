@@ -8,7 +8,8 @@ export function inlinesToPdf(inlines: Inline[]): Content[] {
   return inlines.map((i) => {
     const out: Content = { text: i.break ? `${i.text}\n` : i.text };
     if (i.bold) out.bold = true;
-    if (i.italic) out.italics = true;
+    // Chinese has no italics: emphasis takes the theme's md-em style (a sans face by default).
+    if (i.italic) out.style = 'md-em';
     if (i.code) out.style = 'md-code';
     if (i.href) Object.assign(out, { link: i.href, style: 'md-link' });
     return out;
@@ -17,19 +18,21 @@ export function inlinesToPdf(inlines: Inline[]): Content[] {
 
 /**
  * pdfmake content for markdown blocks. Paragraphs that start in Chinese get the
- * `md-p-zh` style (first-line indent of two characters), others `md-p`.
+ * `md-p-zh` style (first-line indent of two characters), others `md-p`; paragraphs
+ * inside lists get `md-li`.
  */
-export function blocksToPdf(blocks: Block[]): Content[] {
+export function blocksToPdf(blocks: Block[], inList = false): Content[] {
   return blocks.map((b): Content => {
     switch (b.type) {
       case 'paragraph': {
         const first = b.inlines.find((i) => i.text.trim())?.text.trim()[0];
-        return { text: inlinesToPdf(b.inlines), style: isCjk(first) ? 'md-p-zh' : 'md-p' };
+        const style = inList ? 'md-li' : isCjk(first) ? 'md-p-zh' : 'md-p';
+        return { text: inlinesToPdf(b.inlines), style };
       }
       case 'heading':
         return { text: inlinesToPdf(b.inlines), style: 'md-h' };
       case 'list': {
-        const items = b.items.map((item) => ({ stack: blocksToPdf(item) }));
+        const items = b.items.map((item) => ({ stack: blocksToPdf(item, true) }));
         return b.ordered ? { ol: items, start: b.start, style: 'md-list' } : { ul: items, style: 'md-list' };
       }
       case 'quote':
@@ -37,7 +40,7 @@ export function blocksToPdf(blocks: Block[]): Content[] {
       case 'code':
         return { text: b.text, style: 'md-code-block', preserveLeadingSpaces: true };
       case 'rule':
-        return { text: '', style: 'md-p' };
+        return { text: '＊　＊　＊', style: 'md-rule' };
     }
   });
 }
