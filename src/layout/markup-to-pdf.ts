@@ -72,14 +72,14 @@ function elements(el: MarkupElement): MarkupElement[] {
   return el.children.filter((c): c is MarkupElement => typeof c !== 'string');
 }
 
-/** Inline content of an element: text runs and inline elements. */
-function inlineChildren(el: MarkupElement, ctx: ConvertContext): Content[] {
+/** Inline content of an element: text runs and inline elements; blocks trim their ends. */
+function inlineChildren(el: MarkupElement, ctx: ConvertContext, trim = true): Content[] {
   const out: Content[] = [];
   el.children.forEach((child, i) => {
     if (typeof child === 'string') {
       let t = normalizeSpace(child);
-      if (i === 0) t = t.trimStart();
-      if (i === el.children.length - 1) t = t.trimEnd();
+      if (trim && i === 0) t = t.replace(/^ +/, '');
+      if (trim && i === el.children.length - 1) t = t.replace(/ +$/, '');
       if (t) out.push({ text: t });
     } else {
       const handler = inlineHandlers[child.name];
@@ -101,7 +101,7 @@ function blockChildren(el: MarkupElement, ctx: ConvertContext): Content[] {
   const out: Content[] = [];
   for (const child of el.children) {
     if (typeof child === 'string') {
-      const t = normalizeSpace(child).trim();
+      const t = normalizeSpace(child).replace(/^ +| +$/g, '');
       if (t) out.push({ text: t });
       continue;
     }
@@ -218,17 +218,17 @@ function tableLayout(name: string, color: string, padding: number): Content {
 
 /** Inline elements, by name. */
 export const inlineHandlers: Record<string, InlineHandler> = {
-  b: (el, ctx) => inlineChildren(el, ctx).map((i) => ({ ...i, bold: true })),
-  i: (el, ctx) => inlineChildren(el, ctx).map((i) => ({ ...i, italics: true })),
+  b: (el, ctx) => inlineChildren(el, ctx, false).map((i) => ({ ...i, bold: true })),
+  i: (el, ctx) => inlineChildren(el, ctx, false).map((i) => ({ ...i, italics: true })),
   span: (el, ctx) => {
     const props = blockProps(el, ctx);
-    return [{ ...props, text: inlineChildren(el, ctx) }];
+    return inlineChildren(el, ctx, false).map((i) => ({ ...props, ...i }));
   },
   br: () => [{ text: '\n' }],
   'page-ref': (el) => [{ text: '00', pageReference: el.attrs.to }],
   link: (el, ctx) => {
     const target = el.attrs.to ? { linkToDestination: el.attrs.to } : /^(https?:|mailto:)/.test(el.attrs.href ?? '') ? { link: el.attrs.href } : {};
-    return inlineChildren(el, ctx).map((i) => ({ ...i, ...target }));
+    return inlineChildren(el, ctx, false).map((i) => ({ ...i, ...target }));
   },
   'page-number': (_el, ctx) => [{ text: String(ctx.page?.current ?? '') }],
   'page-count': (_el, ctx) => [{ text: String(ctx.page?.count ?? '') }],

@@ -9,10 +9,11 @@ export function isCjk(ch: string | undefined): boolean {
 
 /**
  * Collapses template whitespace as HTML does, except that a line break between two
- * Chinese characters disappears instead of becoming a space.
+ * Chinese characters disappears instead of becoming a space. The ideographic space
+ * (U+3000) and no-break space are content, never collapsed.
  */
 export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, (run, offset: number, whole: string) => {
+  return text.replace(/[ \t\r\n]+/g, (run, offset: number, whole: string) => {
     if (!run.includes('\n')) return ' ';
     const before = [...whole.slice(0, offset)].pop();
     const after = [...whole.slice(offset + run.length)][0];

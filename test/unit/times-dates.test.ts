@@ -30,6 +30,7 @@ describe('Chinese dates', () => {
 describe('text', () => {
   it('drops template line breaks between Chinese characters and keeps spaces between words', () => {
     expect(normalizeSpace('中文\n  排版 and\n  English')).toBe('中文排版 and English');
+    expect(normalizeSpace('雷\u3000娜  x')).toBe('雷\u3000娜 x');
     expect(isCjk('，')).toBe(true);
     expect(isCjk('𠮷')).toBe(true);
     expect(isCjk('a')).toBe(false);
