@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildRealForum, realSources } from './helpers/build.js';
-import { extractPages, outline, squash, type PageText } from './helpers/pdf.js';
+import { extractPages, outline, pageLinks, squash, type PageText } from './helpers/pdf.js';
 import { loadProgram } from '../src/check/program.js';
 import { Diagnostics } from '../src/diagnostics.js';
 import { blocksToText } from '../src/markdown/index.js';
@@ -106,6 +106,18 @@ describe('program.pdf from the forum content', () => {
     expect(checked.length).toBeGreaterThanOrEqual(5);
     const intro = toc.lines.find((l) => l.startsWith('论坛简介'))!;
     expect(pages[Number(/(\d+)$/.exec(intro)![1]) - 1].lines[0]).toBe('论坛简介');
+  });
+
+  it('links every table-of-contents line to the page it names', async () => {
+    const tocPage = pageOf('目录');
+    const links = await pageLinks(pdf, tocPage);
+    const numbers = pages[tocPage - 1].items.filter((i) => /^\d+$/.test(i.str) && i.x > pages[tocPage - 1].width / 2);
+    expect(numbers.length).toBe(program.talks.length + 5);
+    for (const n of numbers) {
+      const link = links.find((l) => n.x >= l.rect[0] - 1 && n.x <= l.rect[2] + 1 && n.y >= l.rect[1] - 2 && n.y <= l.rect[3] + 2);
+      expect(link, `link over page number ${n.str}`).toBeDefined();
+      expect(link!.targetPage).toBe(Number(n.str));
+    }
   });
 
   it('has bookmarks that mirror the table of contents', async () => {

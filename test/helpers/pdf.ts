@@ -88,3 +88,17 @@ export async function fillColors(bytes: Uint8Array, pageNumber: number): Promise
   await doc.destroy();
   return colors;
 }
+
+/** Internal links of a page: the rectangle's text is not known, only the target page. */
+export async function pageLinks(bytes: Uint8Array, pageNumber: number): Promise<{ rect: number[]; targetPage: number }[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const annotations = await (await doc.getPage(pageNumber)).getAnnotations();
+  const out: { rect: number[]; targetPage: number }[] = [];
+  for (const a of annotations) {
+    if (a.subtype !== 'Link' || !a.dest) continue;
+    const dest = typeof a.dest === 'string' ? await doc.getDestination(a.dest) : a.dest;
+    if (dest) out.push({ rect: a.rect, targetPage: (await doc.getPageIndex(dest[0])) + 1 });
+  }
+  await doc.destroy();
+  return out;
+}
