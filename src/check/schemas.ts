@@ -5,6 +5,8 @@ import { z } from 'zod';
 const text = z.string().trim().min(1, 'must not be empty');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 const names = z.array(text);
+/** A name that YAML may read as a number (room 201): kept as text. */
+const label = z.union([text, z.number().transform(String)]);
 
 /** content/forum.yaml */
 export const forumSchema = z.strictObject({
@@ -27,8 +29,8 @@ const time = z.string().regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'must be a 
 const slotKind = z.enum(['opening', 'closing', 'discussion', 'break', 'meal', 'announcement', 'other']);
 
 const slot = z.union([
-  z.strictObject({ time, talk: text, room: text.optional() }),
-  z.strictObject({ time, kind: slotKind, title: text, room: text.optional() }),
+  z.strictObject({ time, talk: text, room: label.optional() }),
+  z.strictObject({ time, kind: slotKind, title: text, room: label.optional() }),
 ]);
 
 const chair = z.union([text, z.array(text).min(1)]);
@@ -37,7 +39,7 @@ const session = z.strictObject({
   session: text,
   title: text,
   chair: chair.optional(),
-  room: text.optional(),
+  room: label.optional(),
   slots: z.array(slot).min(1, 'a session needs at least one slot'),
 });
 

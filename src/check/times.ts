@@ -20,7 +20,7 @@ export function isValidTime(t: string): boolean {
  */
 export function checkTimes(days: Day[], yaml: YamlFile, diags: Diagnostics): void {
   days.forEach((day, d) => {
-    const lastEndByRoom = new Map<string, { end: string; line: number }>();
+    const lastEndByRoom = new Map<string, { end: string; line: number; kind: string }>();
     day.items.forEach((item, i) => {
       const slots = item.type === 'session' ? item.session.slots : [item.slot];
       slots.forEach((slot, s) => {
@@ -36,11 +36,13 @@ export function checkTimes(days: Day[], yaml: YamlFile, diags: Diagnostics): voi
         }
         const room = slot.room ?? '';
         const prev = lastEndByRoom.get(room);
-        if (prev && slot.start < prev.end) {
+        // Posters of one poster session hang side by side for the same hours.
+        const posters = slot.kind === 'poster' && prev?.kind === 'poster';
+        if (prev && slot.start < prev.end && !posters) {
           diags.error('time-overlap', at, `the slot starts at ${slot.start}, before the slot at line ${prev.line} ends (${prev.end})`,
             'slots in one room must not overlap; give parallel sessions a room each');
         }
-        lastEndByRoom.set(room, { end: slot.end > (prev?.end ?? '') ? slot.end : prev!.end, line: at.line });
+        lastEndByRoom.set(room, { end: slot.end > (prev?.end ?? '') ? slot.end : prev!.end, line: at.line, kind: slot.kind });
       });
     });
   });

@@ -17,7 +17,7 @@ export function validate<S extends z.ZodType>(schema: S, yaml: YamlFile, diags: 
         diags.error('unknown-field', yaml.locateKey(path, key), `unknown field "${key}" in ${where}`,
           'check the spelling; README.md lists the fields each file accepts');
       }
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    } else if (issue.code === 'invalid_type' && valueAt(yaml.value, path) === undefined) {
       diags.error('missing-field', yaml.locate(path), `missing field "${String(path[path.length - 1])}"`,
         `add "${String(path[path.length - 1])}:" here; README.md describes it`);
     } else {
@@ -48,4 +48,14 @@ function hintFor(issue: Issue): string | undefined {
   if (issue.code === 'invalid_type') return `expected ${(issue as { expected: string }).expected} here`;
   if (issue.code === 'invalid_value') return 'use one of the values listed in README.md';
   return undefined;
+}
+
+/** The value at a path of plain data, or undefined. */
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }

@@ -68,6 +68,7 @@ export function sessionView(session: Session, online: boolean) {
     title: session.title,
     chairs: session.chairs.map((c) => c.name).join('、'),
     room: session.room ?? (online ? '线上' : null),
+    hasRoom: session.room !== undefined,
     start: session.start,
     end: session.end,
     time: `${session.start}–${session.end}`,

@@ -35,6 +35,14 @@ describe('loadProgram diagnostics', () => {
     ]);
   });
 
+  it('tells a value of the wrong type from a missing one', () => {
+    const files = realContentFiles();
+    files['forum.yaml'] = files['forum.yaml'].replace('edition: 2', 'edition: two').replace('online: true', 'online: yes please');
+    const { diags } = load(files);
+    expect(diags.map(brief)).toEqual(['content/forum.yaml:3:10 schema', 'content/forum.yaml:8:9 schema']);
+    expect(diags[0].message).toMatch(/^edition: .*number/);
+  });
+
   it('finds overlapping, backwards and unparsable times, unknown and repeated talks', () => {
     const files = realContentFiles();
     files['schedule.yaml'] = files['schedule.yaml']
@@ -62,5 +70,26 @@ describe('loadProgram diagnostics', () => {
     files['schedule.yaml'] = files['schedule.yaml'].replace('session: S2', 'session: S1');
     delete files['forum.yaml'];
     expect(load(files).diags.map(brief)).toEqual(['content/forum.yaml:1:1 missing-file', 'content/schedule.yaml:17:18 duplicate-id']);
+  });
+});
+
+describe('a larger conference fits the content model', () => {
+  it('takes parallel sessions in rooms, several speakers, several chairs and a poster session', () => {
+    const files = realContentFiles();
+    files['abstracts/p1.md'] = '---\ntitle: Poster one\nspeakers:\n  - { name: A, affiliation: X }\n  - { name: B }\nkind: poster\n---\n';
+    files['abstracts/p2.md'] = '---\ntitle: 墙报二\nspeakers: [{ name: 丙 }]\nkind: poster\n---\n';
+    files['abstracts/w1.md'] = '---\ntitle: Workshop\nspeakers: [{ name: D }, { name: E }]\nkind: workshop\n---\nHands-on.\n';
+    files['schedule.yaml'] += [
+      '  - date: 2023-01-02',
+      '    program:',
+      '      - { session: P, title: 墙报, room: 大厅, chair: [甲, 乙], slots: [{ time: 09:00-11:00, talk: p1 }, { time: 09:00-11:00, talk: p2 }] }',
+      '      - { session: W, title: 研讨会, room: 201, slots: [{ time: 09:00-11:00, talk: w1 }] }',
+      '',
+    ].join('\n');
+    const { program, diags } = load(files);
+    expect(diags).toEqual([]);
+    const day3 = program!.days[2].items.map((i) => (i.type === 'session' ? i.session : undefined))!;
+    expect(day3.map((s) => [s!.room, s!.chairs.length, s!.slots.length])).toEqual([['大厅', 2, 2], ['201', 0, 1]]);
+    expect(program!.talks.slice(-3).map((t) => [t.kind, t.speakers.length])).toEqual([['poster', 2], ['poster', 1], ['workshop', 2]]);
   });
 });
