@@ -40,8 +40,8 @@ export function saddleStitchOrder(pageCount: number): SheetSide[] {
  * booklet), the pair centred; with marks, each sheet grows by the bleed and room for
  * the marks, and TrimBox/BleedBox tell the print shop where to cut.
  */
-export async function imposeBooklet(booklet: Uint8Array, meta: PdfMeta, options: ImposeOptions): Promise<Uint8Array> {
-  const source = await PDFDocument.load(booklet, { updateMetadata: false });
+export async function imposeBooklet(booklet: Uint8Array | PDFDocument, meta: PdfMeta, options: ImposeOptions): Promise<Uint8Array> {
+  const source = booklet instanceof PDFDocument ? booklet : await PDFDocument.load(booklet, { updateMetadata: false });
   const out = await PDFDocument.create({ updateMetadata: false });
   const pages = pagesAsForms(out, source);
   const { width, height } = pages[0];

@@ -22,8 +22,9 @@ export interface PdfAResult {
  * /Count entries pdfkit leaves out, and removes transparency PDF/A-1 forbids.
  * Pure: bytes and metadata in, bytes out; the same input gives the same bytes.
  */
-export async function toPdfA(raw: Uint8Array, meta: PdfMeta, options: PdfAOptions): Promise<PdfAResult> {
-  const doc = await PDFDocument.load(raw, { updateMetadata: false });
+export async function toPdfA(input: Uint8Array | PDFDocument, meta: PdfMeta, options: PdfAOptions): Promise<PdfAResult> {
+  // A loaded document may be passed in to share one parse between outputs; it is changed in place.
+  const doc = input instanceof PDFDocument ? input : await PDFDocument.load(input, { updateMetadata: false });
   writeInfo(doc, meta);
   // pdfkit's own packet (unescaped values) is dropped, not left behind unreferenced.
   const old = doc.catalog.get(PDFName.of('Metadata'));
