@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import type { DerivedOutput } from '../outputs.js';
 import { renderPdf, type PdfMeta } from './pdf.js';
 import { toPdfA } from './pdfa.js';
@@ -21,7 +21,7 @@ export async function renderWithDerived(name: string, doc: Record<string, unknow
   meta: PdfMeta, sources: () => SourceFile[]): Promise<RenderedOutputs> {
   const pdfa = derived.some((d) => d.kind === 'pdfa');
   const raw = await renderPdf(doc, meta, { pdfa });
-  const parsed = await PDFDocument.load(raw, { updateMetadata: false });
+  const parsed = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const files = new Map<string, Uint8Array>();
   let madeOpaque = 0;
   let base: Uint8Array = raw;

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import type { PdfMeta } from './pdf.js';
 import { CREATOR, PRODUCER } from './xmp.js';
 import { drawPageForm, pagesAsForms } from './page-forms.js';
@@ -41,7 +41,7 @@ export function saddleStitchOrder(pageCount: number): SheetSide[] {
  * the marks, and TrimBox/BleedBox tell the print shop where to cut.
  */
 export async function imposeBooklet(booklet: Uint8Array | PDFDocument, meta: PdfMeta, options: ImposeOptions): Promise<Uint8Array> {
-  const source = booklet instanceof PDFDocument ? booklet : await PDFDocument.load(booklet, { updateMetadata: false });
+  const source = booklet instanceof PDFDocument ? booklet : await PDFDocument.load(booklet, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const out = await PDFDocument.create({ updateMetadata: false });
   const pages = pagesAsForms(out, source);
   const { width, height } = pages[0];
@@ -59,7 +59,7 @@ export async function imposeBooklet(booklet: Uint8Array | PDFDocument, meta: Pdf
     drawMarks(page, [...cropMarks([trim], { offset: BLEED }), ...foldMarks(trim, trim.x + width, { offset: BLEED })]);
   }
   setInfo(out, meta);
-  return out.save({ useObjectStreams: false, addDefaultPage: false });
+  return out.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
 }
 
 /** The smallest A-size sheet, landscape, that holds the spread; else the spread itself. */

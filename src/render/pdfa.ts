@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, ParseSpeeds, PDFHeader, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import type { PdfMeta } from './pdf.js';
 import { CREATOR, PRODUCER, xmpPacket } from './xmp.js';
 import { attachSources, type SourceFile } from './attachments.js';
@@ -24,7 +24,7 @@ export interface PdfAResult {
  */
 export async function toPdfA(input: Uint8Array | PDFDocument, meta: PdfMeta, options: PdfAOptions): Promise<PdfAResult> {
   // A loaded document may be passed in to share one parse between outputs; it is changed in place.
-  const doc = input instanceof PDFDocument ? input : await PDFDocument.load(input, { updateMetadata: false });
+  const doc = input instanceof PDFDocument ? input : await PDFDocument.load(input, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   writeInfo(doc, meta);
   // pdfkit's own packet (unescaped values) is dropped, not left behind unreferenced.
   const old = doc.catalog.get(PDFName.of('Metadata'));
@@ -39,7 +39,7 @@ export async function toPdfA(input: Uint8Array | PDFDocument, meta: PdfMeta, opt
     attachSources(doc, options.sources ?? [], meta.date);
   }
   // PDF/A-1 is PDF 1.4: no object streams, a classic cross-reference table.
-  const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity, updateFieldAppearances: false });
   return { bytes, madeOpaque };
 }
 
