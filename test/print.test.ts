@@ -109,3 +109,16 @@ describe('print.crop_marks: true', () => {
     expect(Math.min(...[4, 5, 6, 7].map((dy) => ink((tx0 + tx1) / 2, row + dy * MM)))).toBeLessThan(220);
   });
 });
+
+describe('print and archival settings', () => {
+  it('are checked, with the line and column of a wrong value', async () => {
+    const content = memorySource({ ...realContentFiles(), 'settings.yaml': 'print:\n  crop_marks: yes\narchival:\n  pdfa: 2b\n' });
+    const result = await build({ content, templates: realSources().templates, checkOnly: true });
+    const shown = result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`);
+    expect(shown).toEqual([
+      'content/settings.yaml:2:15 schema print.crop_marks: Invalid input: expected boolean, received string',
+      'content/settings.yaml:4:9 schema archival.pdfa: Invalid option: expected one of "1b"|"3b"',
+    ]);
+    expect(result.ok).toBe(false);
+  });
+});
