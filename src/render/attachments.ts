@@ -1,5 +1,4 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
-import { deflateSync } from 'node:zlib';
 
 /** A content file to carry inside the PDF: its path inside content/ and its bytes. */
 export interface SourceFile {
@@ -23,11 +22,10 @@ export function attachSources(doc: PDFDocument, files: SourceFile[], date: Date)
   const { context } = doc;
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const specs: Array<[string, PDFRef]> = sorted.map((file) => {
-    // Compressed here (not by pdf-lib) so the stream and its /Length are fixed bytes.
-    const stream = context.stream(deflateSync(file.bytes, { level: 9 }), {
+    // pdf-lib compresses with pako, plain zlib in JavaScript: the same bytes on every machine.
+    const stream = context.flateStream(file.bytes, {
       Type: 'EmbeddedFile',
       Subtype: sourceMime(file.path) ?? 'application/octet-stream',
-      Filter: 'FlateDecode',
       Params: { Size: file.bytes.length, ModDate: PDFString.fromDate(date), CreationDate: PDFString.fromDate(date) },
     });
     const spec = context.obj({
