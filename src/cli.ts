@@ -49,11 +49,17 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && !/^\d+$/.test(epoch)) {
+    console.error(`forumpress: SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+    return 2;
+  }
   const started = performance.now();
   const result = await build({
     content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
     templates: diskSource(args.values.templates, 'templates'),
     checkOnly: command === 'check',
+    sourceDate: epoch === undefined ? undefined : new Date(Number(epoch) * 1000),
   });
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
   for (const d of result.diagnostics) console.error(formatDiagnostic(d, color));

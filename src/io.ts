@@ -112,3 +112,26 @@ export function writeOutputsAtomically(outDir: string, outputs: Map<string, Uint
   for (const [temp, target] of staged) renameSync(temp, target);
   return staged.map(([, target]) => relative(process.cwd(), target) || target);
 }
+
+/** A FileSource that also keeps every file read through it, by path, in read order. */
+export interface RecordingSource extends FileSource {
+  readonly files: ReadonlyMap<string, Buffer>;
+}
+
+/** Wraps a FileSource to remember what was read, so a build can carry its own sources. */
+export function recordingSource(source: FileSource): RecordingSource {
+  const files = new Map<string, Buffer>();
+  return {
+    label: source.label,
+    files,
+    readBytes(path) {
+      const bytes = source.readBytes(path);
+      if (bytes) files.set(path.replace(/^\.\//, ''), bytes);
+      return bytes;
+    },
+    read(path) {
+      return this.readBytes(path)?.toString('utf8');
+    },
+    list: (dir) => source.list(dir),
+  };
+}

@@ -19,3 +19,21 @@ export function outputJobs(program: Program, settings: SettingsFile): OutputJob[
   const view = programView(program);
   return [{ output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper } }];
 }
+
+/** A file made from a rendered output's bytes rather than rendered again (src/render/derive.ts). */
+export type DerivedOutput =
+  | { output: string; kind: 'pdfa'; part: 1 | 3 }
+  | { output: string; kind: 'imposed'; marks: boolean };
+
+/**
+ * Files derived from other outputs, by the output they come from: the booklet's PDF/A
+ * copy and its pages imposed for printing. The booklet is rendered once for all three.
+ */
+export function derivedOutputs(settings: SettingsFile): Record<string, DerivedOutput[]> {
+  return {
+    'program.pdf': [
+      { output: 'program-archival.pdf', kind: 'pdfa', part: settings.archival.pdfa === '3b' ? 3 : 1 },
+      { output: 'program-print.pdf', kind: 'imposed', marks: settings.print.crop_marks },
+    ],
+  };
+}

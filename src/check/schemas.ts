@@ -62,6 +62,10 @@ export const abstractSchema = z.strictObject({
 /** content/settings.yaml (optional) */
 export const settingsSchema = z.strictObject({
   booklet: z.strictObject({ paper: z.enum(['A5', 'A4']).default('A5') }).prefault({}),
+  /** program-archival.pdf: PDF/A-1b, or PDF/A-3b carrying the content files it was built from. */
+  archival: z.strictObject({ pdfa: z.enum(['1b', '3b']).default('1b') }).prefault({}),
+  /** program-print.pdf: crop_marks adds 3 mm bleed, crop marks, TrimBox and BleedBox for a print shop. */
+  print: z.strictObject({ crop_marks: z.boolean().default(false) }).prefault({}),
 });
 
 export type ForumFile = z.infer<typeof forumSchema>;

@@ -7,7 +7,7 @@ import type { YamlFile } from '../load/yaml.js';
  * exact key or value it concerns; returns the parsed data, or undefined on error.
  */
 export function validate<S extends z.ZodType>(schema: S, yaml: YamlFile, diags: Diagnostics): z.infer<S> | undefined {
-  const result = schema.safeParse(yaml.value ?? {});
+  const result = schema.safeParse(yaml.value ?? {}, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of flatten(result.error.issues)) {
     const path = issue.path as PropertyKey[];

@@ -45,12 +45,20 @@ function setup(): void {
   pdfmake.setLocalAccessPolicy(() => false);
 }
 
+/** How to render: `pdfa` asks pdfkit for PDF 1.4 with embedded CIDSets and an sRGB OutputIntent. */
+export interface RenderOptions {
+  pdfa?: boolean;
+}
+
 /** Renders a pdfmake document definition to PDF bytes. */
-export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta): Promise<Buffer> {
+export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta, options: RenderOptions = {}): Promise<Buffer> {
   setup();
   const definition = {
     ...doc,
     language: meta.language,
+    // pdfmake's default, PDF 1.3, makes pdfkit skip the XMP packet and the PDF/A parts;
+    // src/render/pdfa.ts finishes what pdfkit starts here.
+    ...(options.pdfa ? { version: '1.4', subset: 'PDF/A-1b' } : {}),
     info: {
       title: meta.title,
       author: meta.author,

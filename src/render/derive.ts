@@ -1,0 +1,40 @@
+import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+import type { DerivedOutput } from '../outputs.js';
+import { renderPdf, type PdfMeta } from './pdf.js';
+import { toPdfA } from './pdfa.js';
+import { imposeBooklet } from './impose.js';
+import type { SourceFile } from './attachments.js';
+
+/** Rendered files by name, and how many transparent graphics states PDF/A made opaque. */
+export interface RenderedOutputs {
+  files: Map<string, Uint8Array>;
+  madeOpaque: number;
+}
+
+/**
+ * Renders one document and the files derived from its bytes. With a PDF/A copy among
+ * them, the document is rendered once in PDF/A mode and is itself PDF/A-1b, so the
+ * archival copy (or its PDF/A-3b variant) and the print sheets hold exactly its pages.
+ * The rendered file is parsed once and shared by every derived file.
+ */
+export async function renderWithDerived(name: string, doc: Record<string, unknown>, derived: DerivedOutput[],
+  meta: PdfMeta, sources: () => SourceFile[]): Promise<RenderedOutputs> {
+  const pdfa = derived.some((d) => d.kind === 'pdfa');
+  const raw = await renderPdf(doc, meta, { pdfa });
+  const parsed = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const files = new Map<string, Uint8Array>();
+  let madeOpaque = 0;
+  let base: Uint8Array = raw;
+  if (pdfa) {
+    const finished = await toPdfA(parsed, meta, { part: 1 });
+    base = finished.bytes;
+    madeOpaque = finished.madeOpaque;
+  }
+  files.set(name, base);
+  // Imposing only reads pages; the PDF/A-3 variant adds to the same parsed file last.
+  for (const d of derived) if (d.kind === 'imposed') files.set(d.output, await imposeBooklet(parsed, meta, { marks: d.marks }));
+  for (const d of derived) {
+    if (d.kind === 'pdfa') files.set(d.output, d.part === 1 ? base : (await toPdfA(parsed, meta, { part: 3, sources: sources() })).bytes);
+  }
+  return { files, madeOpaque };
+}

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../src/build.js';
+import { ROOT, buildRealForum, realSources } from './helpers/build.js';
+import { pdfinfo } from './helpers/tools.js';
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const hashes = (outputs: Map<string, Uint8Array>) => Object.fromEntries([...outputs].map(([name, b]) => [name, sha(b)]).sort());
+
+/** The CLI compiled from the current src/ (not a possibly stale dist/), inside the repo so packages resolve. */
+let cli: string;
+
+/** Runs `forumpress build` in its own process, from another folder; returns the exit code, output and files. */
+function buildInProcess(env: Record<string, string>) {
+  const out = mkdtempSync(join(tmpdir(), 'fp-out-'));
+  const script = `import(${JSON.stringify(cli)}).then((m) => m.main(process.argv.slice(1))).then((code) => { process.exitCode = code; })`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'build',
+    '--content', join(ROOT, 'content'), '--templates', join(ROOT, 'templates'), '--out', out],
+  { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  const files = new Map(readdirSync(out).map((f) => [f, readFileSync(join(out, f))] as const));
+  return { status: run.status, output: `${run.stdout}${run.stderr}`, files };
+}
+
+beforeAll(() => {
+  const dist = join(ROOT, 'node_modules', '.cache', 'forumpress-repro');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist]);
+  cli = join(dist, 'cli.js');
+}, 120_000);
+
+describe('reproducible builds', () => {
+  it('give byte-identical PDFs when built twice in one process', async () => {
+    const first = await buildRealForum();
+    const second = await build(realSources());
+    expect(Object.keys(hashes(first.outputs))).toEqual(['program-archival.pdf', 'program-print.pdf', 'program.pdf']);
+    expect(hashes(second.outputs)).toEqual(hashes(first.outputs));
+  });
+
+  it('give the same bytes in separate processes, whatever the time zone and locale', async () => {
+    const here = hashes((await buildRealForum()).outputs);
+    const a = buildInProcess({ TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8' });
+    const b = buildInProcess({ TZ: 'America/Los_Angeles', LANG: 'C' });
+    expect(a.status, a.output).toBe(0);
+    expect(b.status, b.output).toBe(0);
+    expect(hashes(a.files)).toEqual(here);
+    expect(hashes(b.files)).toEqual(here);
+  });
+
+  it('take their date from SOURCE_DATE_EPOCH when it is set, and refuse a malformed one', () => {
+    const run = buildInProcess({ SOURCE_DATE_EPOCH: '1700000000' });
+    expect(run.status, run.output).toBe(0);
+    for (const bytes of run.files.values()) expect(pdfinfo(bytes).CreationDate).toMatch(/Nov 14 22:13:20 2023 UTC/);
+    const bad = buildInProcess({ SOURCE_DATE_EPOCH: 'yesterday' });
+    expect(bad.status).toBe(2);
+    expect(bad.output).toContain('SOURCE_DATE_EPOCH must be whole seconds');
+    expect(bad.files.size).toBe(0);
+  });
+});
