@@ -8,6 +8,9 @@ import { outputJobs } from './outputs.js';
 import { renderPdf, type PdfMeta } from './render/pdf.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
+import { loadFontSet } from './render/custom-fonts.js';
+import { applyFontFallback } from './render/fallback.js';
+import { reportMissingGlyphs } from './check/glyphs.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
 export interface BuildResult {
@@ -22,6 +25,8 @@ export interface BuildOptions {
   templates: FileSource;
   /** Only check; render nothing. */
   checkOnly?: boolean;
+  /** Font files theme.yaml may name (the project's fonts/ folder). */
+  fonts?: FileSource;
 }
 
 /**
@@ -36,11 +41,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outputs = new Map<string, Uint8Array>();
   if (!program || diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
 
+  const fonts = loadFontSet(theme, options.templates, options.fonts, diags);
   const documents = composeAll(program, settings, templates, diags);
+  const missing = new Map<string, string>();
+  for (const [name, doc] of documents) {
+    const split = applyFontFallback(doc, fonts);
+    documents.set(name, split.doc);
+    for (const [ch, family] of split.missing) missing.set(ch, family);
+  }
+  reportMissingGlyphs(missing, [options.content, options.templates], diags);
   if (diags.hasErrors || options.checkOnly) return { outputs, diagnostics: diags.sorted(), ok: !diags.hasErrors };
 
   const meta = metadata(program);
-  for (const [name, doc] of documents) outputs.set(name, await renderPdf(doc, meta));
+  for (const [name, doc] of documents) outputs.set(name, await renderPdf(doc, meta, fonts));
   return { outputs, diagnostics: diags.sorted(), ok: true };
 }
 

@@ -16,6 +16,9 @@ export interface FileSource {
 /** Largest file we read from content; bigger ones are refused before parsing. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
+/** Largest font file we read (a CJK collection is 20-40 MB). */
+export const FONT_MAX_BYTES = 64 * 1024 * 1024;
+
 /** True when `path` is a plain relative path that cannot leave its folder. */
 export function isContainedPath(path: string): boolean {
   if (!path || isAbsolute(path) || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.includes('\0')) return false;
@@ -23,7 +26,7 @@ export function isContainedPath(path: string): boolean {
 }
 
 /** A FileSource on disk that refuses `..`, absolute paths, URLs and symlinks pointing out. */
-export function diskSource(root: string, label: string): FileSource {
+export function diskSource(root: string, label: string, maxBytes = MAX_FILE_BYTES): FileSource {
   const base = realpathSync(resolve(root));
   const inside = (path: string): string | undefined => {
     if (!isContainedPath(path)) return undefined;
@@ -41,7 +44,7 @@ export function diskSource(root: string, label: string): FileSource {
       if (!real) return undefined;
       const stat = statSync(real);
       if (!stat.isFile()) return undefined;
-      if (stat.size > MAX_FILE_BYTES) throw new FileTooLarge(path, stat.size);
+      if (stat.size > maxBytes) throw new FileTooLarge(path, stat.size);
       return readFileSync(real);
     },
     read(path) {

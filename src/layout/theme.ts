@@ -6,10 +6,15 @@ import { validate } from '../check/validate.js';
 
 const styleValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.number())]);
 
+/** A font file in the fonts/ folder; a face of a collection (.ttc) is chosen by its PostScript name. */
+const fontFile = z.union([z.string().min(1), z.strictObject({ file: z.string().min(1), postscript: z.string().min(1) })]);
+const fontFaces = z.strictObject({ normal: fontFile, bold: fontFile.optional(), italics: fontFile.optional(), bolditalics: fontFile.optional() });
+
 const themeSchema = z.strictObject({
   colors: z.record(z.string(), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #RRGGBB')).default({}),
   styles: z.record(z.string(), z.record(z.string(), styleValue)).default({}),
   labels: z.record(z.string(), z.string()).default({}),
+  fonts: z.partialRecord(z.enum(['serif', 'sans', 'mono']), fontFaces).default({}),
 });
 
 /** Colours, named styles and wording shared by every template (templates/theme.yaml). */
