@@ -10,6 +10,7 @@ import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
 import { loadFontSet } from './render/custom-fonts.js';
 import { applyFontFallback } from './render/fallback.js';
+import { trackPages } from './render/pages.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
@@ -53,7 +54,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (diags.hasErrors || options.checkOnly) return { outputs, diagnostics: diags.sorted(), ok: !diags.hasErrors };
 
   const meta = metadata(program);
-  for (const [name, doc] of documents) outputs.set(name, await renderPdf(doc, meta, fonts));
+  const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
+  for (const [name, doc] of documents) {
+    const tracked = trackPages(doc, new Set(anchors.keys()));
+    outputs.set(name, await renderPdf(tracked.doc, meta, fonts));
+    warnLongAbstracts(tracked.spans(), anchors, name, diags);
+  }
   return { outputs, diagnostics: diags.sorted(), ok: true };
 }
 
@@ -68,6 +74,17 @@ function composeAll(program: Program, settings: SettingsFile, templates: Templat
     }
   }
   return documents;
+}
+
+/** A talk's page in the booklet is one page; more means the abstract runs over (a warning). */
+function warnLongAbstracts(spans: Map<string, number>, anchors: Map<string, Program['talks'][number]>, output: string, diags: Diagnostics): void {
+  for (const [anchor, pages] of spans) {
+    const talk = anchors.get(anchor);
+    if (talk && pages > 1) {
+      diags.warn('abstract-too-long', { file: talk.file, line: 1, column: 1 }, `the talk fills ${pages} pages in ${output}, not one`,
+        'shorten the abstract, or accept that it continues on the next page');
+    }
+  }
 }
 
 /** PDF metadata from the forum: dates come from the content, so rebuilds are identical. */
