@@ -11,6 +11,7 @@ import type { SettingsFile } from './check/schemas.js';
 import { loadFontSet } from './render/custom-fonts.js';
 import { applyFontFallback } from './render/fallback.js';
 import { trackPages } from './render/pages.js';
+import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
@@ -36,6 +37,7 @@ export interface BuildOptions {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diags = new Diagnostics();
+  options = { ...options, content: guardedSource(options.content, diags), templates: guardedSource(options.templates, diags) };
   const { program, settings } = loadProgram(options.content, diags);
   const theme = loadTheme(options.templates, diags);
   const templates = loadTemplates(options.templates, theme, diags);

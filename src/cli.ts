@@ -55,7 +55,8 @@ export async function main(argv: string[]): Promise<number> {
   const result = await build({
     content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
     templates: diskSource(args.values.templates, 'templates'),
-    checkOnly: command === 'check',
+    // check lays the documents out too (page-length warnings need it) but writes nothing.
+    checkOnly: false,
     fonts: existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES) : undefined,
   });
   const color = process.stderr.isTTY && !process.env.NO_COLOR;

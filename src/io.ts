@@ -71,6 +71,7 @@ export function memorySource(files: Record<string, string | Buffer>, label = 'co
     label,
     readBytes: (path) => {
       const v = isContainedPath(path) ? files[path.replace(/^\.\//, '')] : undefined;
+      if (v !== undefined && Buffer.byteLength(v) > MAX_FILE_BYTES) throw new FileTooLarge(path, Buffer.byteLength(v));
       return v === undefined ? undefined : Buffer.from(v);
     },
     read(path) {

@@ -116,6 +116,7 @@ function toTitle(title: string | { zh?: string; en?: string }): Title {
 function toSession(entry: SessionEntry, date: string, path: (string | number)[], yaml: YamlFile,
   talks: Map<string, Talk>, used: Map<string, Position>, diags: Diagnostics): Session {
   const slots = entry.slots.map((s, i) => toSlot(s, [...path, 'slots', i], yaml, talks, used, diags, entry.room));
+  if (entry.time) checkInsideSession(entry.time, entry.slots, path, yaml, diags);
   const chairs = entry.chair === undefined ? [] : Array.isArray(entry.chair) ? entry.chair : [entry.chair];
   return {
     id: entry.session, title: entry.title, chairs: chairs.map((name) => ({ name })), room: entry.room, date,
@@ -142,6 +143,19 @@ function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, tal
     return { start, end, kind: talk?.kind ?? 'talk', talk, room: entry.room ?? room };
   }
   return { start, end, kind: entry.kind, title: entry.title, room: entry.room ?? room };
+}
+
+/** With an explicit session time, a slot that starts before it or runs past its end is an error. */
+function checkInsideSession(time: string, slots: SlotEntry[], path: (string | number)[], yaml: YamlFile, diags: Diagnostics): void {
+  const session = parseTimeRange(time);
+  slots.forEach((slot, i) => {
+    const { start, end } = parseTimeRange(slot.time);
+    if (start < session.start || end > session.end) {
+      diags.error('slot-outside-session', yaml.locate([...path, 'slots', i, 'time']),
+        `the slot (${start}-${end}) runs outside its session (${session.start}-${session.end}, line ${yaml.locate([...path, 'time']).line})`,
+        'shorten the slot, move it, or change the session\'s time');
+    }
+  });
 }
 
 function checkSessionIds(programs: Array<Array<SessionEntry | SlotEntry>>, yaml: YamlFile, diags: Diagnostics): void {

@@ -36,9 +36,17 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
     }
     return undefined;
   };
+  let value: unknown;
+  try {
+    value = toPlain(doc);
+  } catch (err) {
+    // The yaml library refuses alias expansions that would blow up (a "billion laughs" file).
+    diags.error('yaml-syntax', at(0), `YAML: ${(err as Error).message}`, 'write the values out instead of repeating them through &anchors and *aliases');
+    return undefined;
+  }
   return {
     file,
-    value: toPlain(doc),
+    value,
     locate: (path) => at(nodeAt(path)?.range?.[0] ?? 0),
     locateKey(path, key) {
       const map = nodeAt(path);
