@@ -59,7 +59,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
   checkSessionIds(scheduleData.days.map((d) => d.program), scheduleYaml, diags);
   checkTimes(days, scheduleYaml, diags);
   for (const talk of talks.values()) {
-    if (!used.has(talk.id)) {
+    if (talk && !used.has(talk.id)) {
       diags.warn('unused-abstract', { file: talk.file, line: 1, column: 1 }, `no slot in schedule.yaml uses talk "${talk.id}"`,
         `add "talk: ${talk.id}" to a slot, or remove the file`);
     }
@@ -79,10 +79,12 @@ function readYaml(source: FileSource, path: string, diags: Diagnostics, required
   return parseYaml(`${source.label}/${path}`, text.replace(/^\uFEFF/, ''), diags);
 }
 
-function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk> {
-  const talks = new Map<string, Talk>();
+/** Talks by id; null marks a file that exists but has errors (already reported). */
+function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | null> {
+  const talks = new Map<string, Talk | null>();
   for (const fileName of source.list('abstracts').filter((f) => f.endsWith('.md'))) {
     const file = `${source.label}/abstracts/${fileName}`;
+    talks.set(fileName.replace(/\.md$/, ''), null);
     const split = splitFrontMatter(source.read(`abstracts/${fileName}`) ?? '');
     if (split.yaml === undefined) {
       diags.error('front-matter', { file, line: 1, column: 1 },
@@ -114,7 +116,7 @@ function toTitle(title: string | { zh?: string; en?: string }): Title {
 }
 
 function toSession(entry: SessionEntry, date: string, path: (string | number)[], yaml: YamlFile,
-  talks: Map<string, Talk>, used: Map<string, Position>, diags: Diagnostics): Session {
+  talks: Map<string, Talk | null>, used: Map<string, Position>, diags: Diagnostics): Session {
   const slots = entry.slots.map((s, i) => toSlot(s, [...path, 'slots', i], yaml, talks, used, diags, entry.room));
   if (entry.time) checkInsideSession(entry.time, entry.slots, path, yaml, diags);
   const chairs = entry.chair === undefined ? [] : Array.isArray(entry.chair) ? entry.chair : [entry.chair];
@@ -124,13 +126,15 @@ function toSession(entry: SessionEntry, date: string, path: (string | number)[],
   };
 }
 
-function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, talks: Map<string, Talk>,
+function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, talks: Map<string, Talk | null>,
   used: Map<string, Position>, diags: Diagnostics, room?: string): Slot {
   const { start, end } = parseTimeRange(entry.time);
   if ('talk' in entry) {
     const at = yaml.locate([...path, 'talk']);
-    const talk = talks.get(entry.talk);
-    if (!talk) {
+    const talk = talks.get(entry.talk) ?? undefined;
+    if (talks.get(entry.talk) === null) {
+      // The abstract file has errors of its own, reported there.
+    } else if (!talk) {
       diags.error('unknown-talk', at, `no abstract file for talk "${entry.talk}"`,
         `create content/abstracts/${entry.talk}.md (it may have no body), or fix the id`);
     } else if (used.has(entry.talk)) {

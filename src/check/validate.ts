@@ -17,7 +17,7 @@ export function validate<S extends z.ZodType>(schema: S, yaml: YamlFile, diags: 
         diags.error('unknown-field', yaml.locateKey(path, key), `unknown field "${key}" in ${where}`,
           'check the spelling; README.md lists the fields each file accepts');
       }
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    } else if (issue.code === 'invalid_type' && path.length > 0 && isAbsent(yaml.value, path)) {
       diags.error('missing-field', yaml.locate(path), `missing field "${String(path[path.length - 1])}"`,
         `add "${String(path[path.length - 1])}:" here; README.md describes it`);
     } else {
@@ -28,6 +28,17 @@ export function validate<S extends z.ZodType>(schema: S, yaml: YamlFile, diags: 
 }
 
 type Issue = z.core.$ZodIssue;
+
+/** True when the last key of `path` is not in its (existing) parent: a missing field, not a wrong value. */
+function isAbsent(root: unknown, path: PropertyKey[]): boolean {
+  let parent: unknown = root;
+  for (const key of path.slice(0, -1)) {
+    if (!parent || typeof parent !== 'object') return false;
+    parent = (parent as Record<PropertyKey, unknown>)[key];
+  }
+  const last = path[path.length - 1];
+  return !!parent && typeof parent === 'object' && !Array.isArray(parent) && (parent as Record<PropertyKey, unknown>)[last] == null;
+}
 
 /** A union failure is reported by its closest branch, not as "invalid input". */
 function flatten(issues: readonly Issue[]): Issue[] {

@@ -22,9 +22,14 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
     const p = lines.linePos(Math.max(0, Math.min(offset, text.length)));
     return { file, line: p.line + lineOffset, column: p.col };
   };
+  const seen = new Set<string>();
   for (const err of doc.errors) {
+    const where = at(err.pos[0]);
+    // One mistake often yields several errors at the same place; the first says it best.
+    if (seen.has(`${where.line}:${where.column}`)) continue;
+    seen.add(`${where.line}:${where.column}`);
     const reason = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    diags.error('yaml-syntax', at(err.pos[0]), `YAML syntax: ${reason}`, yamlHint(err.code));
+    diags.error('yaml-syntax', where, `YAML syntax: ${reason}`, yamlHint(err.code));
   }
   if (doc.errors.length) return undefined;
   for (const w of doc.warnings) diags.warn('yaml-syntax', at(w.pos[0]), w.message.split('\n')[0]);
