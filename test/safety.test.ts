@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { build } from '../src/build.js';
+import { main } from '../src/cli.js';
+import { writeOutputsAtomically } from '../src/io.js';
+import { ROOT } from './helpers/build.js';
+import { projectSources, realProject } from './helpers/project.js';
+import { pageTexts } from './helpers/pdf.js';
+
+function hashTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of readdirSync(dir, { recursive: true }).map(String)) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) out.set(name, createHash('sha256').update(readFileSync(path)).digest('hex'));
+  }
+  return out;
+}
+
+describe('never lose work', () => {
+  it('a build leaves every input file byte for byte as it was', async () => {
+    const before = [hashTree(join(ROOT, 'content')), hashTree(join(ROOT, 'templates'))];
+    const out = mkdtempSync(join(tmpdir(), 'forumpress-out-'));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await main(['build', '--content', join(ROOT, 'content'), '--templates', join(ROOT, 'templates'), '--out', out])).toBe(0);
+    } finally {
+      log.mockRestore();
+      err.mockRestore();
+    }
+    expect([hashTree(join(ROOT, 'content')), hashTree(join(ROOT, 'templates'))]).toEqual(before);
+    expect(readdirSync(out)).toEqual(['program.pdf']);
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('an output that fails half-way leaves the previous PDFs and no temporary file', () => {
+    const out = mkdtempSync(join(tmpdir(), 'forumpress-out-'));
+    writeFileSync(join(out, 'program.pdf'), 'old booklet');
+    writeFileSync(join(out, 'signs'), 'a file where a folder is needed');
+    const outputs = new Map<string, Uint8Array>([['program.pdf', Buffer.from('new booklet')], ['signs/room-a.pdf', Buffer.from('sign')]]);
+    expect(() => writeOutputsAtomically(out, outputs)).toThrow();
+    expect(readFileSync(join(out, 'program.pdf'), 'utf8')).toBe('old booklet');
+    expect(readdirSync(out).sort()).toEqual(['program.pdf', 'signs']);
+    rmSync(out, { recursive: true, force: true });
+  });
+});
+
+describe('content cannot reach outside or into the templates', () => {
+  it('template syntax, markup and prototype names in content are printed as text', async () => {
+    const project = realProject();
+    const file = 'content/abstracts/zou-wenxuan.md';
+    const evil = `'{{forum.name}} <page-break/> </p><p>__proto__ {{constructor}} \\\\ "q"'`;
+    project.set(file, String(project.get(file)).replace('title: 连续学习的统计力学 —— 从模型到算法', `title: ${evil}`));
+    const result = await build(projectSources(project));
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const text = (await pageTexts(result.outputs.get('program.pdf')!)).join('\n');
+    expect(text).toContain('{{forum.name}} <page-break/> </p><p>__proto__ {{constructor}}');
+  });
+
+  it('a template cannot reach prototypes: {{constructor}} is an unknown variable', async () => {
+    const project = realProject();
+    const file = 'templates/partials/booklet-cover.hbs';
+    project.set(file, String(project.get(file)).replace('{{forum.venue}}', '{{forum.constructor.name}}'));
+    const result = await build({ ...projectSources(project), checkOnly: true });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['templates/partials/booklet-cover.hbs:9 template']);
+  });
+
+  it('introduction paths outside the content folder are refused', async () => {
+    for (const path of ['../README.md', '/etc/passwd', 'file:///etc/passwd', 'https://example.org/x.md']) {
+      const project = realProject();
+      project.set('content/forum.yaml', String(project.get('content/forum.yaml')).replace('introduction: introduction.md', `introduction: "${path}"`));
+      const result = await build({ ...projectSources(project), checkOnly: true });
+      expect(result.diagnostics.map((d) => d.rule), path).toEqual(['missing-file']);
+    }
+  });
+});
+
+describe('bounds', () => {
+  it('a 10 MB abstract is refused with a positioned error, and the rest is still checked', async () => {
+    const project = realProject();
+    project.set('content/abstracts/huge.md', '---\ntitle: x\nspeakers: [{ name: x }]\n---\n' + '很长的摘要。'.repeat(600_000));
+    project.set('content/schedule.yaml', String(project.get('content/schedule.yaml')).replace('chair: 张文昊', 'chiar: 张文昊'));
+    const result = await build({ ...projectSources(project), checkOnly: true });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      'content/abstracts/huge.md:1:1 file-too-large',
+      'content/schedule.yaml:12:9 unknown-field',
+    ]);
+  });
+
+  it('a 5 MB abstract within the limit is checked in bounded time', async () => {
+    const project = realProject();
+    const para = '这是一个很长的段落，用来检验界限。'.repeat(50) + '\n\n';
+    project.set('content/abstracts/zou-wenxuan.md', String(project.get('content/abstracts/zou-wenxuan.md')) + '\n\n' + para.repeat(2000));
+    const result = await build({ ...projectSources(project), checkOnly: true });
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('fonts', () => {
+  it('names from many countries, Greek, maths and CJK Extension B print without missing glyphs', async () => {
+    const project = realProject();
+    const file = 'content/abstracts/zou-wenxuan.md';
+    const names = 'Przemysław Łukasiewicz, Erdős Pál, Şişli İnce, Čapek Dvořák Žižek, Nguyễn Thị Hồng, Ağaoğlu';
+    project.set(file, String(project.get(file)).replace('灾难性遗忘目前', `${names}. α β Σ ≤ ∑ ∫ ∞ 𝔼; 𠮷野家 𩸽。灾难性遗忘目前`));
+    const result = await build(projectSources(project));
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const text = (await pageTexts(result.outputs.get('program.pdf')!)).join('\n').replace(/\s+/g, ' ');
+    for (const word of names.split(/[ ,.]+/)) expect(text).toContain(word);
+    for (const ch of ['α', 'Σ', '∑', '∫', '𝔼', '𠮷', '𩸽']) expect(text).toContain(ch);
+  });
+});
