@@ -8,7 +8,9 @@ import { main } from '../src/cli.js';
 import { writeOutputsAtomically } from '../src/io.js';
 import { ROOT } from './helpers/build.js';
 import { projectSources, realProject } from './helpers/project.js';
-import { pageTexts } from './helpers/pdf.js';
+import { extractPages } from './helpers/pdf.js';
+
+const pageTexts = async (bytes: Uint8Array) => (await extractPages(bytes)).map((p) => p.text);
 
 function hashTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();

@@ -85,7 +85,9 @@ function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | n
   for (const fileName of source.list('abstracts').filter((f) => f.endsWith('.md'))) {
     const file = `${source.label}/abstracts/${fileName}`;
     talks.set(fileName.replace(/\.md$/, ''), null);
-    const split = splitFrontMatter(source.read(`abstracts/${fileName}`) ?? '');
+    const text = source.read(`abstracts/${fileName}`);
+    if (text === undefined) continue; // unreadable (e.g. too large): reported by the source
+    const split = splitFrontMatter(text);
     if (split.yaml === undefined) {
       diags.error('front-matter', { file, line: 1, column: 1 },
         split.unclosed ? 'the front matter has no closing "---" line' : 'the file has no front matter',
