@@ -22,11 +22,12 @@ export function loadFontSet(theme: Theme, templates: FileSource, fonts: FileSour
     if (!faces) continue;
     const load = (face: FaceName, ref: FileRef): FontFace | undefined =>
       loadFace(ref, fonts, diags, locate(['fonts', family, face]));
+    // Every face is loaded, so all their problems are reported at once.
     const normal = load('normal', faces.normal);
-    if (!normal) continue;
     const bold = faces.bold ? load('bold', faces.bold) : normal;
     const italics = faces.italics ? load('italics', faces.italics) : normal;
     const bolditalics = faces.bolditalics ? load('bolditalics', faces.bolditalics) : bold;
+    if (!normal) continue;
     set.families[family] = { normal, bold: bold ?? normal, italics: italics ?? normal, bolditalics: bolditalics ?? bold ?? normal };
   }
   return set;
