@@ -83,7 +83,7 @@ function warnLongAbstracts(spans: Map<string, number>, anchors: Map<string, Prog
   for (const [anchor, pages] of spans) {
     const talk = anchors.get(anchor);
     if (talk && pages > 1) {
-      diags.warn('abstract-too-long', { file: talk.file, line: 1, column: 1 }, `the talk fills ${pages} pages in ${output}, not one`,
+      diags.warn('abstract-too-long', { file: talk.file, line: talk.bodyLine ?? 1, column: 1 }, `the talk fills ${pages} pages in ${output}, not one`,
         'shorten the abstract, or accept that it continues on the next page');
     }
   }

@@ -19,7 +19,9 @@ export function reportMissingGlyphs(missing: MissingGlyphs, sources: FileSource[
       const text = safeRead(source, path);
       if (text) places.push(...positionsOf(text, ch, `${source.label}/${path}`));
     }
-    const message = `${name} is in no font (family "${family}" and its fallbacks); it would print as an empty box`;
+    const message = /\p{Cc}/u.test(ch)
+      ? `${name} is a control character and cannot be printed`
+      : `${name} is in no font (family "${family}" and its fallbacks); it would print as an empty box`;
     const hint = 'replace or remove the character, or add a font that has it (fonts/README.md)';
     if (!places.length) diags.error('missing-glyph', { file: `${sources[0]?.label ?? 'content'}/`, line: 1, column: 1 }, message, hint);
     for (const at of places.slice(0, MAX_PLACES)) diags.error('missing-glyph', at, message, hint);

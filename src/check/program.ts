@@ -105,6 +105,7 @@ function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | n
       speakers: data.speakers.map((s) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation })),
       kind: data.kind,
       body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags),
+      bodyLine: split.bodyLineOffset + 1,
     });
   }
   return talks;
@@ -138,7 +139,8 @@ function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, tal
       // The abstract file has errors of its own, reported there.
     } else if (!talk) {
       diags.error('unknown-talk', at, `no abstract file for talk "${entry.talk}"`,
-        `create content/abstracts/${entry.talk}.md (it may have no body), or fix the id`);
+        /^[\w-]+$/.test(entry.talk) ? `create content/abstracts/${entry.talk}.md (it may have no body), or fix the id`
+          : 'a talk id is the name of a file in content/abstracts/ without ".md": letters, digits and "-"');
     } else if (used.has(entry.talk)) {
       const first = used.get(entry.talk)!;
       diags.error('duplicate-talk', at, `talk "${entry.talk}" is already scheduled at line ${first.line}`,

@@ -76,7 +76,13 @@ function running(el: MarkupElement, ctx: ConvertContext) {
 }
 
 function locateMarkupError(err: MarkupError, templates: TemplateSet, name: string): TemplateError {
-  const needles = err.attribute ? [`${err.attribute}=`, `<${err.element.name}`] : [`<${err.element.name}`];
+  // The value the message quotes (a colour, a style name) finds the line better than the element's name.
+  const value = /"([^"{}<>]+)"/.exec(err.message)?.[1];
+  const needles = [
+    ...(err.attribute ? [`${err.attribute}=`] : []),
+    ...(value && !err.attribute ? [`="${value}"`, `"${value}"`, ` ${value}"`] : []),
+    `<${err.element.name}`,
+  ];
   const candidates = [name, ...templatePartials(templates, name)];
   for (const needle of needles) {
     for (const file of candidates) {

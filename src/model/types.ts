@@ -47,6 +47,8 @@ export interface Talk {
   /** talk, plenary, keynote, invited, panel, poster, workshop, ... */
   kind: string;
   body: Block[];
+  /** 1-based line where the abstract's text starts in `file` (for diagnostics about it). */
+  bodyLine?: number;
 }
 
 /** One line of the schedule. */
