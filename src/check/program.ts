@@ -45,7 +45,8 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
       academicCommittee: forumData.academic_committee, funding: forumData.funding, introduction,
     };
   }
-  if (!forum || !scheduleData || !scheduleYaml) return { settings };
+  // The schedule is checked even when forum.yaml has errors, so every problem shows at once.
+  if (!scheduleData || !scheduleYaml) return { settings };
 
   const used = new Map<string, Position>();
   const days: Day[] = scheduleData.days.map((day, d) => ({
@@ -66,7 +67,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
   }
   const ordered = days.flatMap((d) => d.items.flatMap((it) => (it.type === 'session' ? it.session.slots : [it.slot])))
     .flatMap((s) => (s.talk ? [s.talk] : []));
-  return { program: { forum, days, talks: ordered }, settings };
+  return { program: forum && { forum, days, talks: ordered }, settings };
 }
 
 function readYaml(source: FileSource, path: string, diags: Diagnostics, required: boolean): YamlFile | undefined {
