@@ -59,10 +59,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
   for (const [name, doc] of documents) {
     const tracked = trackPages(doc, new Set(anchors.keys()));
-    outputs.set(name, await renderPdf(tracked.doc, meta, fonts));
+    try {
+      outputs.set(name, await renderPdf(tracked.doc, meta, fonts));
+    } catch (err) {
+      // Every input is checked before this point; if pdfmake still fails, say so plainly and write nothing.
+      diags.error('render', { file: `${options.templates.label}/${templateOf(name, program, settings)}`, line: 1, column: 1 },
+        `${name} could not be rendered: ${(err as Error).message.split('\n')[0]}`,
+        'this is a gap in forumpress\'s checks: please report it with the content that caused it');
+      outputs.clear();
+      return { outputs, diagnostics: diags.sorted(), ok: false };
+    }
     warnLongAbstracts(tracked.spans(), anchors, name, diags);
   }
   return { outputs, diagnostics: diags.sorted(), ok: true };
+}
+
+function templateOf(output: string, program: Program, settings: SettingsFile): string {
+  return outputJobs(program, settings).find((j) => j.output === output)?.template ?? '';
 }
 
 function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics) {

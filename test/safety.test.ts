@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,25 @@ describe('content cannot reach outside or into the templates', () => {
       const result = await build({ ...projectSources(project), checkOnly: true });
       expect(result.diagnostics.map((d) => d.rule), path).toEqual(['missing-file']);
     }
+  });
+});
+
+describe('images in abstracts', () => {
+  it('a PNG and a JPEG from inside the content folder are placed; paths outside are never read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forumpress-img-'));
+    execFileSync('convert', ['-size', '300x150', 'gradient:#0b5d4b-#e8f1ee', join(dir, 'fig.png')]);
+    execFileSync('convert', [join(dir, 'fig.png'), join(dir, 'fig.jpg')]);
+    const project = realProject();
+    project.set('content/abstracts/fig.png', readFileSync(join(dir, 'fig.png')));
+    project.set('content/images/fig.jpg', readFileSync(join(dir, 'fig.jpg')));
+    const file = 'content/abstracts/zou-wenxuan.md';
+    project.set(file, String(project.get(file)).replace('kind: talk\n---\n', 'kind: talk\n---\n![一](fig.png)\n\n![二](../images/fig.jpg)\n\n![三](../../content/abstracts/fig.png)\n\n'));
+    const result = await build(projectSources(project));
+    expect(result.diagnostics.filter((d) => d.rule.startsWith('image')).map((d) => `${d.line} ${d.rule}`)).toEqual(['12 image-outside']);
+    writeFileSync(join(dir, 'out.pdf'), result.outputs.get('program.pdf')!);
+    const list = execFileSync('pdfimages', ['-list', join(dir, 'out.pdf')], { encoding: 'utf8' });
+    expect(list.trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/).slice(3, 6).join(' '))).toEqual(['300 150 rgb', '300 150 rgb']);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

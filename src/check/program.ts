@@ -35,7 +35,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
         diags.error('missing-file', forumYaml.locate(['introduction']), `cannot read "${forumData.introduction}"`,
           'give a markdown file inside the content folder, e.g. introduction.md');
       } else {
-        introduction = markdownToBlocks(text, name(forumData.introduction), 0, diags);
+        introduction = markdownToBlocks(text, name(forumData.introduction), 0, diags, { files: source, dir: dirOf(forumData.introduction) });
       }
     }
     forum = {
@@ -68,6 +68,12 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
   const ordered = days.flatMap((d) => d.items.flatMap((it) => (it.type === 'session' ? it.session.slots : [it.slot])))
     .flatMap((s) => (s.talk ? [s.talk] : []));
   return { program: forum && { forum, days, talks: ordered }, settings };
+}
+
+/** The folder part of a content-relative path ('' at the top). */
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
 }
 
 function readYaml(source: FileSource, path: string, diags: Diagnostics, required: boolean): YamlFile | undefined {
@@ -105,7 +111,7 @@ function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | n
       title: toTitle(data.title),
       speakers: data.speakers.map((s) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation })),
       kind: data.kind,
-      body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags),
+      body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags, { files: source, dir: 'abstracts' }),
       bodyLine: split.bodyLineOffset + 1,
     });
   }

@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Block, Inline } from '../model/types.js';
 import type { Diagnostics } from '../diagnostics.js';
-import { blockHandlers, inlineHandlers, type MarkdownState } from './handlers.js';
+import { blockHandlers, inlineHandlers, type ImageSource, type MarkdownState } from './handlers.js';
 
 const parser = unified().use(remarkParse);
 
@@ -14,12 +14,13 @@ export const MAX_NESTING = 6;
  * Turns a markdown body into blocks. Anything the booklet cannot show (tables,
  * images, raw HTML...) is kept as plain text with a warning at its line.
  */
-export function markdownToBlocks(source: string, file: string, lineOffset: number, diags: Diagnostics): Block[] {
+export function markdownToBlocks(source: string, file: string, lineOffset: number, diags: Diagnostics, images?: ImageSource): Block[] {
   const tree = parser.parse(boundNesting(source, file, lineOffset, diags)) as Root;
   const state: MarkdownState = {
     file,
     lineOffset,
     diags,
+    images,
     depth: 0,
     blocks: (nodes) => convertBlocks(nodes, state),
     inlines: (nodes, marks) => convertInlines(nodes, marks, state),
@@ -99,6 +100,8 @@ export function blocksToText(blocks: Block[]): string {
           return b.text;
         case 'rule':
           return '';
+        case 'image':
+          return b.alt;
       }
     })
     .join('\n');
