@@ -113,12 +113,28 @@ describe('bounds', () => {
     ]);
   });
 
-  it('a 5 MB abstract within the limit is checked in bounded time', async () => {
+  it('a 5 MB abstract (within the file limit) is refused before it is laid out', async () => {
     const project = realProject();
     const para = '这是一个很长的段落，用来检验界限。'.repeat(50) + '\n\n';
     project.set('content/abstracts/zou-wenxuan.md', String(project.get('content/abstracts/zou-wenxuan.md')) + '\n\n' + para.repeat(2000));
     const result = await build({ ...projectSources(project), checkOnly: true });
-    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['content/abstracts/zou-wenxuan.md:1:1 too-large']);
+  });
+
+  it('a schedule of 100,000 rows is refused, not parsed for minutes', async () => {
+    const project = realProject();
+    const rows = Array.from({ length: 100_000 }, (_, i) => `      - { time: 08:00-08:01, kind: other, title: x${i} }\n`);
+    project.set('content/schedule.yaml', 'days:\n  - date: 2022-12-31\n    program:\n' + rows.join(''));
+    const result = await build({ ...projectSources(project), checkOnly: true });
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['content/schedule.yaml:1 too-large']);
+  });
+
+  it('a schedule over the slot limit but under the size limit is an error at days:', async () => {
+    const project = realProject();
+    const rows = Array.from({ length: 3500 }, (_, i) => `    - {time: '${String(8 + Math.floor(i / 60) % 16).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}-23:59', kind: other, title: x, room: r${i}}\n`);
+    project.set('content/schedule.yaml', '# many\ndays:\n- date: 2022-12-31\n  program:\n' + rows.join(''));
+    const result = await build({ ...projectSources(project), checkOnly: true });
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['content/schedule.yaml:3:1 too-large']);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Day, DayItem, Forum, Program, Session, Slot, Talk, Title } from '.
 import { abstractSchema, forumSchema, scheduleSchema, settingsSchema, type SessionEntry, type SettingsFile, type SlotEntry } from './schemas.js';
 import { validate } from './validate.js';
 import { checkTimes, parseTimeRange } from './times.js';
+import { LIMITS, withinLimit } from './limits.js';
 
 /** The checked program and the build settings, or undefined parts where errors stopped them. */
 export interface LoadedContent {
@@ -24,7 +25,10 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
   const forumData = forumYaml && validate(forumSchema, forumYaml, diags);
   const talks = loadTalks(source, diags);
   const scheduleYaml = readYaml(source, 'schedule.yaml', diags, true);
-  const scheduleData = scheduleYaml && validate(scheduleSchema, scheduleYaml, diags);
+  const scheduleValid = scheduleYaml && validate(scheduleSchema, scheduleYaml, diags);
+  const entries = scheduleValid ? scheduleValid.days.flatMap((d) => d.program.flatMap((e) => ('slots' in e ? [e, ...e.slots] : [e]))).length : 0;
+  const scheduleData = scheduleValid && scheduleYaml &&
+    withinLimit(entries, LIMITS.scheduleEntries, scheduleYaml.locate(['days']), 'sessions and slots in the schedule', diags) ? scheduleValid : undefined;
 
   let forum: Forum | undefined;
   if (forumData && forumYaml) {
@@ -34,7 +38,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
       if (text === undefined) {
         diags.error('missing-file', forumYaml.locate(['introduction']), `cannot read "${forumData.introduction}"`,
           'give a markdown file inside the content folder, e.g. introduction.md');
-      } else {
+      } else if (withinLimit(text.length, LIMITS.markdownChars, { file: name(forumData.introduction), line: 1, column: 1 }, 'characters in the introduction', diags)) {
         introduction = markdownToBlocks(text, name(forumData.introduction), 0, diags, { files: source, dir: dirOf(forumData.introduction) });
       }
     }
@@ -83,17 +87,23 @@ function readYaml(source: FileSource, path: string, diags: Diagnostics, required
       `create ${source.label}/${path}; README.md shows an example`);
     return undefined;
   }
-  return parseYaml(`${source.label}/${path}`, text.replace(/^\uFEFF/, ''), diags);
+  const file = `${source.label}/${path}`;
+  if (!withinLimit(text.length, LIMITS.yamlBytes, { file, line: 1, column: 1 }, `${path} has too many characters`, diags)) return undefined;
+  return parseYaml(file, text.replace(/^\uFEFF/, ''), diags);
 }
 
 /** Talks by id; null marks a file that exists but has errors (already reported). */
 function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | null> {
   const talks = new Map<string, Talk | null>();
-  for (const fileName of source.list('abstracts').filter((f) => f.endsWith('.md'))) {
+  const files = source.list('abstracts').filter((f) => f.endsWith('.md'));
+  const at = { file: `${source.label}/abstracts/`, line: 1, column: 1 };
+  if (!withinLimit(files.length, LIMITS.abstractFiles, at, 'files in abstracts/', diags)) return talks;
+  for (const fileName of files) {
     const file = `${source.label}/abstracts/${fileName}`;
     talks.set(fileName.replace(/\.md$/, ''), null);
     const text = source.read(`abstracts/${fileName}`);
     if (text === undefined) continue; // unreadable (e.g. too large): reported by the source
+    if (!withinLimit(text.length, LIMITS.markdownChars, { file, line: 1, column: 1 }, 'characters in this abstract', diags)) continue;
     const split = splitFrontMatter(text);
     if (split.yaml === undefined) {
       diags.error('front-matter', { file, line: 1, column: 1 },
