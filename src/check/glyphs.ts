@@ -14,11 +14,12 @@ export function reportMissingGlyphs(missing: MissingGlyphs, sources: FileSource[
   const files = sources.flatMap((source) => sourceFiles(source).map((path) => ({ source, path })));
   for (const [ch, family] of missing) {
     const name = codePointName(ch);
-    const places: Position[] = [];
+    let places: Position[] = [];
     for (const { source, path } of files) {
       const text = safeRead(source, path);
-      if (text) places.push(...positionsOf(text, ch, `${source.label}/${path}`));
+      if (text) for (const form of writtenForms(ch)) places.push(...positionsOf(text, form, `${source.label}/${path}`));
     }
+    places = places.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     const message = /\p{Cc}/u.test(ch)
       ? `${name} is a control character and cannot be printed`
       : `${name} is in no font (family "${family}" and its fallbacks); it would print as an empty box`;
@@ -36,6 +37,17 @@ export function codePointName(ch: string): string {
   const cp = ch.codePointAt(0)!;
   const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   return /\p{C}/u.test(ch) ? `character ${hex}` : `character ${hex} "${ch}"`;
+}
+
+/** The ways a character can be written in YAML or markdown: itself, escapes, HTML entities. */
+function writtenForms(ch: string): string[] {
+  const cp = ch.codePointAt(0)!;
+  const hex = cp.toString(16);
+  const forms = [ch, `&#x${hex};`, `&#X${hex.toUpperCase()};`, `&#x${hex.toUpperCase()};`, `&#${cp};`];
+  if (cp <= 0xff) forms.push(`\\x${hex.padStart(2, '0')}`, `\\x${hex.padStart(2, '0').toUpperCase()}`);
+  if (cp <= 0xffff) forms.push(`\\u${hex.padStart(4, '0')}`, `\\u${hex.padStart(4, '0').toUpperCase()}`);
+  else forms.push(`\\U${hex.padStart(8, '0')}`, `\\U${hex.padStart(8, '0').toUpperCase()}`);
+  return [...new Set(forms)];
 }
 
 function sourceFiles(source: FileSource): string[] {
