@@ -13,10 +13,14 @@ describe('font fallback pass over a pdfmake document', () => {
     expect(missing.size).toBe(0);
   });
 
-  // A space after a word stays in the word's run (runs change only at a character that needs it).
-  it('moves a whole word to the Latin font when one letter is missing, in the family of its style', () => {
-    const { doc } = split([{ text: '董行思 Przemysław Kowalski', style: 'head' }]);
-    expect(doc.content[0].text).toEqual([{ text: '董行思 ' }, { text: 'Przemysław ', font: 'latin-sans' }, { text: 'Kowalski' }]);
+  it('moves a whole Latin phrase to the Latin font when one letter is missing, in the family of its style', () => {
+    const { doc } = split([{ text: '董行思 Przemysław Kowalski（华沙）', style: 'head' }]);
+    expect(doc.content[0].text).toEqual([{ text: '董行思' }, { text: ' Przemysław Kowalski', font: 'latin-sans' }, { text: '（华沙）' }]);
+  });
+
+  it('falls back word by word when no one font has the whole phrase', () => {
+    const { doc } = split([{ text: 'Erdős: 𝔼 x' }]);
+    expect(doc.content[0].text).toEqual([{ text: 'Erdős', font: 'latin-serif' }, { text: ': ' }, { text: '𝔼 ', font: 'math' }, { text: 'x' }]);
   });
 
   it('sets maths in the maths font and Extension B in the CJK fallback, inside inlines and tables', () => {
@@ -35,6 +39,6 @@ describe('font fallback pass over a pdfmake document', () => {
 
   it('also splits the running footer, which pdfmake asks for page by page', () => {
     const { doc } = split([], { footer: (page: number) => ({ text: `Łódź ${page}` }) });
-    expect(doc.footer(3, 9)).toEqual({ text: [{ text: 'Łódź ', font: 'latin-serif' }, { text: '3' }] });
+    expect(doc.footer(3, 9)).toEqual({ text: [{ text: 'Łódź 3', font: 'latin-serif' }] });
   });
 });

@@ -9,11 +9,13 @@ export type MissingGlyphs = Map<string, string>;
 /** Letters and marks of alphabetic scripts: a word of them is kept in one font so a name is not set in two designs. */
 const WORD_CHAR = /[\p{L}\p{M}\p{N}'’\-]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** CJK and full-width punctuation, which also ends a Latin phrase. */
+const CJK_PUNCTUATION = /[\u3000-\u303F\uFF00-\uFFEF]/u;
 
 /**
  * Splits every text of a pdfmake document definition into runs per font, so that a
- * character the primary family lacks is set in the first fallback that has it. Whole
- * words move together. Characters no font has are returned, for a positioned error.
+ * character the primary family lacks is set in the first fallback that has it. Latin
+ * phrases (or else words) move together. Characters no font has are returned, for a positioned error.
  */
 export function applyFontFallback(doc: Node, fonts: FontSet): { doc: Node; missing: MissingGlyphs } {
   const pass = new FallbackPass(fonts, doc.styles ?? {});
@@ -76,7 +78,7 @@ class FallbackPass {
     const chars = [...text];
     const index = chars.map((ch) => (isSpace(ch) ? -2 : this.pick(ch, family, chain)));
     if (index.every((i) => i === 0 || i === -2)) return [{ text }];
-    this.keepWordsTogether(chars, index, chain);
+    this.keepTogether(chars, index, chain);
     const runs: Array<{ text: string; font?: string }> = [];
     let current = 0;
     chars.forEach((ch, i) => {
@@ -107,17 +109,28 @@ class FallbackPass {
     return !!face && hasGlyph(face, cp);
   }
 
-  /** A word of Latin, Greek or Cyrillic letters with any character in a fallback moves whole to the first font that has all of it. */
-  private keepWordsTogether(chars: string[], index: number[], chain: string[]): void {
-    for (let start = 0; start < chars.length; ) {
-      if (!WORD_CHAR.test(chars[start]) || CJK.test(chars[start])) { start++; continue; }
+  /**
+   * Keeps one design across a stretch of Latin, Greek or Cyrillic: a phrase between CJK text
+   * with any character in a fallback moves whole to the first font that has all of it (a
+   * name set half in one font, half in another, shows); failing that, each word does.
+   */
+  private keepTogether(chars: string[], index: number[], chain: string[]): void {
+    this.moveRuns(chars, index, chain, (c) => !CJK.test(c) && !CJK_PUNCTUATION.test(c), (start, end) =>
+      this.moveRuns(chars, index, chain, (c) => WORD_CHAR.test(c) && !CJK.test(c), undefined, start, end));
+  }
+
+  private moveRuns(chars: string[], index: number[], chain: string[], inRun: (c: string) => boolean,
+    otherwise?: (start: number, end: number) => void, from = 0, to = chars.length): void {
+    for (let start = from; start < to; ) {
+      if (!inRun(chars[start])) { start++; continue; }
       let end = start;
-      while (end < chars.length && WORD_CHAR.test(chars[end]) && !CJK.test(chars[end])) end++;
-      const word = index.slice(start, end);
-      if (word.some((k) => k > 0) && word.every((k) => k >= 0)) {
-        const cps = chars.slice(start, end).map((c) => c.codePointAt(0)!);
-        const k = chain.findIndex((f) => cps.every((cp) => this.covers(f, cp)));
+      while (end < to && inRun(chars[end])) end++;
+      const run = index.slice(start, end);
+      if (run.some((k) => k > 0)) {
+        const cps = chars.slice(start, end).filter((c, i) => run[i] !== -2).map((c) => c.codePointAt(0)!);
+        const k = run.every((i) => i >= 0 || i === -2) ? chain.findIndex((f) => cps.every((cp) => this.covers(f, cp))) : -1;
         if (k >= 0) index.fill(k, start, end);
+        else otherwise?.(start, end);
       }
       start = end;
     }
