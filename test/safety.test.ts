@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +38,31 @@ describe('never lose work', () => {
     expect(readdirSync(out)).toEqual(['program.pdf']);
     rmSync(out, { recursive: true, force: true });
   });
+
+  it('a build killed at any moment leaves the previous PDF or a whole new one, and the next build sweeps its temporary files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forumpress-kill-'));
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'program.pdf'), 'the previous booklet');
+    writeFileSync(join(out, '.forumpress-program.pdf.99999.tmp'), 'left by a killed build');
+    const cli = join(ROOT, 'bin/forumpress.js');
+    const args = [cli, 'build', '--content', join(ROOT, 'content'), '--templates', join(ROOT, 'templates'), '--out', out];
+    for (const after of [100, 400, 700, 1000, 1300, 1600]) {
+      const child = spawn(process.execPath, args, { stdio: 'ignore' });
+      const exited = new Promise((r) => child.once('exit', r));
+      await new Promise((r) => setTimeout(r, after));
+      child.kill('SIGKILL');
+      await exited;
+      const pdf = readFileSync(join(out, 'program.pdf'));
+      const whole = pdf.toString('latin1', 0, 5) === '%PDF-' && pdf.toString('latin1', pdf.length - 6).includes('%%EOF');
+      expect(whole || pdf.toString() === 'the previous booklet', `killed after ${after} ms`).toBe(true);
+      expect(readdirSync(out).filter((f) => !f.startsWith('.')), `killed after ${after} ms`).toEqual(['program.pdf']);
+    }
+    const done = spawnSync(process.execPath, args);
+    expect(done.status).toBe(0);
+    expect(readdirSync(out)).toEqual(['program.pdf']);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 
   it('an output that fails half-way leaves the previous PDFs and no temporary file', () => {
     const out = mkdtempSync(join(tmpdir(), 'forumpress-out-'));
