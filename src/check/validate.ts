@@ -12,7 +12,8 @@ export function validate<S extends z.ZodType>(schema: S, yaml: YamlFile, diags: 
   if (result.success) return result.data;
   for (const issue of flatten(result.error.issues)) {
     const path = issue.path as PropertyKey[];
-    const where = path.length ? path.map(String).join('.') : 'the file';
+    // The position shows where; the message names just the field (days.0.program.3.kind -> kind).
+    const where = [...path].reverse().find((k) => typeof k === 'string') ?? 'the file';
     if (issue.code === 'unrecognized_keys') {
       const fields = fieldsAt(schema, path);
       for (const key of (issue as { keys: string[] }).keys) {
@@ -69,9 +70,10 @@ const KINDS: Record<string, string> = { array: 'a list', object: 'a mapping (fie
 
 /** zod's wording for a wrong type ("Invalid input: expected array, received string") in the organizer's terms. */
 function describe(issue: Issue, root: unknown, path: PropertyKey[]): string {
-  if (issue.code !== 'invalid_type') return issue.message;
   let value: unknown = root;
   for (const key of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  if (issue.code === 'invalid_value') return `"${String(value)}" is not one of: ${(issue as { values: unknown[] }).values.join(', ')}`;
+  if (issue.code !== 'invalid_type') return issue.message;
   const got = Array.isArray(value) ? 'a list' : value === null ? 'nothing' : typeof value === 'object' ? 'a mapping' : typeof value === 'string' ? `the text "${value.slice(0, 40)}"` : String(value);
   const expected = (issue as { expected: string }).expected;
   return `expected ${KINDS[expected] ?? expected}, found ${got}`;
