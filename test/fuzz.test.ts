@@ -62,6 +62,10 @@ describe('fuzz: random mutations of the real content', () => {
       for (const d of result.diagnostics) {
         expect(d.file, `case ${seed}: ${JSON.stringify(d)}`).toMatch(/^(content|templates)\/./);
         expect(d.line >= 1 && d.column >= 1, `case ${seed}: ${JSON.stringify(d)}`).toBe(true);
+        // The place must exist in the file it names (a folder, e.g. content/abstracts/, has line 1 only).
+        const text = project.get(d.file)?.toString();
+        const lines = text === undefined ? 1 : text.split('\n').length;
+        expect(d.line <= lines, `case ${seed}: line ${d.line} of ${lines}: ${JSON.stringify(d)}`).toBe(true);
         expect(d.message.length, `case ${seed}`).toBeGreaterThan(0);
       }
       if (result.ok) clean++;
