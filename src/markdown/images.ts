@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import type { FileSource } from '../io.js';
 
 /** An image a booklet can place: PNG or JPEG, with its size in pixels. */
 export interface ImageInfo {
@@ -78,9 +77,4 @@ function pngDataIntact(b: Buffer, info: ImageInfo): boolean {
     i += 12 + length;
   }
   return false;
-}
-
-/** Reads an image through the content source; undefined when missing or unreadable. */
-export function readImage(files: FileSource, path: string): Buffer | undefined {
-  return files.readBytes(path);
 }
