@@ -10,6 +10,11 @@ import { renderWithDerived } from './render/derive.js';
 import { sourceMime } from './render/attachments.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
+import { loadFontSet } from './render/custom-fonts.js';
+import { applyFontFallback } from './render/fallback.js';
+import { trackPages } from './render/pages.js';
+import { guardedSource } from './check/guard.js';
+import { reportMissingGlyphs } from './check/glyphs.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
 export interface BuildResult {
@@ -26,6 +31,8 @@ export interface BuildOptions {
   checkOnly?: boolean;
   /** Date written into the PDFs instead of the forum's first day (SOURCE_DATE_EPOCH). */
   sourceDate?: Date;
+  /** Font files theme.yaml may name (the project's fonts/ folder). */
+  fonts?: FileSource;
 }
 
 /**
@@ -35,31 +42,52 @@ export interface BuildOptions {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diags = new Diagnostics();
   // Remembers what the program was read from, for PDF/A-3 to carry it.
-  const content = recordingSource(options.content);
+  const content = recordingSource(guardedSource(options.content, diags));
+  options = { ...options, content, templates: guardedSource(options.templates, diags) };
   const { program, settings } = loadProgram(content, diags);
   const theme = loadTheme(options.templates, diags);
   const templates = loadTemplates(options.templates, theme, diags);
   const outputs = new Map<string, Uint8Array>();
   if (!program || diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
 
+  const fonts = loadFontSet(theme, options.templates, options.fonts, diags);
   const { documents, templateOf } = composeAll(program, settings, templates, diags);
+  const missing = new Map<string, string>();
+  for (const [name, doc] of documents) {
+    const split = applyFontFallback(doc, fonts);
+    documents.set(name, split.doc);
+    for (const [ch, family] of split.missing) missing.set(ch, family);
+  }
+  reportMissingGlyphs(missing, [options.content, options.templates], diags);
   if (diags.hasErrors || options.checkOnly) return { outputs, diagnostics: diags.sorted(), ok: !diags.hasErrors };
 
   const meta = metadata(program, options.sourceDate);
   const derived = derivedOutputs(settings);
   const sources = () => [...content.files].filter(([path]) => sourceMime(path)).map(([path, bytes]) => ({ path, bytes }));
+  const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
   for (const [name, doc] of documents) {
-    if (!derived[name]) {
-      outputs.set(name, await renderPdf(doc, meta));
-      continue;
+    const tracked = trackPages(doc, new Set(anchors.keys()));
+    try {
+      if (!derived[name]) {
+        outputs.set(name, await renderPdf(tracked.doc, meta, fonts));
+      } else {
+        const rendered = await renderWithDerived(name, tracked.doc, derived[name], meta, fonts, sources);
+        for (const [file, bytes] of rendered.files) outputs.set(file, bytes);
+        if (rendered.madeOpaque) {
+          diags.warn('pdfa-transparency', { file: `templates/${templateOf.get(name)}`, line: 1, column: 1 },
+            `${name}: ${rendered.madeOpaque} semi-transparent element(s) are printed opaque, as PDF/A-1 requires`,
+            'PDF/A-1 (the archival copy) forbids transparency; use a lighter colour instead of opacity');
+        }
+      }
+    } catch (err) {
+      // Every input is checked before this point; if pdfmake still fails, say so plainly and write nothing.
+      diags.error('render', { file: `${options.templates.label}/${templateOf.get(name) ?? ''}`, line: 1, column: 1 },
+        `${name} could not be rendered: ${(err as Error).message.split('\n')[0]}`,
+        'this is a gap in forumpress\'s checks: please report it with the content that caused it');
+      outputs.clear();
+      return { outputs, diagnostics: diags.sorted(), ok: false };
     }
-    const rendered = await renderWithDerived(name, doc, derived[name], meta, sources);
-    for (const [file, bytes] of rendered.files) outputs.set(file, bytes);
-    if (rendered.madeOpaque) {
-      diags.warn('pdfa-transparency', { file: `templates/${templateOf.get(name)}`, line: 1, column: 1 },
-        `${name}: ${rendered.madeOpaque} semi-transparent element(s) are printed opaque, as PDF/A-1 requires`,
-        'PDF/A-1 (the archival copy) forbids transparency; use a lighter colour instead of opacity');
-    }
+    warnLongAbstracts(tracked.spans(), anchors, name, diags);
   }
   return { outputs, diagnostics: diags.sorted(), ok: true };
 }
@@ -77,6 +105,17 @@ function composeAll(program: Program, settings: SettingsFile, templates: Templat
     }
   }
   return { documents, templateOf };
+}
+
+/** A talk's page in the booklet is one page; more means the abstract runs over (a warning). */
+function warnLongAbstracts(spans: Map<string, number>, anchors: Map<string, Program['talks'][number]>, output: string, diags: Diagnostics): void {
+  for (const [anchor, pages] of spans) {
+    const talk = anchors.get(anchor);
+    if (talk && pages > 1) {
+      diags.warn('abstract-too-long', { file: talk.file, line: talk.bodyLine ?? 1, column: 1 }, `the talk fills ${pages} pages in ${output}, not one`,
+        'shorten the abstract, or accept that it continues on the next page');
+    }
+  }
 }
 
 /** PDF metadata from the forum: dates come from the content, so rebuilds are identical. */

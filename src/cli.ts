@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { build } from './build.js';
-import { diskSource, writeOutputsAtomically } from './io.js';
+import { diskSource, writeOutputsAtomically, FONT_MAX_BYTES } from './io.js';
 import { formatDiagnostic } from './diagnostics.js';
 
 const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--strict]
@@ -13,6 +13,7 @@ const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR]
   --content DIR    the conference's content folder (default: content)
   --templates DIR  the templates folder (default: templates)
   --out DIR        where PDFs are written (default: out)
+  --fonts DIR      font files theme.yaml names (default: fonts)
   --strict         treat warnings as errors`;
 
 /** Runs the command line; returns the exit code. */
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
         content: { type: 'string', default: 'content' },
         templates: { type: 'string', default: 'templates' },
         out: { type: 'string', default: 'out' },
+        fonts: { type: 'string', default: 'fonts' },
         strict: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -58,8 +60,10 @@ export async function main(argv: string[]): Promise<number> {
   const result = await build({
     content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
     templates: diskSource(args.values.templates, 'templates'),
-    checkOnly: command === 'check',
+    // check lays the documents out too (page-length warnings need it) but writes nothing.
+    checkOnly: false,
     sourceDate: epoch === undefined ? undefined : new Date(Number(epoch) * 1000),
+    fonts: existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES) : undefined,
   });
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
   for (const d of result.diagnostics) console.error(formatDiagnostic(d, color));

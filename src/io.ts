@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Read-only access to one project folder; every path stays inside it. */
 export interface FileSource {
@@ -16,6 +16,9 @@ export interface FileSource {
 /** Largest file we read from content; bigger ones are refused before parsing. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
+/** Largest font file we read (a CJK collection is 20-40 MB). */
+export const FONT_MAX_BYTES = 64 * 1024 * 1024;
+
 /** True when `path` is a plain relative path that cannot leave its folder. */
 export function isContainedPath(path: string): boolean {
   if (!path || isAbsolute(path) || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.includes('\0')) return false;
@@ -23,7 +26,7 @@ export function isContainedPath(path: string): boolean {
 }
 
 /** A FileSource on disk that refuses `..`, absolute paths, URLs and symlinks pointing out. */
-export function diskSource(root: string, label: string): FileSource {
+export function diskSource(root: string, label: string, maxBytes = MAX_FILE_BYTES): FileSource {
   const base = realpathSync(resolve(root));
   const inside = (path: string): string | undefined => {
     if (!isContainedPath(path)) return undefined;
@@ -41,7 +44,7 @@ export function diskSource(root: string, label: string): FileSource {
       if (!real) return undefined;
       const stat = statSync(real);
       if (!stat.isFile()) return undefined;
-      if (stat.size > MAX_FILE_BYTES) throw new FileTooLarge(path, stat.size);
+      if (stat.size > maxBytes) throw new FileTooLarge(path, stat.size);
       return readFileSync(real);
     },
     read(path) {
@@ -68,6 +71,7 @@ export function memorySource(files: Record<string, string | Buffer>, label = 'co
     label,
     readBytes: (path) => {
       const v = isContainedPath(path) ? files[path.replace(/^\.\//, '')] : undefined;
+      if (v !== undefined && Buffer.byteLength(v) > MAX_FILE_BYTES) throw new FileTooLarge(path, Buffer.byteLength(v));
       return v === undefined ? undefined : Buffer.from(v);
     },
     read(path) {
@@ -90,20 +94,31 @@ export class FileTooLarge extends Error {
   }
 }
 
+/** Temporary files of a write in progress: hidden, and named so a later build can sweep them. */
+const TEMP = /^\.forumpress-.+\.\d+\.tmp$/;
+
 /**
- * Writes every output or none: each goes to a temporary file first, and only when all
- * are written are they renamed into place, so an interrupted build keeps the old PDFs.
+ * Writes every output or none: each goes to a temporary file first (flushed to disk), and
+ * only when all are written are they renamed into place, so an interrupted build keeps the
+ * old PDFs. Temporary files a killed build left behind are removed first.
  */
 export function writeOutputsAtomically(outDir: string, outputs: Map<string, Uint8Array>): string[] {
   mkdirSync(outDir, { recursive: true });
+  for (const name of readdirSync(outDir)) if (TEMP.test(name)) rmSync(join(outDir, name), { force: true });
   const staged: Array<[string, string]> = [];
   try {
     for (const [name, bytes] of outputs) {
       const target = join(outDir, name);
       mkdirSync(dirname(target), { recursive: true });
-      const temp = `${target}.${process.pid}.tmp`;
-      writeFileSync(temp, bytes);
+      const temp = join(dirname(target), `.forumpress-${basename(target)}.${process.pid}.tmp`);
       staged.push([temp, target]);
+      const fd = openSync(temp, 'w');
+      try {
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     }
   } catch (err) {
     for (const [temp] of staged) rmSync(temp, { force: true });

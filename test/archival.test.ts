@@ -5,6 +5,7 @@ import { SaxesParser } from 'saxes';
 import { build, type BuildResult } from '../src/build.js';
 import { memorySource } from '../src/io.js';
 import { renderPdf } from '../src/render/pdf.js';
+import { builtinFonts } from '../src/render/fonts.js';
 import { toPdfA } from '../src/render/pdfa.js';
 import { buildRealForum, realSources } from './helpers/build.js';
 import { extractPages, outline, squash } from './helpers/pdf.js';
@@ -125,7 +126,7 @@ describe('transparency', () => {
   it.skipIf(missing)('is printed opaque in PDF/A-1, which then passes Preflight', async () => {
     const meta = { title: 'T', author: 'A', subject: 'S', keywords: 'K', language: 'en', date: new Date(0) };
     const doc = { pageSize: 'A6', defaultStyle: { font: 'serif' }, content: [{ text: 'half see-through', opacity: 0.4 }] };
-    const raw = await renderPdf(doc, meta, { pdfa: true });
+    const raw = await renderPdf(doc, meta, builtinFonts(), { pdfa: true });
     const { bytes, madeOpaque } = await toPdfA(raw, meta, { part: 1 });
     expect(madeOpaque).toBe(1);
     const result = preflight(bytes);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MM, cropMarks, marksCanvas, type Rect, type Segment } from '../src/render/marks.js';
 import { renderPdf } from '../src/render/pdf.js';
+import { builtinFonts } from '../src/render/fonts.js';
 import { grayPage } from './helpers/tools.js';
 
 const inside = (s: Segment, r: Rect) =>
@@ -39,7 +40,7 @@ describe('marksCanvas', () => {
       content: [{ text: ' ' }], background: () => marksCanvas(cropMarks([trim]), 1),
     };
     const meta = { title: 't', author: 'a', subject: 's', keywords: 'k', language: 'en', date: new Date(0) };
-    const page = grayPage(await renderPdf(doc, meta), 1);
+    const page = grayPage(await renderPdf(doc, meta, builtinFonts()), 1);
     // The horizontal mark left of the top-left corner, and the vertical one above it.
     expect(page.at(trim.x - 5 * MM, trim.y)).toBeLessThan(100);
     expect(page.at(trim.x, trim.y - 5 * MM)).toBeLessThan(100);

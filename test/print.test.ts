@@ -118,8 +118,8 @@ describe('print and archival settings', () => {
     const result = await build({ content, templates: realSources().templates, checkOnly: true });
     const shown = result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`);
     expect(shown).toEqual([
-      'content/settings.yaml:2:15 schema print.crop_marks: Invalid input: expected boolean, received string',
-      'content/settings.yaml:4:9 schema archival.pdfa: Invalid option: expected one of "1b"|"3b"',
+      'content/settings.yaml:2:15 schema crop_marks: expected true or false, found the text "yes"',
+      'content/settings.yaml:4:9 schema pdfa: "2b" is not one of: 1b, 3b',
     ]);
     expect(result.ok).toBe(false);
   });

@@ -7,6 +7,7 @@ import type { Day, DayItem, Forum, Program, Session, Slot, Talk, Title } from '.
 import { abstractSchema, forumSchema, scheduleSchema, settingsSchema, type SessionEntry, type SettingsFile, type SlotEntry } from './schemas.js';
 import { validate } from './validate.js';
 import { checkTimes, parseTimeRange } from './times.js';
+import { LIMITS, withinLimit } from './limits.js';
 
 /** The checked program and the build settings, or undefined parts where errors stopped them. */
 export interface LoadedContent {
@@ -24,7 +25,10 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
   const forumData = forumYaml && validate(forumSchema, forumYaml, diags);
   const talks = loadTalks(source, diags);
   const scheduleYaml = readYaml(source, 'schedule.yaml', diags, true);
-  const scheduleData = scheduleYaml && validate(scheduleSchema, scheduleYaml, diags);
+  const scheduleValid = scheduleYaml && validate(scheduleSchema, scheduleYaml, diags);
+  const entries = scheduleValid ? scheduleValid.days.flatMap((d) => d.program.flatMap((e) => ('slots' in e ? [e, ...e.slots] : [e]))).length : 0;
+  const scheduleData = scheduleValid && scheduleYaml &&
+    withinLimit(entries, LIMITS.scheduleEntries, scheduleYaml.locate(['days']), 'sessions and slots in the schedule', diags) ? scheduleValid : undefined;
 
   let forum: Forum | undefined;
   if (forumData && forumYaml) {
@@ -34,8 +38,8 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
       if (text === undefined) {
         diags.error('missing-file', forumYaml.locate(['introduction']), `cannot read "${forumData.introduction}"`,
           'give a markdown file inside the content folder, e.g. introduction.md');
-      } else {
-        introduction = markdownToBlocks(text, name(forumData.introduction), 0, diags);
+      } else if (withinLimit(text.length, LIMITS.markdownChars, { file: name(forumData.introduction), line: 1, column: 1 }, 'characters in the introduction', diags)) {
+        introduction = markdownToBlocks(text, name(forumData.introduction), 0, diags, { files: source, dir: dirOf(forumData.introduction) });
       }
     }
     forum = {
@@ -45,6 +49,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
       academicCommittee: forumData.academic_committee, funding: forumData.funding, introduction,
     };
   }
+  // The schedule is checked even when forum.yaml has errors, so every problem shows at once.
   if (!scheduleData || !scheduleYaml) return { settings };
 
   const used = new Map<string, Position>();
@@ -67,7 +72,13 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
   if (!forum) return { settings };
   const ordered = days.flatMap((d) => d.items.flatMap((it) => (it.type === 'session' ? it.session.slots : [it.slot])))
     .flatMap((s) => (s.talk ? [s.talk] : []));
-  return { program: { forum, days, talks: ordered }, settings };
+  return { program: forum && { forum, days, talks: ordered }, settings };
+}
+
+/** The folder part of a content-relative path ('' at the top). */
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
 }
 
 function readYaml(source: FileSource, path: string, diags: Diagnostics, required: boolean): YamlFile | undefined {
@@ -77,17 +88,25 @@ function readYaml(source: FileSource, path: string, diags: Diagnostics, required
       `create ${source.label}/${path}; README.md shows an example`);
     return undefined;
   }
-  return parseYaml(`${source.label}/${path}`, text.replace(/^\uFEFF/, ''), diags);
+  const file = `${source.label}/${path}`;
+  if (!withinLimit(text.length, LIMITS.yamlBytes, { file, line: 1, column: 1 }, `${path} has too many characters`, diags)) return undefined;
+  return parseYaml(file, text.replace(/^\uFEFF/, ''), diags);
 }
 
-/** Talks by id; ids of files that exist but are broken map to undefined (already reported). */
-function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | undefined> {
-  const talks = new Map<string, Talk | undefined>();
-  for (const fileName of source.list('abstracts').filter((f) => f.endsWith('.md'))) {
+/** Talks by id; null marks a file that exists but has errors (already reported). */
+function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | null> {
+  const talks = new Map<string, Talk | null>();
+  const files = source.list('abstracts').filter((f) => f.endsWith('.md'));
+  const at = { file: `${source.label}/abstracts/`, line: 1, column: 1 };
+  if (!withinLimit(files.length, LIMITS.abstractFiles, at, 'files in abstracts/', diags)) return talks;
+  for (const fileName of files) {
     const file = `${source.label}/abstracts/${fileName}`;
     const id = fileName.replace(/\.md$/, '');
-    talks.set(id, undefined);
-    const split = splitFrontMatter(source.read(`abstracts/${fileName}`) ?? '');
+    talks.set(id, null);
+    const text = source.read(`abstracts/${fileName}`);
+    if (text === undefined) continue; // unreadable (e.g. too large): reported by the source
+    if (!withinLimit(text.length, LIMITS.markdownChars, { file, line: 1, column: 1 }, 'characters in this abstract', diags)) continue;
+    const split = splitFrontMatter(text);
     if (split.yaml === undefined) {
       diags.error('front-matter', { file, line: 1, column: 1 },
         split.unclosed ? 'the front matter has no closing "---" line' : 'the file has no front matter',
@@ -103,7 +122,8 @@ function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | u
       title: toTitle(data.title),
       speakers: data.speakers.map((s) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation })),
       kind: data.kind,
-      body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags),
+      body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags, { files: source, dir: 'abstracts' }),
+      bodyLine: split.bodyLineOffset + 1,
     });
   }
   return talks;
@@ -117,8 +137,9 @@ function toTitle(title: string | { zh?: string; en?: string }): Title {
 }
 
 function toSession(entry: SessionEntry, date: string, path: (string | number)[], yaml: YamlFile,
-  talks: Map<string, Talk | undefined>, used: Map<string, Position>, diags: Diagnostics): Session {
+  talks: Map<string, Talk | null>, used: Map<string, Position>, diags: Diagnostics): Session {
   const slots = entry.slots.map((s, i) => toSlot(s, [...path, 'slots', i], yaml, talks, used, diags, entry.room));
+  if (entry.time) checkInsideSession(entry.time, entry.slots, path, yaml, diags);
   const chairs = entry.chair === undefined ? [] : Array.isArray(entry.chair) ? entry.chair : [entry.chair];
   return {
     id: entry.session, title: entry.title, chairs: chairs.map((name) => ({ name })), room: entry.room, date,
@@ -126,17 +147,18 @@ function toSession(entry: SessionEntry, date: string, path: (string | number)[],
   };
 }
 
-function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, talks: Map<string, Talk | undefined>,
+function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, talks: Map<string, Talk | null>,
   used: Map<string, Position>, diags: Diagnostics, room?: string): Slot {
   const { start, end } = parseTimeRange(entry.time);
   if ('talk' in entry) {
     const at = yaml.locate([...path, 'talk']);
-    const talk = talks.get(entry.talk);
-    if (!talks.has(entry.talk)) {
-      diags.error('unknown-talk', at, `no abstract file for talk "${entry.talk}"`,
-        `create content/abstracts/${entry.talk}.md (it may have no body), or fix the id`);
+    const talk = talks.get(entry.talk) ?? undefined;
+    if (talks.get(entry.talk) === null) {
+      // The abstract file has errors of its own, reported there.
     } else if (!talk) {
-      // The abstract exists but is broken; its own diagnostics say why.
+      diags.error('unknown-talk', at, `no abstract file for talk "${entry.talk}"`,
+        /^[\w-]+$/.test(entry.talk) ? `create content/abstracts/${entry.talk}.md (it may have no body), or fix the id`
+          : 'a talk id is the name of a file in content/abstracts/ without ".md": letters, digits and "-"');
     } else if (used.has(entry.talk)) {
       const first = used.get(entry.talk)!;
       diags.error('duplicate-talk', at, `talk "${entry.talk}" is already scheduled at line ${first.line}`,
@@ -147,6 +169,19 @@ function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, tal
     return { start, end, kind: talk?.kind ?? 'talk', talk, room: entry.room ?? room };
   }
   return { start, end, kind: entry.kind, title: entry.title, room: entry.room ?? room };
+}
+
+/** With an explicit session time, a slot that starts before it or runs past its end is an error. */
+function checkInsideSession(time: string, slots: SlotEntry[], path: (string | number)[], yaml: YamlFile, diags: Diagnostics): void {
+  const session = parseTimeRange(time);
+  slots.forEach((slot, i) => {
+    const { start, end } = parseTimeRange(slot.time);
+    if (start < session.start || end > session.end) {
+      diags.error('slot-outside-session', yaml.locate([...path, 'slots', i, 'time']),
+        `the slot (${start}-${end}) runs outside its session (${session.start}-${session.end}, line ${yaml.locate([...path, 'time']).line})`,
+        'shorten the slot, move it, or change the session\'s time');
+    }
+  });
 }
 
 function checkSessionIds(programs: Array<Array<SessionEntry | SlotEntry>>, yaml: YamlFile, diags: Diagnostics): void {

@@ -40,6 +40,8 @@ const session = z.strictObject({
   title: text,
   chair: chair.optional(),
   room: label.optional(),
+  /** Optional: when given, every slot must lie inside it. */
+  time: time.optional(),
   slots: z.array(slot).min(1, 'a session needs at least one slot'),
 });
 

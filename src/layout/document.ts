@@ -28,7 +28,7 @@ export function composeDocument(templates: TemplateSet, name: string, view: obje
   } catch (err) {
     if (!(err instanceof MarkupSyntaxError)) throw err;
     const line = markup.split('\n')[err.line - 1]?.trim().slice(0, 80) ?? '';
-    throw new TemplateError({ file: `templates/${name}`, line: 1, column: 1 },
+    throw new TemplateError(unbalanced(templates, name) ?? { file: `templates/${name}`, line: 1, column: 1 },
       `the template produced broken markup (${err.message}) near: ${line}`,
       'check that every <tag> is closed (<p>...</p> or <br/>) and attribute values are in quotes');
   }
@@ -76,7 +76,13 @@ function running(el: MarkupElement, ctx: ConvertContext) {
 }
 
 function locateMarkupError(err: MarkupError, templates: TemplateSet, name: string): TemplateError {
-  const needles = err.attribute ? [`${err.attribute}=`, `<${err.element.name}`] : [`<${err.element.name}`];
+  // The value the message quotes (a colour, a style name) finds the line better than the element's name.
+  const value = /"([^"{}<>]+)"/.exec(err.message)?.[1];
+  const needles = [
+    ...(err.attribute ? [`${err.attribute}=`] : []),
+    ...(value && !err.attribute ? [`="${value}"`, `"${value}"`, ` ${value}"`] : []),
+    `<${err.element.name}`,
+  ];
   const candidates = [name, ...templatePartials(templates, name)];
   for (const needle of needles) {
     for (const file of candidates) {
@@ -85,6 +91,23 @@ function locateMarkupError(err: MarkupError, templates: TemplateSet, name: strin
     }
   }
   return new TemplateError({ file: `templates/${name}`, line: 1, column: 1 }, err.message, 'README.md ("Templates") lists the elements and their attributes');
+}
+
+/** The first element whose opening and closing tags do not balance in one template file: where a broken markup error comes from. */
+function unbalanced(templates: TemplateSet, name: string): { file: string; line: number; column: number } | undefined {
+  for (const file of [...templatePartials(templates, name), name]) {
+    const src = (templates.source(file) ?? '').replace(/\{\{!--[\s\S]*?--\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
+    const names = new Set([...src.matchAll(/<([a-z][\w-]*)/g)].map((m) => m[1]));
+    for (const tag of names) {
+      const opens = [...src.matchAll(new RegExp(`<${tag}(?=[\\s>/])[^>]*?(/?)>`, 'g'))].filter((m) => !m[1]);
+      const closes = src.split(`</${tag}>`).length - 1;
+      if (opens.length !== closes) {
+        const at = locate(src, opens.length > closes ? opens[opens.length - 1][0] : `</${tag}>`);
+        if (at) return { file: `templates/${file}`, ...at };
+      }
+    }
+  }
+  return undefined;
 }
 
 function templatePartials(templates: TemplateSet, name: string): string[] {

@@ -41,6 +41,19 @@ export function blocksToPdf(blocks: Block[], inList = false): Content[] {
         return { text: b.text, style: 'md-code-block', preserveLeadingSpaces: true };
       case 'rule':
         return { text: '＊　＊　＊', style: 'md-rule' };
+      case 'image':
+        return imageToPdf(b);
     }
   });
+}
+
+/** Largest box an abstract's image takes, in points (fits an A5 text column). */
+const IMAGE_BOX = { width: 320, height: 240 };
+
+/** An image at its size at 150 dpi, shrunk to fit the box, centred; embedded from memory, never from a path. */
+function imageToPdf(b: Extract<Block, { type: 'image' }>): Content {
+  const natural = { width: (b.width * 72) / 150, height: (b.height * 72) / 150 };
+  const scale = Math.min(1, IMAGE_BOX.width / natural.width, IMAGE_BOX.height / natural.height);
+  const src = `data:image/${b.format};base64,${Buffer.from(b.data).toString('base64')}`;
+  return { image: src, width: natural.width * scale, height: natural.height * scale, alignment: 'center', margin: [0, 4, 0, 6] };
 }

@@ -22,9 +22,14 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
     const p = lines.linePos(Math.max(0, Math.min(offset, text.length)));
     return { file, line: p.line + lineOffset, column: p.col };
   };
+  const seen = new Set<string>();
   for (const err of doc.errors) {
+    const where = at(err.pos[0]);
+    // One mistake often yields several errors on its line; the first says it best.
+    if (seen.has(`${where.line}`)) continue;
+    seen.add(`${where.line}`);
     const reason = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    diags.error('yaml-syntax', at(err.pos[0]), `YAML syntax: ${reason}`, yamlHint(err.code));
+    diags.error('yaml-syntax', where, `YAML syntax: ${reason}`, yamlHint(err.code, reason));
   }
   if (doc.errors.length) return undefined;
   for (const w of doc.warnings) diags.warn('yaml-syntax', at(w.pos[0]), w.message.split('\n')[0]);
@@ -36,9 +41,17 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
     }
     return undefined;
   };
+  let value: unknown;
+  try {
+    value = toPlain(doc);
+  } catch (err) {
+    // The yaml library refuses alias expansions that would blow up (a "billion laughs" file).
+    diags.error('yaml-syntax', at(0), `YAML: ${(err as Error).message}`, 'write the values out instead of repeating them through &anchors and *aliases');
+    return undefined;
+  }
   return {
     file,
-    value: toPlain(doc),
+    value,
     locate: (path) => at(nodeAt(path)?.range?.[0] ?? 0),
     locateKey(path, key) {
       const map = nodeAt(path);
@@ -58,7 +71,9 @@ function toPlain(doc: Document): unknown {
   return doc.toJS({ maxAliasCount: 100 });
 }
 
-function yamlHint(code: string): string {
+function yamlHint(code: string, reason: string): string {
+  if (/tab/i.test(reason)) return 'indent with spaces, not tabs';
+  if (/quote/i.test(reason)) return 'a quoted value must end with the same quote mark on its line; to write a quote inside, use the other kind';
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'each key may appear once in a mapping; remove or rename the second one';

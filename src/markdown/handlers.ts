@@ -2,6 +2,8 @@ import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block, Inline } from '../model/types.js';
 import type { Diagnostics } from '../diagnostics.js';
+import type { FileSource } from '../io.js';
+import { imageBlock, isLoneImage } from './image-handler.js';
 
 /** Shared by every handler while one markdown body is converted. */
 export interface MarkdownState {
@@ -9,14 +11,23 @@ export interface MarkdownState {
   lineOffset: number;
   diags: Diagnostics;
   depth: number;
+  /** Where images are read from; without it, images are not placed. */
+  images?: ImageSource;
   blocks(nodes: RootContent[]): Block[];
   inlines(nodes: PhrasingContent[], marks: Omit<Inline, 'text'>): Inline[];
+}
+
+/** The content folder and the folder (inside it) of the markdown file, for resolving image paths. */
+export interface ImageSource {
+  files: FileSource;
+  dir: string;
 }
 
 type BlockHandler = (node: any, state: MarkdownState) => Block[];
 type InlineHandler = (node: any, marks: Omit<Inline, 'text'>, state: MarkdownState) => Inline[];
 
-function warnDegraded(node: Nodes, state: MarkdownState, what: string, hint: string): void {
+/** Warns that a node is printed as plain text, at its line. */
+export function warnDegraded(node: Nodes, state: MarkdownState, what: string, hint: string): void {
   const p = node.position?.start;
   state.diags.warn(
     'markdown-unsupported',
@@ -41,7 +52,8 @@ function nested(state: MarkdownState, node: Nodes, run: () => Block[]): Block[] 
 
 /** One handler per mdast block type; `unknown` catches the rest. */
 export const blockHandlers: Record<string, BlockHandler> = {
-  paragraph: (node, state) => [{ type: 'paragraph', inlines: state.inlines(node.children, {}) }],
+  paragraph: (node, state) =>
+    isLoneImage(node) && state.images ? imageBlock(node, state) : [{ type: 'paragraph', inlines: state.inlines(node.children, {}) }],
   heading: (node, state) => [{ type: 'heading', depth: node.depth, inlines: state.inlines(node.children, {}) }],
   thematicBreak: () => [{ type: 'rule' }],
   blockquote: (node, state) => nested(state, node, () => [{ type: 'quote', blocks: state.blocks(node.children) }]),
@@ -91,7 +103,7 @@ export const inlineHandlers: Record<string, InlineHandler> = {
     return [{ ...marks, text: node.value }];
   },
   image: (node, marks, state) => {
-    warnDegraded(node, state, 'An image in an abstract', 'abstracts are text only; remove the image');
+    warnDegraded(node, state, 'An image inside a line of text', 'put the image on a line of its own, with empty lines around it');
     return node.alt ? [{ ...marks, text: node.alt }] : [];
   },
   unknown: (node, marks, state) => {

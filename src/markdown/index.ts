@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Block, Inline } from '../model/types.js';
 import type { Diagnostics } from '../diagnostics.js';
-import { blockHandlers, inlineHandlers, type MarkdownState } from './handlers.js';
+import { blockHandlers, inlineHandlers, type ImageSource, type MarkdownState } from './handlers.js';
 
 const parser = unified().use(remarkParse);
 
@@ -14,17 +14,42 @@ export const MAX_NESTING = 6;
  * Turns a markdown body into blocks. Anything the booklet cannot show (tables,
  * images, raw HTML...) is kept as plain text with a warning at its line.
  */
-export function markdownToBlocks(source: string, file: string, lineOffset: number, diags: Diagnostics): Block[] {
-  const tree = parser.parse(source) as Root;
+export function markdownToBlocks(source: string, file: string, lineOffset: number, diags: Diagnostics, images?: ImageSource): Block[] {
+  const tree = parser.parse(boundNesting(source, file, lineOffset, diags)) as Root;
   const state: MarkdownState = {
     file,
     lineOffset,
     diags,
+    images,
     depth: 0,
     blocks: (nodes) => convertBlocks(nodes, state),
     inlines: (nodes, marks) => convertInlines(nodes, marks, state),
   };
   return convertBlocks(tree.children, state);
+}
+
+/** Longest run of indentation and list/quote markers at a line's start that is parsed as nesting. */
+const MAX_PREFIX = 48;
+const PREFIX = /^(?:[ \t]|>|[-*+][ \t]|\d{1,9}[.)][ \t])+/;
+
+/**
+ * The markdown parser takes time that grows much faster than the input on lists or
+ * quotes nested hundreds deep; such prefixes are cut to MAX_PREFIX first (the booklet
+ * flattens anything past MAX_NESTING anyway), with one warning.
+ */
+function boundNesting(source: string, file: string, lineOffset: number, diags: Diagnostics): string {
+  let first = -1;
+  const lines = source.split('\n').map((line, i) => {
+    const prefix = PREFIX.exec(line)?.[0] ?? '';
+    if (prefix.length <= MAX_PREFIX) return line;
+    if (first < 0) first = i;
+    return line.slice(0, MAX_PREFIX).trimEnd() + ' ' + line.slice(prefix.length);
+  });
+  if (first < 0) return source;
+  diags.warn('markdown-nesting', { file, line: first + 1 + lineOffset, column: 1 },
+    'lists or quotes are nested far too deep here; the nesting is cut',
+    `nest lists at most ${MAX_NESTING} levels deep`);
+  return lines.join('\n');
 }
 
 function convertBlocks(nodes: RootContent[], state: MarkdownState): Block[] {
@@ -75,6 +100,8 @@ export function blocksToText(blocks: Block[]): string {
           return b.text;
         case 'rule':
           return '';
+        case 'image':
+          return b.alt;
       }
     })
     .join('\n');

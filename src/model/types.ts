@@ -19,7 +19,9 @@ export type Block =
   | { type: 'list'; ordered: boolean; start: number; items: Block[][] }
   | { type: 'quote'; blocks: Block[] }
   | { type: 'code'; text: string }
-  | { type: 'rule' };
+  | { type: 'rule' }
+  /** A PNG or JPEG from inside the content folder, on its own line in the markdown. */
+  | { type: 'image'; path: string; alt: string; format: 'png' | 'jpeg'; width: number; height: number; data: Uint8Array };
 
 /** A title in one or two languages; `primary` is what a short listing shows. */
 export interface Title {
@@ -47,6 +49,8 @@ export interface Talk {
   /** talk, plenary, keynote, invited, panel, poster, workshop, ... */
   kind: string;
   body: Block[];
+  /** 1-based line where the abstract's text starts in `file` (for diagnostics about it). */
+  bodyLine?: number;
 }
 
 /** One line of the schedule. */

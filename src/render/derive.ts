@@ -1,6 +1,7 @@
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import type { DerivedOutput } from '../outputs.js';
 import { renderPdf, type PdfMeta } from './pdf.js';
+import type { FontSet } from './fonts.js';
 import { toPdfA } from './pdfa.js';
 import { imposeBooklet } from './impose.js';
 import type { SourceFile } from './attachments.js';
@@ -18,9 +19,9 @@ export interface RenderedOutputs {
  * The rendered file is parsed once and shared by every derived file.
  */
 export async function renderWithDerived(name: string, doc: Record<string, unknown>, derived: DerivedOutput[],
-  meta: PdfMeta, sources: () => SourceFile[]): Promise<RenderedOutputs> {
+  meta: PdfMeta, fonts: FontSet, sources: () => SourceFile[]): Promise<RenderedOutputs> {
   const pdfa = derived.some((d) => d.kind === 'pdfa');
-  const raw = await renderPdf(doc, meta, { pdfa });
+  const raw = await renderPdf(doc, meta, fonts, { pdfa });
   const parsed = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const files = new Map<string, Uint8Array>();
   let madeOpaque = 0;

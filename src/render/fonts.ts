@@ -3,44 +3,74 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** A font file by npm package and path, so fonts arrive with `npm install`. */
-interface FontFile {
-  pkg: string;
-  file: string;
+/** The four faces pdfmake picks from by bold/italics. */
+export type FaceName = 'normal' | 'bold' | 'italics' | 'bolditalics';
+
+/** One face of a font: its bytes, a stable key, and for a collection (TTC) the face's PostScript name. */
+export interface FontFace {
+  /** Unique name (also the file name in pdfmake's virtual file system). */
+  key: string;
+  bytes(): Buffer;
+  postscriptName?: string;
 }
 
-/** The families templates name (font="serif" | "sans" | "mono") and their faces. */
-export const FONT_FAMILIES: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', FontFile>> = {
-  serif: {
-    normal: { pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf' },
-    bold: { pkg: '@expo-google-fonts/noto-serif-sc', file: '700Bold/NotoSerifSC_700Bold.ttf' },
-    // Chinese has no italics; emphasis keeps the upright face rather than a fake slant.
-    italics: { pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf' },
-    bolditalics: { pkg: '@expo-google-fonts/noto-serif-sc', file: '700Bold/NotoSerifSC_700Bold.ttf' },
-  },
-  sans: {
-    normal: { pkg: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf' },
-    bold: { pkg: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf' },
-    italics: { pkg: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf' },
-    bolditalics: { pkg: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf' },
-  },
-};
-FONT_FAMILIES.mono = FONT_FAMILIES.sans;
-
-/** Absolute path of a font file inside node_modules. */
-export function fontPath(font: FontFile): string {
-  return require.resolve(`${font.pkg}/${font.file}`);
+/** Every family a document can use, and for each primary family the fonts tried after it. */
+export interface FontSet {
+  families: Record<string, Record<FaceName, FontFace>>;
+  /** Primary family -> fallback families, in order. */
+  fallbacks: Record<string, string[]>;
 }
 
 const cache = new Map<string, Buffer>();
 
-/** Font bytes, read once per process. */
-export function fontBytes(font: FontFile): Buffer {
-  const path = fontPath(font);
-  let bytes = cache.get(path);
-  if (!bytes) {
-    bytes = readFileSync(path);
-    cache.set(path, bytes);
-  }
-  return bytes;
+/** A face shipped in an npm package, read once per process. */
+function packaged(pkg: string, file: string): FontFace {
+  const path = require.resolve(`${pkg}/${file}`);
+  return {
+    key: `fonts/${file.split('/').pop()}`,
+    bytes() {
+      let bytes = cache.get(path);
+      if (!bytes) cache.set(path, (bytes = readFileSync(path)));
+      return bytes;
+    },
+  };
+}
+
+/** Regular and bold of one package; our italics stay upright (Chinese has none; mixing slants in a name looks wrong). */
+function upright(pkg: string, prefix: string, bold = true): Record<FaceName, FontFace> {
+  const normal = packaged(`@expo-google-fonts/${pkg}`, `400Regular/${prefix}_400Regular.ttf`);
+  const strong = bold ? packaged(`@expo-google-fonts/${pkg}`, `700Bold/${prefix}_700Bold.ttf`) : normal;
+  return { normal, bold: strong, italics: normal, bolditalics: strong };
+}
+
+/**
+ * The built-in fonts. serif/sans are Noto SC (Chinese and basic Latin); after them come
+ * Noto Serif/Sans (European and Vietnamese diacritics, Greek, Cyrillic), Noto Sans Math
+ * (operators, arrows, letterlike symbols) and Noto Serif JP, the one packaged font with
+ * CJK Extension B characters such as 𠮷 (fonts/README.md has the measured coverage).
+ */
+export function builtinFonts(): FontSet {
+  const serif = upright('noto-serif-sc', 'NotoSerifSC');
+  const sans = upright('noto-sans-sc', 'NotoSansSC');
+  return {
+    families: {
+      serif,
+      sans,
+      mono: sans,
+      'latin-serif': upright('noto-serif', 'NotoSerif'),
+      'latin-sans': upright('noto-sans', 'NotoSans'),
+      math: upright('noto-sans-math', 'NotoSansMath', false),
+      'cjk-ext': upright('noto-serif-jp', 'NotoSerifJP'),
+    },
+    fallbacks: {
+      serif: ['latin-serif', 'math', 'cjk-ext'],
+      sans: ['latin-sans', 'math', 'cjk-ext'],
+      mono: ['latin-sans', 'math', 'cjk-ext'],
+    },
+  };
+}
+
+/** A face from bytes the organizer supplied (fonts/ folder); `key` must be unique per file and face. */
+export function suppliedFace(key: string, bytes: Buffer, postscriptName?: string): FontFace {
+  return { key: `fonts/custom/${key}`, bytes: () => bytes, postscriptName };
 }

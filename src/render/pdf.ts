@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { FONT_FAMILIES, fontBytes } from './fonts.js';
+import type { FontSet } from './fonts.js';
 import { installKinsoku } from './kinsoku.js';
 
 const require = createRequire(import.meta.url);
@@ -18,21 +18,11 @@ export interface PdfMeta {
 
 let ready = false;
 
-/** Sets pdfmake up once per process: fonts from memory, no file or URL access for content. */
+/** Sets pdfmake up once per process: no file or URL access for content. */
 function setup(): void {
   if (ready) return;
   ready = true;
   installKinsoku();
-  const families: Record<string, Record<string, string>> = {};
-  for (const [family, faces] of Object.entries(FONT_FAMILIES)) {
-    families[family] = {};
-    for (const [face, font] of Object.entries(faces)) {
-      const name = `fonts/${font.file.split('/').pop()}`;
-      if (!pdfmake.virtualfs.existsSync(name)) pdfmake.virtualfs.writeFileSync(name, fontBytes(font));
-      families[family][face] = name;
-    }
-  }
-  pdfmake.addFonts(families);
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
   // is replaced so that the spacing of entries comes from the theme's toc styles alone.
   pdfmake.addTableLayouts({
@@ -50,9 +40,23 @@ export interface RenderOptions {
   pdfa?: boolean;
 }
 
+/** Puts every face of the font set into pdfmake's virtual file system and names the families. */
+function useFonts(fonts: FontSet): void {
+  const families: Record<string, Record<string, string | [string, string]>> = {};
+  for (const [family, faces] of Object.entries(fonts.families)) {
+    families[family] = {};
+    for (const [face, font] of Object.entries(faces)) {
+      if (!pdfmake.virtualfs.existsSync(font.key)) pdfmake.virtualfs.writeFileSync(font.key, font.bytes());
+      families[family][face] = font.postscriptName ? [font.key, font.postscriptName] : font.key;
+    }
+  }
+  pdfmake.setFonts(families);
+}
+
 /** Renders a pdfmake document definition to PDF bytes. */
-export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet, options: RenderOptions = {}): Promise<Buffer> {
   setup();
+  useFonts(fonts);
   const definition = {
     ...doc,
     language: meta.language,

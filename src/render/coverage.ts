@@ -1,0 +1,47 @@
+import { createRequire } from 'node:module';
+import type { FontFace } from './fonts.js';
+
+const require = createRequire(import.meta.url);
+const fontkit = require('fontkit') as {
+  create(bytes: Buffer, postscriptName?: string): OpenedFont;
+};
+
+/** What we use of a fontkit font (fontkit ships no types). */
+interface OpenedFont {
+  postscriptName?: string;
+  fonts?: OpenedFont[];
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+/** Opens one face of a TTF/OTF/TTC; throws a readable Error when the bytes are no font or the face is absent. */
+export function openFace(bytes: Buffer, postscriptName?: string): OpenedFont {
+  let font: OpenedFont;
+  try {
+    font = fontkit.create(bytes, postscriptName);
+  } catch (err) {
+    throw new Error(`not a font file fontkit can read (${(err as Error).message})`);
+  }
+  if (!font) throw new Error(`the collection has no face named "${postscriptName}"`);
+  if (font.fonts) {
+    const names = font.fonts.map((f) => f.postscriptName).join(', ');
+    throw new Error(`the file is a font collection; choose a face by its PostScript name (${names})`);
+  }
+  return font;
+}
+
+const opened = new Map<string, OpenedFont>();
+
+/** Whether a face has a glyph for a code point; fonts are opened once per process. */
+export function hasGlyph(face: FontFace, codePoint: number): boolean {
+  let font = opened.get(face.key);
+  if (!font) opened.set(face.key, (font = openFace(face.bytes(), face.postscriptName)));
+  return font.hasGlyphForCodePoint(codePoint);
+}
+
+/** Characters that take no glyph and are dropped before layout (zero-width spaces and joiners, variation selectors, BOM, soft hyphen). */
+export const IGNORABLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\uFEFF]/gu;
+
+/** Characters that never need a glyph: spaces and line breaks. */
+export function isSpace(ch: string): boolean {
+  return ch === '\n' || ch === '\t' || ch === '\r' || /^\s$/u.test(ch);
+}
