@@ -8,6 +8,12 @@ import { outputJobs } from './outputs.js';
 import { renderPdf, type PdfMeta } from './render/pdf.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
+import { loadAttendees } from './check/attendees.js';
+import { badgeJobs } from './outputs.js';
+import { badgeForumView, badgeItems } from './layout/badges.js';
+import { programView } from './layout/view.js';
+import { renderBadges } from './render/badges.js';
+import type { AttendeeList } from './model/attendees.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
 export interface BuildResult {
@@ -22,6 +28,8 @@ export interface BuildOptions {
   templates: FileSource;
   /** Only check; render nothing. */
   checkOnly?: boolean;
+  /** Reprint only the badges of these attendee ids (and build nothing else). */
+  only?: string[];
 }
 
 /**
@@ -33,15 +41,35 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { program, settings } = loadProgram(options.content, diags);
   const theme = loadTheme(options.templates, diags);
   const templates = loadTemplates(options.templates, theme, diags);
+  const attendees = loadAttendees(options.content, diags);
   const outputs = new Map<string, Uint8Array>();
+  if (options.only && !attendees && !diags.hasErrors) {
+    diags.error('missing-file', { file: `${options.content.label}/attendees.csv`, line: 1, column: 1 }, '--only reprints badges, but there is no attendees.csv', 'create content/attendees.csv; README.md ("Badges") describes it');
+  }
   if (!program || diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
 
-  const documents = composeAll(program, settings, templates, diags);
-  if (diags.hasErrors || options.checkOnly) return { outputs, diagnostics: diags.sorted(), ok: !diags.hasErrors };
+  const documents = options.only ? new Map() : composeAll(program, settings, templates, diags);
+  if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
 
-  const meta = metadata(program);
-  for (const [name, doc] of documents) outputs.set(name, await renderPdf(doc, meta));
+  const meta = options.checkOnly ? undefined : metadata(program);
+  if (meta) for (const [name, doc] of documents) outputs.set(name, await renderPdf(doc, meta));
+  if (attendees) await buildBadges(program, settings, templates, attendees, options, diags, outputs, meta);
+  if (diags.hasErrors) return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
   return { outputs, diagnostics: diags.sorted(), ok: true };
+}
+
+/** Badge files, one per layout; in check mode they are laid out but not rendered. */
+async function buildBadges(program: Program, settings: SettingsFile, templates: TemplateSet, attendees: AttendeeList,
+  options: BuildOptions, diags: Diagnostics, outputs: Map<string, Uint8Array>, meta: PdfMeta | undefined): Promise<void> {
+  const items = badgeItems(attendees, settings.badges.spares, options.only, diags);
+  if (diags.hasErrors) return;
+  const forum = badgeForumView(programView(program));
+  const warned = new Set<string>();
+  const badgeMeta = meta && { ...meta, subject: `${program.forum.name} 胸牌 / badges` };
+  for (const job of badgeJobs(settings, !!options.only)) {
+    const bytes = await renderBadges({ templates, layout: job.layout, items, forum, back: settings.badges.back, diags, warned }, badgeMeta);
+    if (bytes) outputs.set(job.output, bytes);
+  }
 }
 
 function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics) {

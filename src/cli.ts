@@ -5,7 +5,7 @@ import { build } from './build.js';
 import { diskSource, writeOutputsAtomically } from './io.js';
 import { formatDiagnostic } from './diagnostics.js';
 
-const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--strict]
+const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--strict] [--only ID,ID]
 
   build   check the content, then write every PDF into the output folder
   check   check the content and templates only; write nothing
@@ -13,7 +13,8 @@ const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR]
   --content DIR    the conference's content folder (default: content)
   --templates DIR  the templates folder (default: templates)
   --out DIR        where PDFs are written (default: out)
-  --strict         treat warnings as errors`;
+  --strict         treat warnings as errors
+  --only ID,ID     reprint the badges of these attendees only (out/badges-reprint.pdf)`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
         templates: { type: 'string', default: 'templates' },
         out: { type: 'string', default: 'out' },
         strict: { type: 'boolean', default: false },
+        only: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -54,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
     templates: diskSource(args.values.templates, 'templates'),
     checkOnly: command === 'check',
+    only: args.values.only?.split(',').map((id) => id.trim()).filter(Boolean),
   });
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
   for (const d of result.diagnostics) console.error(formatDiagnostic(d, color));
