@@ -67,7 +67,7 @@ async function buildBadges(program: Program, settings: SettingsFile, templates: 
   const warned = new Set<string>();
   const badgeMeta = meta && { ...meta, subject: `${program.forum.name} 胸牌 / badges` };
   for (const job of badgeJobs(settings, !!options.only)) {
-    const bytes = await renderBadges({ templates, layout: job.layout, items, forum, back: settings.badges.back, diags, warned }, badgeMeta);
+    const bytes = await renderBadges({ templates, templateSource: options.templates, layout: job.layout, items, forum, back: settings.badges.back, diags, warned }, badgeMeta);
     if (bytes) outputs.set(job.output, bytes);
   }
 }
