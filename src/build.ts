@@ -14,6 +14,7 @@ import { badgeForumView, badgeItems } from './layout/badges.js';
 import { programView } from './layout/view.js';
 import { renderBadges } from './render/badges.js';
 import type { AttendeeList } from './model/attendees.js';
+import { PDFDocument } from 'pdf-lib';
 
 /** What a build produced: output files by name, and every diagnostic. */
 export interface BuildResult {
@@ -53,9 +54,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const meta = options.checkOnly ? undefined : metadata(program);
   if (meta) for (const [name, doc] of documents) outputs.set(name, await renderPdf(doc, meta));
+  if (meta) await checkPageCounts(program, settings, outputs, diags);
   if (attendees) await buildBadges(program, settings, templates, attendees, options, diags, outputs, meta);
   if (diags.hasErrors) return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
   return { outputs, diagnostics: diags.sorted(), ok: true };
+}
+
+/** Warns when a document that has a page per item (a sign per session) has more pages. */
+async function checkPageCounts(program: Program, settings: SettingsFile, outputs: Map<string, Uint8Array>, diags: Diagnostics): Promise<void> {
+  for (const { output, template, expectPages } of outputJobs(program, settings)) {
+    const bytes = outputs.get(output);
+    if (!expectPages || !bytes) continue;
+    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+    if (pages > expectPages.count) {
+      diags.warn('page-overflow', { file: `templates/${template}`, line: 1, column: 1 },
+        `${output} has ${pages} pages instead of ${expectPages.count} (${expectPages.what}): something runs onto an extra page`,
+        `shorten the longest titles, or lower the sizes in templates/${template}`);
+    }
+  }
 }
 
 /** Badge files, one per layout; in check mode they are laid out but not rendered. */

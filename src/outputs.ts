@@ -11,6 +11,8 @@ export interface OutputJob {
   /** Template path inside templates/, e.g. booklet/booklet.hbs */
   template: string;
   view: object;
+  /** Pages the document must have (one per sign); more means something spilled over. */
+  expectPages?: { count: number; what: string };
 }
 
 /**
@@ -21,8 +23,13 @@ export function outputJobs(program: Program, settings: SettingsFile): OutputJob[
   const view = programView(program);
   return [
     { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper } },
-    { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program) },
+    { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: signPages(program) },
   ];
+}
+
+function signPages(program: Program): { count: number; what: string } {
+  const sessions = program.days.flatMap((d) => d.items.filter((i) => i.type === 'session')).length;
+  return { count: sessions + program.days.length, what: `one page per session (${sessions}) and per day (${program.days.length})` };
 }
 
 /** One badge PDF to produce: its file name and its sheet layout. */

@@ -3,6 +3,8 @@ import { buildRealForum, realSources } from './helpers/build.js';
 import { extractPages, squash, type PageText } from './helpers/pdf.js';
 import { loadProgram } from '../src/check/program.js';
 import { Diagnostics } from '../src/diagnostics.js';
+import { build } from '../src/build.js';
+import { overlay } from './helpers/overlay.js';
 import type { Program, Session } from '../src/model/types.js';
 
 let pages: PageText[];
@@ -62,5 +64,17 @@ describe('signs.pdf', () => {
         expect(it.y + it.height).toBeLessThanOrEqual(p.height);
       }
     }
+  });
+});
+
+describe('a sign that cannot hold its session', () => {
+  it('warns that signs.pdf has more pages than sessions and days', async () => {
+    const { content, templates } = realSources();
+    const abstract = `---\ntitle: ${'An extraordinarily long title about working memory '.repeat(12).trim()}\nspeakers:\n  - name: 谢禹\n    affiliation: MIT\n---\n`;
+    const result = await build({ content: overlay(content, { 'abstracts/xie-yu.md': abstract }), templates });
+    expect(result.ok).toBe(true);
+    const warning = result.diagnostics.find((d) => d.rule === 'page-overflow');
+    expect(warning).toMatchObject({ severity: 'warning', file: 'templates/signs/signs.hbs' });
+    expect(warning!.message).toContain('instead of 10');
   });
 });
