@@ -11,6 +11,7 @@ const PAGES = 2;
  */
 export class PdfConcatenator {
   private readonly parts: Buffer[] = [];
+  private pending: Buffer[] = [];
   private length = 0;
   private readonly offsets: number[] = [];
   private readonly pages: number[] = [];
@@ -38,6 +39,7 @@ export class PdfConcatenator {
       this.object(number, (out) => serialize(obj, base, out, isPage));
     }
     this.next = base + largest + 1;
+    this.flush();
   }
 
   /** Writes the page tree, catalog, metadata and cross-reference table; returns the PDF. */
@@ -51,6 +53,7 @@ export class PdfConcatenator {
     const rows = ['xref', `0 ${this.next}`, '0000000000 65535 f '];
     for (let n = 1; n < this.next; n++) rows.push(this.offsets[n] === undefined ? '0000000000 65535 f ' : `${String(this.offsets[n]).padStart(10, '0')} 00000 n `);
     this.write(Buffer.from(`${rows.join('\n')}\ntrailer\n<< /Size ${this.next} /Root ${CATALOG} 0 R /Info ${info} 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+    this.flush();
     return Buffer.concat(this.parts, this.length);
   }
 
@@ -63,8 +66,14 @@ export class PdfConcatenator {
   }
 
   private write(bytes: Buffer): void {
-    this.parts.push(bytes);
+    this.pending.push(bytes);
     this.length += bytes.length;
+  }
+
+  /** One buffer per part: thousands of small ones would cost more than the bytes they hold. */
+  private flush(): void {
+    this.parts.push(Buffer.concat(this.pending));
+    this.pending = [];
   }
 }
 
