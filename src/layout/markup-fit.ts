@@ -2,6 +2,7 @@ import type { MarkupElement } from './markup-tree.js';
 import type { Theme } from './theme.js';
 import { fitText, measurer } from './measure.js';
 import { normalizeSpace } from './text.js';
+import { qrDataUrl } from '../render/qr-image.js';
 
 type Content = Record<string, any>;
 
@@ -72,4 +73,20 @@ export function placeNode(el: MarkupElement, origin: { x: number; y: number }, p
   const column: Content = { ...rest, stack: children };
   if (width !== undefined) column.width = width;
   return { absolutePosition: { x, y }, columns: [column] };
+}
+
+/**
+ * <qr value fit ecc>: black codes become one small image (fast for thousands of badges),
+ * with whole points per module as scanners read best; coloured ones stay pdfmake vectors.
+ */
+export function qrNode(el: MarkupElement, props: Content): Content {
+  const value = el.attrs.value ?? '';
+  const ecc = el.attrs.ecc ?? 'M';
+  const fit = num(el, 'fit', 80);
+  if (!value) throw new FitAttributeError(el, 'value', '<qr> needs a value="…" to encode');
+  if (!['L', 'M', 'Q', 'H'].includes(ecc)) throw new FitAttributeError(el, 'ecc', `<qr> ecc="${ecc}" is not one of L, M, Q, H`);
+  if (props.color && props.color !== '#000000') return { ...props, qr: value, fit, eccLevel: ecc, foreground: props.color };
+  const { url, modules } = qrDataUrl(value, ecc);
+  const size = Math.max(1, Math.floor(fit / modules)) * modules;
+  return { ...props, image: url, width: size, height: size };
 }

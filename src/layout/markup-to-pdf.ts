@@ -4,8 +4,7 @@ import type { Theme } from './theme.js';
 import { AttributeError, STYLE_ATTRIBUTES, styleProps } from './style-attrs.js';
 import { blocksToPdf } from './richtext.js';
 import { normalizeSpace } from './text.js';
-import { qrDataUrl } from '../render/qr-image.js';
-import { FIT_ATTRS, FitAttributeError, PLACE_ATTRS, fitNode, placeNode, type Unfitted } from './markup-fit.js';
+import { FIT_ATTRS, FitAttributeError, PLACE_ATTRS, fitNode, placeNode, qrNode, type Unfitted } from './markup-fit.js';
 
 /** pdfmake content: we build plain objects and let pdfmake check them. */
 export type Content = Record<string, any>;
@@ -196,15 +195,7 @@ export const blockHandlers: Record<string, BlockHandler> = {
   },
   fit: (el, ctx) => withFitAttr(() => fitNode(el, ctx.theme, blockProps(el, ctx, FIT_ATTRS), ctx.onUnfitted ?? (() => {}))),
   place: (el, ctx) => withFitAttr(() => placeNode(el, ctx.origin ?? { x: 0, y: 0 }, blockProps(el, ctx, PLACE_ATTRS), blockChildren(el, ctx))),
-  qr: (el, ctx) => {
-    const props = blockProps(el, ctx, ['value', 'fit', 'ecc']);
-    const fit = Number(el.attrs.fit ?? 80);
-    // Black QR codes become one image (fast for thousands of badges); coloured ones stay vectors.
-    if (!props.color || props.color === '#000000') {
-      return withFitAttr(() => qrImage(el, props, el.attrs.value ?? '', el.attrs.ecc ?? 'M', fit));
-    }
-    return { ...props, qr: el.attrs.value ?? '', fit, eccLevel: el.attrs.ecc ?? 'M', foreground: props.color };
-  },
+  qr: (el, ctx) => withFitAttr(() => qrNode(el, blockProps(el, ctx, ['value', 'fit', 'ecc']))),
 };
 
 function withFitAttr(fn: () => Content): Content {
@@ -214,15 +205,6 @@ function withFitAttr(fn: () => Content): Content {
     if (err instanceof FitAttributeError) throw new MarkupError(err.element, err.message, err.attribute);
     throw err;
   }
-}
-
-function qrImage(el: MarkupElement, props: Content, value: string, ecc: string, fit: number): Content {
-  if (!value) throw new FitAttributeError(el, 'value', '<qr> needs a value="…" to encode');
-  if (!['L', 'M', 'Q', 'H'].includes(ecc)) throw new FitAttributeError(el, 'ecc', `<qr> ecc="${ecc}" is not one of L, M, Q, H`);
-  const { url, modules } = qrDataUrl(value, ecc);
-  // Whole points per module, as pdfmake's own QR codes: scanners read even modules best.
-  const size = Math.max(1, Math.floor(fit / modules)) * modules;
-  return { ...props, image: url, width: size, height: size };
 }
 
 function listItems(el: MarkupElement, ctx: ConvertContext): Content[] {
