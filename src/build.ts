@@ -9,12 +9,7 @@ import { renderPdf, type PdfMeta } from './render/pdf.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
 import { loadAttendees } from './check/attendees.js';
-import { badgeJobs } from './outputs.js';
-import { badgeForumView, badgeItems } from './layout/badges.js';
-import { programView } from './layout/view.js';
-import { renderBadges } from './render/badges.js';
-import type { AttendeeList } from './model/attendees.js';
-import { PDFDocument } from 'pdf-lib';
+import { buildBadges, checkPageCounts } from './build-badges.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
 export interface BuildResult {
@@ -45,7 +40,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const attendees = loadAttendees(options.content, diags);
   const outputs = new Map<string, Uint8Array>();
   if (options.only && !attendees && !diags.hasErrors) {
-    diags.error('missing-file', { file: `${options.content.label}/attendees.csv`, line: 1, column: 1 }, '--only reprints badges, but there is no attendees.csv', 'create content/attendees.csv; README.md ("Badges") describes it');
+    diags.error('missing-file', { file: `${options.content.label}/attendees.csv`, line: 1, column: 1 }, '--only reprints badges, but there is no attendees.csv', 'create content/attendees.csv; README.md ("Signs and badges") describes it');
   }
   if (!program || diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
 
@@ -54,38 +49,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const meta = options.checkOnly ? undefined : metadata(program);
   if (meta) for (const [name, doc] of documents) outputs.set(name, await renderPdf(doc, meta));
-  if (meta) await checkPageCounts(program, settings, outputs, diags);
+  if (meta) await checkPageCounts(outputJobs(program, settings), outputs, diags);
   if (attendees) await buildBadges(program, settings, templates, attendees, options, diags, outputs, meta);
   if (diags.hasErrors) return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
   return { outputs, diagnostics: diags.sorted(), ok: true };
-}
-
-/** Warns when a document that has a page per item (a sign per session) has more pages. */
-async function checkPageCounts(program: Program, settings: SettingsFile, outputs: Map<string, Uint8Array>, diags: Diagnostics): Promise<void> {
-  for (const { output, template, expectPages } of outputJobs(program, settings)) {
-    const bytes = outputs.get(output);
-    if (!expectPages || !bytes) continue;
-    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-    if (pages > expectPages.count) {
-      diags.warn('page-overflow', { file: `templates/${template}`, line: 1, column: 1 },
-        `${output} has ${pages} pages instead of ${expectPages.count} (${expectPages.what}): something runs onto an extra page`,
-        `shorten the longest titles, or lower the sizes in templates/${template}`);
-    }
-  }
-}
-
-/** Badge files, one per layout; in check mode they are laid out but not rendered. */
-async function buildBadges(program: Program, settings: SettingsFile, templates: TemplateSet, attendees: AttendeeList,
-  options: BuildOptions, diags: Diagnostics, outputs: Map<string, Uint8Array>, meta: PdfMeta | undefined): Promise<void> {
-  const items = badgeItems(attendees, settings.badges.spares, options.only, diags);
-  if (diags.hasErrors) return;
-  const forum = badgeForumView(programView(program));
-  const warned = new Set<string>();
-  const badgeMeta = meta && { ...meta, subject: `${program.forum.name} 胸牌 / badges` };
-  for (const job of badgeJobs(settings, !!options.only)) {
-    const bytes = await renderBadges({ templates, templateSource: options.templates, layout: job.layout, items, forum, back: settings.badges.back, diags, warned }, badgeMeta);
-    if (bytes) outputs.set(job.output, bytes);
-  }
 }
 
 function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics) {
