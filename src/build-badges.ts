@@ -32,6 +32,10 @@ export async function buildBadges(program: Program, settings: SettingsFile, temp
   options: BuildOptions, diags: Diagnostics, outputs: Map<string, Uint8Array>, meta: PdfMeta | undefined): Promise<void> {
   const items = badgeItems(attendees, settings.badges.spares, options.only, diags);
   if (diags.hasErrors) return;
+  if (!items.length) {
+    diags.warn('no-attendees', { file: attendees.file, line: 1, column: 1 }, 'attendees.csv lists nobody, so no badges are made', 'add a row per attendee under the first row');
+    return;
+  }
   const forum = badgeForumView(programView(program));
   const warned = new Set<string>();
   const badgeMeta = meta && { ...meta, subject: `${program.forum.name} 胸牌 / badges` };
