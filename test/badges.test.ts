@@ -133,6 +133,17 @@ describe('attendee files as spreadsheets write them', () => {
   });
 });
 
+describe('attendee values are data', () => {
+  it('prints markup-like names and affiliations as text, never as template or layout', async () => {
+    const csv = 'id,name,affiliation,role\nX1,"<b>张三</b> & ""{{x}}""","</place><p>hack</p>",speaker\n';
+    const result = await buildWith({ 'attendees.csv': csv });
+    expect(result.ok).toBe(true);
+    const text = squash((await extractPages(result.outputs.get('badges.pdf')!))[0].items.map((it) => it.str).join(''));
+    expect(text).toContain(squash('<b>张三</b> & "{{x}}"'));
+    expect(text).toContain('</place><p>hack</p>');
+  });
+});
+
 describe('badge layouts and options', () => {
   it('prints A6 badges four per sheet and one per page, with backs mirrored for duplex and spares per role', async () => {
     const settings = 'badges:\n  layouts: [a6, printer]\n  printer_size: card\n  back: true\n  spares: 1\n';
