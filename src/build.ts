@@ -11,10 +11,12 @@ import { sourceMime } from './render/attachments.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
 import { loadFontSet } from './render/custom-fonts.js';
-import { applyFontFallback } from './render/fallback.js';
+import { applyFontFallback, type MissingGlyphs } from './render/fallback.js';
 import { trackPages } from './render/pages.js';
 import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
+import { loadAttendees } from './check/attendees.js';
+import { buildBadges, checkPageCounts } from './build-badges.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
 export interface BuildResult {
@@ -33,6 +35,8 @@ export interface BuildOptions {
   sourceDate?: Date;
   /** Font files theme.yaml may name (the project's fonts/ folder). */
   fonts?: FileSource;
+  /** Reprint only the badges of these attendee ids (and build nothing else). */
+  only?: string[];
 }
 
 /**
@@ -47,19 +51,34 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { program, settings } = loadProgram(content, diags);
   const theme = loadTheme(options.templates, diags);
   const templates = loadTemplates(options.templates, theme, diags);
+  const attendees = loadAttendees(options.content, diags);
   const outputs = new Map<string, Uint8Array>();
+  if (options.only && !attendees && !diags.hasErrors) {
+    diags.error('missing-file', { file: `${options.content.label}/attendees.csv`, line: 1, column: 1 }, '--only reprints badges, but there is no attendees.csv', 'create content/attendees.csv; README.md ("Signs and badges") describes it');
+  }
   if (!program || diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
 
   const fonts = loadFontSet(theme, options.templates, options.fonts, diags);
-  const { documents, templateOf } = composeAll(program, settings, templates, diags);
-  const missing = new Map<string, string>();
+  /** Badges: rendered with metadata, only laid out and checked without. */
+  const badges = async (meta: PdfMeta | undefined) => {
+    const badgeMissing: MissingGlyphs = new Map();
+    await buildBadges(program, settings, templates, attendees!, options, diags, outputs, meta, fonts, badgeMissing);
+    reportMissingGlyphs(badgeMissing, [options.content, options.templates], diags);
+  };
+  const { documents, templateOf } = options.only ? { documents: new Map(), templateOf: new Map() } : composeAll(program, settings, templates, diags);
+  const missing: MissingGlyphs = new Map();
   for (const [name, doc] of documents) {
     const split = applyFontFallback(doc, fonts);
     documents.set(name, split.doc);
     for (const [ch, family] of split.missing) missing.set(ch, family);
   }
   reportMissingGlyphs(missing, [options.content, options.templates], diags);
-  if (diags.hasErrors || options.checkOnly) return { outputs, diagnostics: diags.sorted(), ok: !diags.hasErrors };
+  if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
+  if (options.checkOnly) {
+    // Checks without rendering: badges are laid out (names fitted), nothing is drawn.
+    if (attendees) await badges(undefined);
+    return { outputs, diagnostics: diags.sorted(), ok: !diags.hasErrors };
+  }
 
   const meta = metadata(program, options.sourceDate);
   const derived = derivedOutputs(settings);
@@ -84,11 +103,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       diags.error('render', { file: `${options.templates.label}/${templateOf.get(name) ?? ''}`, line: 1, column: 1 },
         `${name} could not be rendered: ${(err as Error).message.split('\n')[0]}`,
         'this is a gap in forumpress\'s checks: please report it with the content that caused it');
-      outputs.clear();
-      return { outputs, diagnostics: diags.sorted(), ok: false };
+      return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
     }
     warnLongAbstracts(tracked.spans(), anchors, name, diags);
   }
+  await checkPageCounts(outputJobs(program, settings), outputs, diags);
+  if (attendees) await badges(meta);
+  if (diags.hasErrors) return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
   return { outputs, diagnostics: diags.sorted(), ok: true };
 }
 

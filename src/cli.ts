@@ -5,7 +5,7 @@ import { build } from './build.js';
 import { diskSource, writeOutputsAtomically, FONT_MAX_BYTES } from './io.js';
 import { formatDiagnostic } from './diagnostics.js';
 
-const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--strict]
+const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--strict] [--only ID,ID]
 
   build   check the content, then write every PDF into the output folder
   check   check the content and templates only; write nothing
@@ -14,7 +14,8 @@ const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR]
   --templates DIR  the templates folder (default: templates)
   --out DIR        where PDFs are written (default: out)
   --fonts DIR      font files theme.yaml names (default: fonts)
-  --strict         treat warnings as errors`;
+  --strict         treat warnings as errors
+  --only ID,ID     reprint the badges of these attendees only (out/badges-reprint.pdf)`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -29,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string', default: 'out' },
         fonts: { type: 'string', default: 'fonts' },
         strict: { type: 'boolean', default: false },
+        only: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -60,10 +62,11 @@ export async function main(argv: string[]): Promise<number> {
   const result = await build({
     content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
     templates: diskSource(args.values.templates, 'templates'),
-    // check lays the documents out too (page-length warnings need it) but writes nothing.
+    // check lays the documents out too (page-length warnings need it); only build writes.
     checkOnly: false,
     sourceDate: epoch === undefined ? undefined : new Date(Number(epoch) * 1000),
     fonts: existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES) : undefined,
+    only: args.values.only?.split(',').map((id) => id.trim()).filter(Boolean),
   });
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
   for (const d of result.diagnostics) console.error(formatDiagnostic(d, color));

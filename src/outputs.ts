@@ -1,6 +1,8 @@
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
 import { programView } from './layout/view.js';
+import { signsView } from './layout/signs.js';
+import { sheetLayout, type SheetLayout } from './layout/imposition.js';
 
 /** One PDF to produce: the template that lays it out and the data it gets. */
 export interface OutputJob {
@@ -9,6 +11,8 @@ export interface OutputJob {
   /** Template path inside templates/, e.g. booklet/booklet.hbs */
   template: string;
   view: object;
+  /** Pages the document must have (one per sign); more means something spilled over. */
+  expectPages?: { count: number; what: string };
 }
 
 /**
@@ -17,7 +21,33 @@ export interface OutputJob {
  */
 export function outputJobs(program: Program, settings: SettingsFile): OutputJob[] {
   const view = programView(program);
-  return [{ output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper } }];
+  return [
+    { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper } },
+    { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: signPages(program) },
+  ];
+}
+
+function signPages(program: Program): { count: number; what: string } {
+  const sessions = program.days.flatMap((d) => d.items.filter((i) => i.type === 'session')).length;
+  return { count: sessions + program.days.length, what: `one page per session (${sessions}) and per day (${program.days.length})` };
+}
+
+/** One badge PDF to produce: its file name and its sheet layout. */
+export interface BadgeJob {
+  output: string;
+  layout: SheetLayout;
+}
+
+/**
+ * The badge files, one per layout of settings.yaml: the first is badges.pdf, others
+ * badges-<layout>.pdf. A reprint (--only) writes badges-reprint*.pdf instead.
+ */
+export function badgeJobs(settings: SettingsFile, reprint: boolean): BadgeJob[] {
+  const { layouts, printer_size: printerSize } = settings.badges;
+  return [...new Set(layouts)].map((name, i) => ({
+    output: `badges${reprint ? '-reprint' : ''}${i ? `-${name}` : ''}.pdf`,
+    layout: sheetLayout(name, printerSize),
+  }));
 }
 
 /** A file made from a rendered output's bytes rather than rendered again (src/render/derive.ts). */

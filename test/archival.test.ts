@@ -159,7 +159,7 @@ describe('archival.pdfa: 3b', () => {
     expect(xmp(bytes).get('pdfaid:part')).toEqual(['3']);
     const text = Buffer.from(bytes).toString('latin1');
     expect(text.startsWith('%PDF-1.7')).toBe(true);
-    const sources = Object.keys(realContentFiles()).filter((f) => /\.(ya?ml|md)$/.test(f)).length + 1; // + settings.yaml
+    const sources = Object.keys(realContentFiles()).filter((f) => /\.(ya?ml|md|csv)$/.test(f)).length + 1; // + settings.yaml
     expect(text.match(/\/AFRelationship \/Source/g)?.length).toBe(sources);
     expect(text).toMatch(/\/AF \[/);
     const [a, b] = await Promise.all([extractPages(bytes), extractPages(result.outputs.get('program.pdf')!)]);

@@ -68,11 +68,28 @@ export const settingsSchema = z.strictObject({
   archival: z.strictObject({ pdfa: z.enum(['1b', '3b']).default('1b') }).prefault({}),
   /** program-print.pdf: crop_marks adds 3 mm bleed, crop marks, TrimBox and BleedBox for a print shop. */
   print: z.strictObject({ crop_marks: z.boolean().default(false) }).prefault({}),
+  badges: z.strictObject({
+    layouts: z.array(z.enum(['card', 'a6', 'printer'])).min(1).default(['card']),
+    printer_size: z.enum(['card', 'a6']).default('card'),
+    back: z.boolean().default(false),
+    spares: z.number().int().min(0).max(500).default(0),
+  }).prefault({}),
+});
+
+/** content/roles.yaml: the roles badges show, most senior first. */
+export const rolesSchema = z.strictObject({
+  roles: z.array(z.strictObject({
+    key: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case word such as speaker, chair, staff'),
+    label: text,
+    label_en: text.optional(),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #RRGGBB'),
+  })).min(1, 'list at least one role'),
 });
 
 export type ForumFile = z.infer<typeof forumSchema>;
 export type ScheduleFile = z.infer<typeof scheduleSchema>;
 export type AbstractFile = z.infer<typeof abstractSchema>;
 export type SettingsFile = z.infer<typeof settingsSchema>;
+export type RolesFile = z.infer<typeof rolesSchema>;
 export type SlotEntry = z.infer<typeof slot>;
 export type SessionEntry = z.infer<typeof session>;

@@ -20,6 +20,24 @@ export function paperSize(paper: string, landscape = false): { width: number; he
  * document definition. Errors come back as TemplateError at the template's line.
  */
 export function composeDocument(templates: TemplateSet, name: string, view: object): Content {
+  return convertMarkup(templates, name, view, (root, fragments) => toDocument(root, { theme: templates.theme, fragments }));
+}
+
+/**
+ * Renders a template whose root is <badge> (one badge face) to pdfmake blocks; `extra`
+ * sets where <place> coordinates start and who hears about text that does not fit.
+ */
+export function composeBadgeFace(templates: TemplateSet, name: string, view: object,
+  extra: Pick<ConvertContext, 'origin' | 'onUnfitted'>): Content {
+  return convertMarkup(templates, name, view, (root, fragments) => {
+    if (root.name !== 'badge') throw new MarkupError(root, `a badge template must start with <badge>, not <${root.name}>`);
+    const ctx: ConvertContext = { theme: templates.theme, fragments, ...extra };
+    return { ...blockProps(root, ctx), stack: convertBlocks(root, ctx) };
+  });
+}
+
+function convertMarkup(templates: TemplateSet, name: string, view: object,
+  convert: (root: MarkupElement, fragments: Block[][]) => Content): Content {
   const fragments = new FragmentStore();
   const markup = templates.render(name, view, fragments);
   let root: MarkupElement;
@@ -33,7 +51,7 @@ export function composeDocument(templates: TemplateSet, name: string, view: obje
       'check that every <tag> is closed (<p>...</p> or <br/>) and attribute values are in quotes');
   }
   try {
-    return toDocument(root, { theme: templates.theme, fragments: fragments.items });
+    return convert(root, fragments.items);
   } catch (err) {
     if (err instanceof MarkupError) throw locateMarkupError(err, templates, name);
     if (err instanceof AttributeError) throw new TemplateError({ file: 'templates/theme.yaml', line: 1, column: 1 }, err.message, 'fix the style in theme.yaml');

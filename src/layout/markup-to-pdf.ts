@@ -4,6 +4,7 @@ import type { Theme } from './theme.js';
 import { AttributeError, STYLE_ATTRIBUTES, styleProps } from './style-attrs.js';
 import { blocksToPdf } from './richtext.js';
 import { normalizeSpace } from './text.js';
+import { FIT_ATTRS, FitAttributeError, PLACE_ATTRS, fitNode, placeNode, qrNode, type Unfitted } from './markup-fit.js';
 
 /** pdfmake content: we build plain objects and let pdfmake check them. */
 export type Content = Record<string, any>;
@@ -14,6 +15,10 @@ export interface ConvertContext {
   fragments: Block[][];
   /** Set while a footer or header is converted for one page. */
   page?: { current: number; count: number };
+  /** Where <place> coordinates start (a badge's top-left corner); the page's by default. */
+  origin?: { x: number; y: number };
+  /** Told about every <fit> text that overflows at its smallest size. */
+  onUnfitted?: (u: Unfitted) => void;
 }
 
 /** An element or attribute the converter does not know, with the element's name. */
@@ -189,11 +194,19 @@ export const blockHandlers: Record<string, BlockHandler> = {
     const w = Number(el.attrs.width ?? 100);
     return { ...props, width: w, canvas: [{ type: 'rect', x: 0, y: 0, w, h: Number(el.attrs.height ?? 10), r: Number(el.attrs.radius ?? 0), color: props.fillColor ?? props.color ?? '#000000' }] };
   },
-  qr: (el, ctx) => {
-    const props = blockProps(el, ctx, ['value', 'fit', 'ecc']);
-    return { ...props, qr: el.attrs.value ?? '', fit: Number(el.attrs.fit ?? 80), eccLevel: el.attrs.ecc ?? 'M', foreground: props.color ?? '#000000' };
-  },
+  fit: (el, ctx) => withFitAttr(() => fitNode(el, ctx.theme, blockProps(el, ctx, FIT_ATTRS), ctx.onUnfitted ?? (() => {}))),
+  place: (el, ctx) => withFitAttr(() => placeNode(el, ctx.origin ?? { x: 0, y: 0 }, blockProps(el, ctx, PLACE_ATTRS), blockChildren(el, ctx))),
+  qr: (el, ctx) => withFitAttr(() => qrNode(el, blockProps(el, ctx, ['value', 'fit', 'ecc']))),
 };
+
+function withFitAttr(fn: () => Content): Content {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof FitAttributeError) throw new MarkupError(err.element, err.message, err.attribute);
+    throw err;
+  }
+}
 
 function listItems(el: MarkupElement, ctx: ConvertContext): Content[] {
   return elements(el).map((li) => {

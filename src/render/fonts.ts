@@ -74,3 +74,33 @@ export function builtinFonts(): FontSet {
 export function suppliedFace(key: string, bytes: Buffer, postscriptName?: string): FontFace {
   return { key: `fonts/custom/${key}`, bytes: () => bytes, postscriptName };
 }
+
+/** A supplied face as plain data, so a worker thread can rebuild the same font set. */
+export interface SuppliedFaceData {
+  family: string;
+  face: FaceName;
+  key: string;
+  bytes: Uint8Array;
+  postscriptName?: string;
+}
+
+/** The faces of a set that did not come with forumpress (from the organizer's fonts/). */
+export function suppliedFaces(set: FontSet): SuppliedFaceData[] {
+  const out: SuppliedFaceData[] = [];
+  for (const [family, faces] of Object.entries(set.families)) {
+    for (const [face, f] of Object.entries(faces) as [FaceName, FontFace][]) {
+      if (f.key.startsWith('fonts/custom/')) out.push({ family, face, key: f.key.slice('fonts/custom/'.length), bytes: f.bytes(), postscriptName: f.postscriptName });
+    }
+  }
+  return out;
+}
+
+/** The built-in set with supplied faces put back in (the inverse of suppliedFaces). */
+export function fontSetWith(faces: SuppliedFaceData[]): FontSet {
+  const set = builtinFonts();
+  for (const f of faces) {
+    set.families[f.family] = { ...(set.families[f.family] ?? set.families.serif) };
+    set.families[f.family][f.face] = suppliedFace(f.key, Buffer.from(f.bytes), f.postscriptName);
+  }
+  return set;
+}

@@ -1,0 +1,49 @@
+import { PDFDocument } from 'pdf-lib';
+import type { Diagnostics } from './diagnostics.js';
+import type { BuildOptions } from './build.js';
+import type { SettingsFile } from './check/schemas.js';
+import type { Program } from './model/types.js';
+import type { AttendeeList } from './model/attendees.js';
+import type { TemplateSet } from './layout/templates.js';
+import { badgeForumView, badgeItems } from './layout/badges.js';
+import { programView } from './layout/view.js';
+import { badgeJobs, type OutputJob } from './outputs.js';
+import { renderBadges } from './render/badges.js';
+import type { PdfMeta } from './render/pdf.js';
+import type { FontSet } from './render/fonts.js';
+import type { MissingGlyphs } from './render/fallback.js';
+
+/* The build steps signs and badges add to build.ts, kept here so build.ts stays a short list of stages. */
+
+/** Warns when a document that has a page per item (a sign per session) has more pages. */
+export async function checkPageCounts(jobs: OutputJob[], outputs: Map<string, Uint8Array>, diags: Diagnostics): Promise<void> {
+  for (const { output, template, expectPages } of jobs) {
+    const bytes = outputs.get(output);
+    if (!expectPages || !bytes) continue;
+    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+    if (pages > expectPages.count) {
+      diags.warn('page-overflow', { file: `templates/${template}`, line: 1, column: 1 },
+        `${output} has ${pages} pages instead of ${expectPages.count} (${expectPages.what}): something runs onto an extra page`,
+        `shorten the longest titles, or lower the sizes in templates/${template}`);
+    }
+  }
+}
+
+/** Badge files, one per layout; in check mode they are laid out but not rendered. */
+export async function buildBadges(program: Program, settings: SettingsFile, templates: TemplateSet, attendees: AttendeeList,
+  options: BuildOptions, diags: Diagnostics, outputs: Map<string, Uint8Array>, meta: PdfMeta | undefined,
+  fonts: FontSet, missing: MissingGlyphs): Promise<void> {
+  const items = badgeItems(attendees, settings.badges.spares, options.only, diags);
+  if (diags.hasErrors) return;
+  if (!items.length) {
+    diags.warn('no-attendees', { file: attendees.file, line: 1, column: 1 }, 'attendees.csv lists nobody, so no badges are made', 'add a row per attendee under the first row');
+    return;
+  }
+  const forum = badgeForumView(programView(program));
+  const warned = new Set<string>();
+  const badgeMeta = meta && { ...meta, subject: `${program.forum.name} 胸牌 / badges` };
+  for (const job of badgeJobs(settings, !!options.only)) {
+    const bytes = await renderBadges({ templates, templateSource: options.templates, layout: job.layout, items, forum, back: settings.badges.back, diags, warned, fonts, missing }, badgeMeta);
+    if (bytes) outputs.set(job.output, bytes);
+  }
+}

@@ -1,0 +1,92 @@
+import type { MarkupElement } from './markup-tree.js';
+import type { Theme } from './theme.js';
+import { fitText, measurer } from './measure.js';
+import { normalizeSpace } from './text.js';
+import { qrDataUrl } from '../render/qr-image.js';
+
+type Content = Record<string, any>;
+
+/** A text that did not fit its <fit> box even at its smallest size. */
+export interface Unfitted {
+  text: string;
+  size: number;
+  lines: number;
+}
+
+/** Attributes of <fit> besides the style attributes. */
+export const FIT_ATTRS = ['max-size', 'min-size', 'max-lines', 'wrap-size'];
+/** Attributes of <place> besides the style attributes. */
+export const PLACE_ATTRS = ['x', 'y'];
+
+function num(el: MarkupElement, name: string, fallback?: number): number {
+  const raw = el.attrs[name];
+  if (raw === undefined && fallback !== undefined) return fallback;
+  const n = Number(raw);
+  if (raw === undefined || !Number.isFinite(n)) throw new FitAttributeError(el, name, raw === undefined ? `<${el.name}> needs ${name}="…" (a number of points)` : `<${el.name}> ${name}="${raw}" is not a number`);
+  return n;
+}
+
+/** A missing or bad number on <fit> or <place>. */
+export class FitAttributeError extends Error {
+  constructor(readonly element: MarkupElement, readonly attribute: string, message: string) {
+    super(message);
+  }
+}
+
+/** The face a <fit> is measured in: its own font/bold, else those of its theme styles, else sans. */
+function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean } {
+  let font = 'sans';
+  let bold = false;
+  for (const name of (el.attrs.style ?? '').split(/\s+/).filter(Boolean)) {
+    const s = theme.styles[name] ?? {};
+    if (typeof s.font === 'string') font = s.font;
+    if (s.bold !== undefined) bold = s.bold === true || s.bold === 'true';
+  }
+  if (el.attrs.font) font = el.attrs.font;
+  if (el.attrs.bold !== undefined) bold = el.attrs.bold === 'true' || el.attrs.bold === '';
+  return { font, bold };
+}
+
+/**
+ * <fit width max-size min-size max-lines wrap-size>: text set as large as its box allows.
+ * The size and line breaks are measured here, with the fonts the PDF embeds.
+ */
+export function fitNode(el: MarkupElement, theme: Theme, props: Content, report: (u: Unfitted) => void): Content {
+  const text = el.children.map((c) => (typeof c === 'string' ? c : '')).join('');
+  const clean = normalizeSpace(text).trim();
+  const width = num(el, 'width');
+  const maxSize = num(el, 'max-size');
+  const minSize = num(el, 'min-size', Math.min(maxSize, 8));
+  const maxLines = num(el, 'max-lines', 1);
+  const wrapSize = num(el, 'wrap-size', minSize);
+  const fitted = fitText(clean, { width, maxSize, minSize, maxLines, wrapSize }, measurer(faceOf(el, theme)));
+  if (!fitted.fits && clean) report({ text: clean, size: fitted.size, lines: fitted.lines.length });
+  const { width: _ignored, ...rest } = props;
+  return { ...rest, text: fitted.lines.join('\n'), fontSize: fitted.size };
+}
+
+/** <place x y width>: blocks at a fixed place, measured from the origin of the page or badge. */
+export function placeNode(el: MarkupElement, origin: { x: number; y: number }, props: Content, children: Content[]): Content {
+  const x = origin.x + num(el, 'x');
+  const y = origin.y + num(el, 'y');
+  const { width, ...rest } = props;
+  const column: Content = { ...rest, stack: children };
+  if (width !== undefined) column.width = width;
+  return { absolutePosition: { x, y }, columns: [column] };
+}
+
+/**
+ * <qr value fit ecc>: black codes become one small image (fast for thousands of badges),
+ * with whole points per module as scanners read best; coloured ones stay pdfmake vectors.
+ */
+export function qrNode(el: MarkupElement, props: Content): Content {
+  const value = el.attrs.value ?? '';
+  const ecc = el.attrs.ecc ?? 'M';
+  const fit = num(el, 'fit', 80);
+  if (!value) throw new FitAttributeError(el, 'value', '<qr> needs a value="…" to encode');
+  if (!['L', 'M', 'Q', 'H'].includes(ecc)) throw new FitAttributeError(el, 'ecc', `<qr> ecc="${ecc}" is not one of L, M, Q, H`);
+  if (props.color && props.color !== '#000000') return { ...props, qr: value, fit, eccLevel: ecc, foreground: props.color };
+  const { url, modules } = qrDataUrl(value, ecc);
+  const size = Math.max(1, Math.floor(fit / modules)) * modules;
+  return { ...props, image: url, width: size, height: size };
+}

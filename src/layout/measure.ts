@@ -1,0 +1,132 @@
+import { createRequire } from 'node:module';
+import { builtinFonts } from '../render/fonts.js';
+import { NO_LINE_END, NO_LINE_START } from '../render/kinsoku.js';
+import { isCjk } from './text.js';
+
+const require = createRequire(import.meta.url);
+const fontkit = require('fontkit');
+
+/** A font face as templates name it. */
+export interface Face {
+  font: string;
+  bold: boolean;
+}
+
+/** The width of a text at 1 pt, as pdfkit will measure it. */
+export type Measure = (text: string) => number;
+
+const faces = new Map<string, { layout(t: string): { advanceWidth: number }; unitsPerEm: number }>();
+const widths = new Map<string, number>();
+
+/** A measuring function for a face; results are cached because names repeat. */
+export function measurer(face: Face): Measure {
+  const { families } = builtinFonts();
+  const family = families[face.font] ?? families.sans;
+  const file = face.bold ? family.bold : family.normal;
+  let font = faces.get(file.key);
+  if (!font) {
+    font = fontkit.create(file.bytes());
+    faces.set(file.key, font!);
+  }
+  const f = font!;
+  return (text) => {
+    const key = `${file.key}\0${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      w = f.layout(text).advanceWidth / f.unitsPerEm;
+      if (widths.size > 50_000) widths.clear();
+      widths.set(key, w);
+    }
+    return w;
+  };
+}
+
+/**
+ * Splits text into pieces a line may break between: Latin words with their trailing
+ * space, single Chinese characters; closing punctuation stays with what precedes it
+ * and opening punctuation with what follows (W3C clreq).
+ */
+export function breakPieces(text: string): string[] {
+  const raw = text.match(/[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF·\-/]+[·\-/]?\s*|[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]\s*|[·\-/]\s*|\s+/gu) ?? [];
+  const out: string[] = [];
+  for (const piece of raw) {
+    const prev = out[out.length - 1];
+    const glueBack = prev !== undefined && (NO_LINE_START.includes(piece.trim()[0] ?? '') || NO_LINE_END.includes(prev.trimEnd().slice(-1)) || /^\s+$/.test(piece));
+    if (glueBack) out[out.length - 1] = prev + piece;
+    else out.push(piece);
+  }
+  return out;
+}
+
+/** Greedy line filling at a size; returns the lines. */
+export function wrapLines(text: string, width: number, size: number, measure: Measure): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of breakPieces(text)) {
+    const candidate = line + piece;
+    if (line && measure(candidate.trimEnd()) * size > width) {
+      lines.push(line.trimEnd());
+      line = piece.trimStart();
+    } else line = candidate;
+  }
+  if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
+}
+
+/** What to fit: the box width, the size range and how many lines are allowed. */
+export interface FitRequest {
+  width: number;
+  maxSize: number;
+  minSize: number;
+  maxLines: number;
+  /** Below this size on one line, wrapping is tried (default: minSize). */
+  wrapSize?: number;
+}
+
+/** The chosen size and line breaks; `fits` is false when even minSize overflows. */
+export interface Fitted {
+  size: number;
+  lines: string[];
+  fits: boolean;
+}
+
+// pdfkit's widths and ours agree to rounding; keep a little room so pdfmake never re-wraps.
+const SAFETY = 0.98;
+const STEP = 0.25;
+
+/**
+ * The largest size at which a text fits its box: one line first, shrinking down to
+ * wrapSize; then up to maxLines lines, down to minSize. Below that, minSize and wrapped.
+ */
+export function fitText(text: string, req: FitRequest, measure: Measure): Fitted {
+  const width = req.width * SAFETY;
+  const oneLine = Math.min(req.maxSize, floorStep(width / Math.max(measure(text), 1e-6)));
+  if (oneLine >= (req.wrapSize ?? req.minSize) || (req.maxLines <= 1 && oneLine >= req.minSize)) {
+    return { size: oneLine, lines: [text], fits: true };
+  }
+  let lo = req.minSize;
+  let hi = req.maxSize;
+  if (wrapLines(text, width, lo, measure).length > req.maxLines) {
+    return { size: req.minSize, lines: wrapLines(text, width, req.minSize, measure), fits: false };
+  }
+  while (hi - lo > STEP) {
+    const mid = floorStep((lo + hi) / 2);
+    if (mid <= lo) break;
+    if (wrapLines(text, width, mid, measure).length <= req.maxLines) lo = mid;
+    else hi = mid;
+  }
+  if (wrapLines(text, width, hi, measure).length <= req.maxLines) lo = hi;
+  // A text without break opportunities is no bigger wrapped than on one line.
+  if (oneLine >= lo) return { size: oneLine, lines: [text], fits: true };
+  return { size: lo, lines: wrapLines(text, width, lo, measure), fits: true };
+}
+
+function floorStep(n: number): number {
+  return Math.floor(n / STEP) * STEP;
+}
+
+/** Two-character Chinese names get an ideographic space between them (雷　娜), as is customary. */
+export function spacedName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length === 2 && chars.every((c) => isCjk(c)) ? chars.join('\u3000') : name.trim();
+}

@@ -1,0 +1,19 @@
+import type { Program } from '../model/types.js';
+import { programView } from './view.js';
+
+/**
+ * The data of templates/signs/signs.hbs: the program view, plus every session with the
+ * day it belongs to, for one door sign per session. `talkCount` lets the template set
+ * a busy session (many talks) more compactly.
+ */
+export function signsView(program: Program) {
+  const view = programView(program);
+  const sessions = view.days.flatMap((day) =>
+    day.items.flatMap((item) => (item.session ? [{
+      ...item.session,
+      day: { number: day.number, numberZh: day.numberZh, label: day.label, weekday: day.weekday, full: day.full },
+      talkCount: item.session.slots.filter((s) => s.isTalk).length,
+      dense: item.session.slots.length > 3,
+    }] : [])));
+  return { ...view, sessions };
+}

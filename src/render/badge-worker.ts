@@ -1,0 +1,45 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Diagnostics } from '../diagnostics.js';
+import { memorySource } from '../io.js';
+import { loadTheme } from '../layout/theme.js';
+import { loadTemplates, TemplateError, type TemplateSet } from '../layout/templates.js';
+import type { BadgeChunk, ChunkUnfitted } from './badge-chunk.js';
+import type { PdfMeta } from './pdf.js';
+import { renderChunk } from './badges.js';
+import { fontSetWith } from './fonts.js';
+
+/** A chunk to render, with the template files (already checked by the main thread). */
+export interface WorkerRequest {
+  files: Record<string, string>;
+  chunk: BadgeChunk;
+  meta: PdfMeta;
+}
+
+/** A rendered chunk, or the template error that stopped it. */
+export interface WorkerResponse {
+  bytes?: Uint8Array;
+  unfitted: ChunkUnfitted[];
+  /** Characters no font has: [character, family]. */
+  missing?: Array<[string, string]>;
+  error?: { at: TemplateError['at']; message: string; hint: string };
+}
+
+let templates: TemplateSet | undefined;
+// The organizer's own fonts come from the main thread once; the built-in ones load here.
+const fonts = fontSetWith(workerData?.faces ?? []);
+
+parentPort?.on('message', async (request: WorkerRequest) => {
+  if (!templates) {
+    const source = memorySource(request.files, 'templates');
+    const diags = new Diagnostics();
+    templates = loadTemplates(source, loadTheme(source, diags), diags);
+  }
+  let response: WorkerResponse;
+  try {
+    response = await renderChunk(templates, request.chunk, request.meta, fonts);
+  } catch (err) {
+    if (!(err instanceof TemplateError)) throw err;
+    response = { unfitted: [], error: { at: err.at, message: err.message, hint: err.hint } };
+  }
+  parentPort!.postMessage(response, response.bytes ? [response.bytes.buffer as ArrayBuffer] : []);
+});

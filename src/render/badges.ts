@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostics } from '../diagnostics.js';
+import type { FileSource } from '../io.js';
+import { TemplateError, type TemplateSet } from '../layout/templates.js';
+import type { badgeForumView, BadgeItem } from '../layout/badges.js';
+import { perSheet, type SheetLayout } from '../layout/imposition.js';
+import { composeChunk, type BadgeChunk, type ChunkUnfitted } from './badge-chunk.js';
+import type { WorkerRequest, WorkerResponse } from './badge-worker.js';
+import { renderPdf, type PdfMeta } from './pdf.js';
+import { PdfConcatenator } from './concat.js';
+import { applyFontFallback, type MissingGlyphs } from './fallback.js';
+import { suppliedFaces, type FontSet } from './fonts.js';
+
+/** Sheets laid out and rendered at a time; memory stays flat however many badges there are. */
+const SHEETS_PER_CHUNK = 25;
+const WORKER = new URL('./badge-worker.js', import.meta.url);
+
+/** What printing one badge file needs. */
+export interface BadgeRun {
+  templates: TemplateSet;
+  /** The templates folder, handed to worker threads. */
+  templateSource: FileSource;
+  layout: SheetLayout;
+  items: BadgeItem[];
+  forum: ReturnType<typeof badgeForumView>;
+  back: boolean;
+  diags: Diagnostics;
+  /** Texts already warned about, so that several layouts warn once. */
+  warned: Set<string>;
+  fonts: FontSet;
+  /** Characters no font has, collected for reportMissingGlyphs. */
+  missing: MissingGlyphs;
+}
+
+/**
+ * Lays out every badge (front, and back when asked) and, given metadata, renders them in
+ * chunks of sheets, on worker threads when there are several, joined into one PDF in order.
+ * Without metadata it only checks. Returns undefined when a template error stopped it.
+ */
+export async function renderBadges(run: BadgeRun, meta?: PdfMeta): Promise<Uint8Array | undefined> {
+  const chunks = chunksOf(run);
+  if (!meta) {
+    for (const chunk of chunks) if (!report(run, chunk, check(run.templates, chunk, run.fonts))) return undefined;
+    return undefined;
+  }
+  const pool = chunks.length > 1 ? workerPool(run, meta) : undefined;
+  const render = pool?.render ?? ((chunk: BadgeChunk) => renderHere(run.templates, chunk, meta, run.fonts));
+  const width = pool?.size ?? 1;
+  const pending: Array<Promise<WorkerResponse> | undefined> = chunks.slice(0, width).map(render);
+  const out = new PdfConcatenator();
+  try {
+    for (let i = 0; i < chunks.length; i++) {
+      const result = await pending[i]!;
+      pending[i] = undefined;
+      if (i + width < chunks.length) pending.push(render(chunks[i + width]));
+      if (!report(run, chunks[i], result)) return undefined;
+      await out.add(result.bytes!);
+    }
+  } finally {
+    await pool?.close();
+  }
+  return out.finish(meta);
+}
+
+function chunksOf(run: BadgeRun): BadgeChunk[] {
+  const size = SHEETS_PER_CHUNK * perSheet(run.layout);
+  const chunks: BadgeChunk[] = [];
+  for (let i = 0; i < run.items.length; i += size) {
+    chunks.push({ layout: run.layout, items: run.items.slice(i, i + size), forum: run.forum, back: run.back });
+  }
+  return chunks;
+}
+
+function check(templates: TemplateSet, chunk: BadgeChunk, fonts: FontSet): WorkerResponse {
+  const unfitted: ChunkUnfitted[] = [];
+  try {
+    const { missing } = applyFontFallback(composeChunk(templates, chunk, unfitted), fonts);
+    return { unfitted, missing: [...missing] };
+  } catch (err) {
+    return failure(err, unfitted);
+  }
+}
+
+/** Composes a chunk, splits its text into runs per font (names come in every script), renders it. */
+export async function renderChunk(templates: TemplateSet, chunk: BadgeChunk, meta: PdfMeta, fonts: FontSet): Promise<WorkerResponse> {
+  const unfitted: ChunkUnfitted[] = [];
+  const { doc, missing } = applyFontFallback(composeChunk(templates, chunk, unfitted), fonts);
+  // A character no font has is an error; the chunk is not rendered with tofu.
+  if (missing.size) return { unfitted, missing: [...missing] };
+  return { bytes: await renderPdf(doc, meta, fonts), unfitted, missing: [] };
+}
+
+async function renderHere(templates: TemplateSet, chunk: BadgeChunk, meta: PdfMeta, fonts: FontSet): Promise<WorkerResponse> {
+  try {
+    return await renderChunk(templates, chunk, meta, fonts);
+  } catch (err) {
+    return failure(err, []);
+  }
+}
+
+function failure(err: unknown, unfitted: ChunkUnfitted[]): WorkerResponse {
+  if (!(err instanceof TemplateError)) throw err;
+  return { unfitted, error: { at: err.at, message: err.message, hint: err.hint } };
+}
+
+/** Reports a chunk's warnings and error; false when it failed. */
+function report(run: BadgeRun, chunk: BadgeChunk, result: WorkerResponse): boolean {
+  for (const { item, unfitted: u, template } of result.unfitted) {
+    const a = chunk.items[item].attendee;
+    const key = `${a?.id}\0${u.text}`;
+    if (!a || run.warned.has(key)) continue;
+    run.warned.add(key);
+    run.diags.warn('badge-text-too-long', a.at, `"${u.text}" (attendee ${a.id}, ${a.name}) does not fit its badge even at ${u.size} pt: it takes ${u.lines} lines`,
+      `shorten it in attendees.csv (e.g. a common short form), or lower min-size of its <fit> in templates/${template}`);
+  }
+  for (const [ch, family] of result.missing ?? []) run.missing.set(ch, family);
+  if (result.error) run.diags.error('template', result.error.at, result.error.message, result.error.hint);
+  return !result.error && !result.missing?.length;
+}
+
+/**
+ * Worker threads that render chunks in parallel (one per processor, at most 4). Only when
+ * running compiled (dist/), where the worker script exists; tests run in this thread.
+ */
+function workerPool(run: BadgeRun, meta: PdfMeta) {
+  const size = Math.min(4, availableParallelism(), Math.ceil(run.items.length / (SHEETS_PER_CHUNK * perSheet(run.layout))));
+  if (size < 2 || !existsSync(fileURLToPath(WORKER))) return undefined;
+  const files = templateFiles(run.templateSource);
+  // A modest heap per worker makes V8 collect as it goes, so memory stays flat over 10,000 badges.
+  const workerData = { faces: suppliedFaces(run.fonts) };
+  const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData, resourceLimits: { maxOldGenerationSizeMb: 256 } }));
+  const idle = [...workers];
+  const waiting: Array<(w: Worker) => void> = [];
+  const take = () => new Promise<Worker>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve)));
+  const give = (w: Worker) => (waiting.length ? waiting.shift()!(w) : idle.push(w));
+  return {
+    size,
+    render: async (chunk: BadgeChunk): Promise<WorkerResponse> => {
+      const worker = await take();
+      try {
+        return await new Promise<WorkerResponse>((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.postMessage({ files, chunk, meta } satisfies WorkerRequest);
+        });
+      } finally {
+        worker.removeAllListeners('error');
+        give(worker);
+      }
+    },
+    close: () => Promise.all(workers.map((w) => w.terminate())),
+  };
+}
+
+/** The template files badges use (theme, partials, badge faces), to hand to workers. */
+function templateFiles(source: FileSource): Record<string, string> {
+  const files: Record<string, string> = {};
+  const theme = source.read('theme.yaml');
+  if (theme !== undefined) files['theme.yaml'] = theme;
+  for (const dir of ['partials', 'badges']) {
+    for (const name of source.list(dir)) files[`${dir}/${name}`] = source.read(`${dir}/${name}`) ?? '';
+  }
+  return files;
+}

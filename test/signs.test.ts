@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildRealForum, realSources } from './helpers/build.js';
+import { extractPages, squash, type PageText } from './helpers/pdf.js';
+import { loadProgram } from '../src/check/program.js';
+import { Diagnostics } from '../src/diagnostics.js';
+import { build } from '../src/build.js';
+import { overlay } from './helpers/overlay.js';
+import type { Program, Session } from '../src/model/types.js';
+
+let pages: PageText[];
+let program: Program;
+let sessions: Session[];
+
+beforeAll(async () => {
+  const result = await buildRealForum();
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  pages = await extractPages(result.outputs.get('signs.pdf')!);
+  program = loadProgram(realSources().content, new Diagnostics()).program!;
+  sessions = program.days.flatMap((d) => d.items.flatMap((i) => (i.type === 'session' ? [i.session] : [])));
+});
+
+describe('signs.pdf', () => {
+  it('has one A4 landscape sign per session, then one program sign per day', () => {
+    expect(sessions).toHaveLength(8);
+    expect(pages).toHaveLength(sessions.length + program.days.length);
+    for (const p of pages) expect([Math.round(p.width), Math.round(p.height)]).toEqual([842, 595]);
+    expect(squash(pages[8].text)).toContain('今日日程');
+    expect(squash(pages[9].text)).toContain('2023年1月1日');
+  });
+
+  it('shows on each session sign its title, time, room, chair and every talk with speaker and title', () => {
+    sessions.forEach((s, i) => {
+      // Items in the order they were laid out: a cell's lines stay together, unlike in p.text.
+      const text = squash(pages[i].items.map((it) => it.str).join(''));
+      expect(text).toContain(squash(s.title));
+      expect(text).toContain(`${s.start}–${s.end}`);
+      expect(text).toContain('线上'); // the forum is online and its sessions have no room
+      for (const chair of s.chairs) expect(text).toContain(`主持${chair.name}`);
+      for (const slot of s.slots) {
+        expect(text).toContain(slot.start);
+        if (!slot.talk) continue;
+        expect(text).toContain(squash(slot.talk.title.primary));
+        for (const sp of slot.talk.speakers) expect(text).toContain(sp.name);
+      }
+    });
+  });
+
+  it('sets session titles, chairs and speaker names at 36 pt or more', () => {
+    sessions.forEach((s, i) => {
+      const big = (needle: string) => pages[i].items.filter((it) => squash(it.str).includes(needle)).map((it) => it.height);
+      const exact = pages[i].items.filter((it) => squash(it.str) === squash(s.title)).map((it) => it.height);
+      expect(Math.max(...exact)).toBeGreaterThanOrEqual(36);
+      for (const chair of s.chairs) expect(Math.max(...big(chair.name))).toBeGreaterThanOrEqual(36);
+      for (const sp of s.slots.flatMap((sl) => sl.talk?.speakers ?? [])) expect(Math.max(...big(sp.name))).toBeGreaterThanOrEqual(36);
+    });
+  });
+
+  it('keeps every piece of text on its page', () => {
+    for (const p of pages) {
+      for (const it of p.items) {
+        expect(it.x).toBeGreaterThanOrEqual(0);
+        expect(it.x + it.width).toBeLessThanOrEqual(p.width + 0.5);
+        expect(it.y).toBeGreaterThanOrEqual(0);
+        expect(it.y + it.height).toBeLessThanOrEqual(p.height);
+      }
+    }
+  });
+});
+
+describe('a sign that cannot hold its session', () => {
+  it('warns that signs.pdf has more pages than sessions and days', async () => {
+    const { content, templates } = realSources();
+    const abstract = `---\ntitle: ${'An extraordinarily long title about working memory '.repeat(12).trim()}\nspeakers:\n  - name: 谢禹\n    affiliation: MIT\n---\n`;
+    const result = await build({ content: overlay(content, { 'abstracts/xie-yu.md': abstract }), templates });
+    expect(result.ok).toBe(true);
+    const warning = result.diagnostics.find((d) => d.rule === 'page-overflow');
+    expect(warning).toMatchObject({ severity: 'warning', file: 'templates/signs/signs.hbs' });
+    expect(warning!.message).toContain('instead of 10');
+  });
+});
