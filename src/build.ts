@@ -22,6 +22,8 @@ export interface BuildOptions {
   templates: FileSource;
   /** Only check; render nothing. */
   checkOnly?: boolean;
+  /** Only these outputs (file names such as program.pdf); all when absent. */
+  only?: string[];
 }
 
 /**
@@ -36,7 +38,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outputs = new Map<string, Uint8Array>();
   if (!program || diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
 
-  const documents = composeAll(program, settings, templates, diags);
+  const documents = composeAll(program, settings, templates, diags, options.only);
   if (diags.hasErrors || options.checkOnly) return { outputs, diagnostics: diags.sorted(), ok: !diags.hasErrors };
 
   const meta = metadata(program);
@@ -44,9 +46,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { outputs, diagnostics: diags.sorted(), ok: true };
 }
 
-function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics) {
+function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics, only?: string[]) {
   const documents = new Map<string, Record<string, unknown>>();
   for (const { output, template, view } of outputJobs(program, settings)) {
+    if (only && !only.includes(output)) continue;
     try {
       documents.set(output, composeDocument(templates, template, view));
     } catch (err) {

@@ -13,7 +13,8 @@ const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR]
   --content DIR    the conference's content folder (default: content)
   --templates DIR  the templates folder (default: templates)
   --out DIR        where PDFs are written (default: out)
-  --strict         treat warnings as errors`;
+  --strict         treat warnings as errors
+  --only NAME      build only this output (e.g. program.pdf); may be repeated`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
         templates: { type: 'string', default: 'templates' },
         out: { type: 'string', default: 'out' },
         strict: { type: 'boolean', default: false },
+        only: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -49,11 +51,13 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  const only = args.values.only?.flatMap((o) => o.split(','));
   const started = performance.now();
   const result = await build({
     content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
     templates: diskSource(args.values.templates, 'templates'),
     checkOnly: command === 'check',
+    only,
   });
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
   for (const d of result.diagnostics) console.error(formatDiagnostic(d, color));
@@ -63,6 +67,11 @@ export async function main(argv: string[]): Promise<number> {
   if (failed) {
     console.error(`\nforumpress: ${errors} error(s), ${warnings} warning(s); nothing was written.`);
     return 1;
+  }
+  const unknown = command === 'build' ? (only ?? []).filter((name) => !result.outputs.has(name)) : [];
+  if (unknown.length) {
+    console.error(`forumpress: no output named ${unknown.join(', ')} (--only takes file names such as program.pdf); nothing was written.`);
+    return 2;
   }
   if (command === 'build') {
     const written = writeOutputsAtomically(resolve(args.values.out), result.outputs);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { FONT_FAMILIES, fontBytes } from './fonts.js';
 import { installKinsoku } from './kinsoku.js';
+import { installSpeedups } from './speed.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake');
@@ -23,6 +24,7 @@ function setup(): void {
   if (ready) return;
   ready = true;
   installKinsoku();
+  installSpeedups();
   const families: Record<string, Record<string, string>> = {};
   for (const [family, faces] of Object.entries(FONT_FAMILIES)) {
     families[family] = {};

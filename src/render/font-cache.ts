@@ -1,0 +1,67 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** A parsed font (fontkit) and the shaped runs pdfkit caches on it. */
+interface FontkitFont {
+  unitsPerEm: number;
+  createSubset(): unknown;
+}
+
+const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
+
+/**
+ * Parses each font once per process. pdfkit calls `fontkit.create(bytes)` for every
+ * document and every face it opens (the italic faces are the upright files again), so a
+ * build of several outputs, or a `--watch` session, parsed the same 10-15 MB CJK fonts again
+ * and lost fontkit's cmap, GSUB and glyph caches (25 ms for a font's first line) each time.
+ * fontkit's exports cannot be replaced and its formats cannot be reordered, so the font
+ * pdfkit opens is swapped for the one parsed here as soon as pdfmake opens it (pdfkit has
+ * only read its header by then); the glyph subset, which is per document, is made anew.
+ * pdfmake's virtual file system hands out the same Buffer each time: it is the key.
+ */
+export function shareParsedFonts(buffers: Uint8Array[]): void {
+  const fontkit = require('fontkit');
+  for (const bytes of buffers) if (!parsed.has(bytes)) parsed.set(bytes, fontkit.create(bytes));
+  if (installed) return;
+  installed = true;
+  const provideFont = PDFDocument.prototype.provideFont;
+  PDFDocument.prototype.provideFont = function (this: unknown, family: string, bold: boolean, italics: boolean) {
+    const embedded = provideFont.call(this, family, bold, italics) as EmbeddedFont;
+    const shared = embedded.font?.stream && parsed.get(embedded.font.stream.buffer);
+    if (shared && embedded.font !== shared) {
+      embedded.font = shared;
+      embedded.subset = shared.createSubset();
+    }
+    return embedded;
+  };
+}
+
+/** What this module touches of pdfkit's EmbeddedFont. */
+interface EmbeddedFont {
+  font: FontkitFont & { stream?: { buffer: Uint8Array } };
+  subset: unknown;
+}
+
+const parsed = new WeakMap<Uint8Array, FontkitFont>();
+let installed = false;
+
+const sharedRuns = new WeakMap<object, Record<string, unknown>>();
+const patchedClasses = new WeakSet<object>();
+
+/**
+ * pdfkit keeps the shaped runs of each word (glyphs, advances) in a cache per document;
+ * this moves that cache onto the parsed font, so every document of the process shares it.
+ * Runs are never modified after shaping, and which glyphs a document embeds is still
+ * recorded per document (in `encode`), so output bytes do not change.
+ */
+export function shareLayoutCache(embeddedFont: { constructor: { prototype: object } }): void {
+  const proto = Object.getPrototypeOf(embeddedFont) as { layoutCached?: (text: string) => unknown; layoutRun: (text: string) => unknown };
+  if (patchedClasses.has(proto) || typeof proto.layoutCached !== 'function') return;
+  patchedClasses.add(proto);
+  proto.layoutCached = function layoutCached(this: { font: object; layoutRun(text: string): unknown }, text: string) {
+    let runs = sharedRuns.get(this.font);
+    if (!runs) sharedRuns.set(this.font, (runs = Object.create(null) as Record<string, unknown>));
+    return (runs[text] ??= this.layoutRun(text));
+  };
+}
