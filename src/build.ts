@@ -5,6 +5,7 @@ import { loadTheme } from './layout/theme.js';
 import { loadTemplates, TemplateError, type TemplateSet } from './layout/templates.js';
 import { composeDocument } from './layout/document.js';
 import { outputJobs } from './outputs.js';
+import { inputHash } from './input-hash.js';
 import { renderPdf, type PdfMeta } from './render/pdf.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
@@ -14,6 +15,10 @@ export interface BuildResult {
   outputs: Map<string, Uint8Array>;
   diagnostics: Diagnostic[];
   ok: boolean;
+  /** Digest of each output's inputs (see input-hash.ts), for the next build's `previous`. */
+  inputHashes?: Map<string, string>;
+  /** Outputs not rendered because their inputs did not change since `previous`. */
+  unchanged?: string[];
 }
 
 /** Options of one build. */
@@ -24,6 +29,10 @@ export interface BuildOptions {
   checkOnly?: boolean;
   /** Only these outputs (file names such as program.pdf); all when absent. */
   only?: string[];
+  /** Input digests of the last build (`--watch`): outputs whose digest is unchanged are skipped. */
+  previous?: ReadonlyMap<string, string>;
+  /** Digest of the templates folder, part of every input digest. */
+  salt?: string;
 }
 
 /**
@@ -38,18 +47,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outputs = new Map<string, Uint8Array>();
   if (!program || diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
 
-  const documents = composeAll(program, settings, templates, diags, options.only);
+  const { documents, inputHashes, unchanged } = composeAll(program, settings, templates, diags, options);
   if (diags.hasErrors || options.checkOnly) return { outputs, diagnostics: diags.sorted(), ok: !diags.hasErrors };
 
   const meta = metadata(program);
   for (const [name, doc] of documents) outputs.set(name, await renderPdf(doc, meta));
-  return { outputs, diagnostics: diags.sorted(), ok: true };
+  return { outputs, diagnostics: diags.sorted(), ok: true, inputHashes, unchanged };
 }
 
-function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics, only?: string[]) {
+function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics, options: BuildOptions) {
   const documents = new Map<string, Record<string, unknown>>();
-  for (const { output, template, view } of outputJobs(program, settings)) {
-    if (only && !only.includes(output)) continue;
+  const inputHashes = new Map<string, string>();
+  const unchanged: string[] = [];
+  for (const job of outputJobs(program, settings)) {
+    const { output, template, view } = job;
+    if (options.only && !options.only.includes(output)) continue;
+    const hash = inputHash(job, options.salt);
+    inputHashes.set(output, hash);
+    if (options.previous?.get(output) === hash) {
+      unchanged.push(output);
+      continue;
+    }
     try {
       documents.set(output, composeDocument(templates, template, view));
     } catch (err) {
@@ -57,7 +75,7 @@ function composeAll(program: Program, settings: SettingsFile, templates: Templat
       diags.error('template', err.at, err.message, err.hint);
     }
   }
-  return documents;
+  return { documents, inputHashes, unchanged };
 }
 
 /** PDF metadata from the forum: dates come from the content, so rebuilds are identical. */

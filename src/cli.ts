@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import { build } from './build.js';
 import { diskSource, writeOutputsAtomically } from './io.js';
 import { formatDiagnostic } from './diagnostics.js';
+import { watchBuild } from './watch.js';
 
-const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--strict]
+const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--strict] [--only NAME] [--watch]
 
   build   check the content, then write every PDF into the output folder
   check   check the content and templates only; write nothing
@@ -14,7 +15,8 @@ const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR]
   --templates DIR  the templates folder (default: templates)
   --out DIR        where PDFs are written (default: out)
   --strict         treat warnings as errors
-  --only NAME      build only this output (e.g. program.pdf); may be repeated`;
+  --only NAME      build only this output (e.g. program.pdf); may be repeated
+  --watch          build, then rebuild what changed whenever content or templates change`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -29,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string', default: 'out' },
         strict: { type: 'boolean', default: false },
         only: { type: 'string', multiple: true },
+        watch: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -52,6 +55,10 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const only = args.values.only?.flatMap((o) => o.split(','));
+  if (command === 'build' && args.values.watch) {
+    const { content, templates, out, strict } = args.values;
+    return watchBuild({ content, templates, out, strict, only });
+  }
   const started = performance.now();
   const result = await build({
     content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
