@@ -22,7 +22,16 @@ const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
  */
 export function shareParsedFonts(buffers: Uint8Array[]): void {
   const fontkit = require('fontkit');
-  for (const bytes of buffers) if (!parsed.has(bytes)) parsed.set(bytes, fontkit.create(bytes));
+  for (const bytes of buffers) {
+    if (parsed.has(bytes)) continue;
+    const font = fontkit.create(bytes);
+    // pdfkit tells two opened fonts apart by their head and name tables (isEqualFont), read
+    // from what fontkit has decoded so far: decode them now, as pdfkit's own opening does, or
+    // the italic face (the upright file again) would be embedded a second time.
+    void font.head;
+    void font.postscriptName;
+    parsed.set(bytes, font);
+  }
   if (installed) return;
   installed = true;
   const provideFont = PDFDocument.prototype.provideFont;
