@@ -8,6 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateConference } from './generate.mjs';
 import { prepare, typstAvailable } from './typst.mjs';
+import { measureWatch } from './watch.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.work');
@@ -20,14 +21,14 @@ const SIZES = [
 ];
 
 /** Runs a command under /usr/bin/time; wall seconds and peak RSS (MiB) of that process tree's largest member. */
-function timed(cmd, args) {
+function timed(cmd, args, env = process.env) {
   const stats = join(WORK, 'time.txt');
   const started = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', stats, cmd, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', stats, cmd, ...args], { cwd: ROOT, encoding: 'utf8', env });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${run.stderr}`);
-  const rss = Number(readFileSync(stats, 'utf8').trim().split('\n').pop()) / 1024;
-  return { wall, rss };
+  const [kb, user, sys] = readFileSync(stats, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { wall, rss: kb / 1024, cpu: user + sys };
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
@@ -40,9 +41,10 @@ const fmtKB = (b) => (b >= 1024 * 1024 ? `${(b / 1048576).toFixed(1)} MB` : `${M
 function measure(runs, cmd, args) {
   const samples = [];
   for (let i = 0; i < runs; i++) samples.push(timed(cmd, args));
-  return { wall: median(samples.map((s) => s.wall)), rss: Math.max(...samples.map((s) => s.rss)), all: samples.map((s) => s.wall) };
+  return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rss: Math.max(...samples.map((s) => s.rss)), all: samples.map((s) => s.wall) };
 }
 
+const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const cli = join(ROOT, 'bin', 'forumpress.js');
 const templates = join(ROOT, 'templates');
 const typst = typstAvailable();
@@ -76,28 +78,35 @@ for (const size of SIZES) {
     writeFileSync(data, await prepare(content));
     const pdf = join(WORK, slug, 'typst', 'booklet.pdf');
     // Interleaved with forumpress runs of the booklet, so both see the same machine load.
-    const fp = [], ty = [];
+    const fp = [], ty = [], plain = [];
     for (let i = 0; i < size.runs; i++) {
       fp.push(timed(process.execPath, [cli, ...base, '--only', 'program.pdf']));
+      plain.push(timed(process.execPath, [cli, ...base, '--only', 'program.pdf'], { ...process.env, FORUMPRESS_NO_SPEEDUPS: '1' }));
       ty.push(timed(process.execPath, [join(ROOT, 'bench', 'typst.mjs'), data, pdf]));
     }
-    row.typst = { wall: median(ty.map((s) => s.wall)), rss: Math.max(...ty.map((s) => s.rss)), bytes: statSync(pdf).size, pages: pages(pdf),
-      fpWall: median(fp.map((s) => s.wall)) };
+    row.typst = { wall: median(ty.map((s) => s.wall)), cpu: median(ty.map((s) => s.cpu)), rss: Math.max(...ty.map((s) => s.rss)), bytes: statSync(pdf).size,
+      pages: pages(pdf), fpWall: median(fp.map((s) => s.wall)), fpCpu: median(fp.map((s) => s.cpu)),
+      plainWall: median(plain.map((s) => s.wall)), plainCpu: median(plain.map((s) => s.cpu)) };
   }
   rows.push(row);
 }
+
+console.error('watch: editing one abstract of this forum');
+const watched = await measureWatch({ root: ROOT, content: join(ROOT, 'content'), templates, work: join(WORK, 'watch'), edits: QUICK ? 2 : 7 });
+const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 const lines = [
   '# forumpress benchmark', '',
   `Written by \`npm run bench\`${QUICK ? ' (BENCH_QUICK=1)' : ''} on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ` +
   `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB. ` +
   'Every time is the median of cold processes (`node bin/forumpress.js build …`, start to exit), ' +
-  'peak RSS is the largest of the runs (`/usr/bin/time`), pages per second are pages over that median.', '',
-  '| conference | output | pages | PDF size | wall time | pages/s | peak RSS |', '|---|---|---:|---:|---:|---:|---:|',
+  'CPU is user + system time of the process (median), peak RSS the largest of the runs (`/usr/bin/time`), pages per second',
+  'are pages over the median wall time.', '',
+  '| conference | output | pages | PDF size | wall time | CPU time | pages/s | peak RSS |', '|---|---|---:|---:|---:|---:|---:|---:|',
 ];
 for (const r of rows) {
-  lines.push(`| ${r.size} | **all outputs** | | | ${fmtS(r.all.wall)} | | ${Math.round(r.all.rss)} MiB |`);
-  for (const o of r.outputs) lines.push(`| ${r.size} | ${o.output} | ${o.pages} | ${fmtKB(o.bytes)} | ${fmtS(o.wall)} | ${(o.pages / o.wall).toFixed(0)} | ${Math.round(o.rss)} MiB |`);
+  lines.push(`| ${r.size} | **all outputs** | | | ${fmtS(r.all.wall)} | ${fmtS(r.all.cpu)} | | ${Math.round(r.all.rss)} MiB |`);
+  for (const o of r.outputs) lines.push(`| ${r.size} | ${o.output} | ${o.pages} | ${fmtKB(o.bytes)} | ${fmtS(o.wall)} | ${fmtS(o.cpu)} | ${(o.pages / o.wall).toFixed(0)} | ${Math.round(o.rss)} MiB |`);
 }
 lines.push('', '## Against Typst', '');
 if (!typst.ok) lines.push(`Typst could not run here: ${typst.reason}`);
@@ -105,11 +114,24 @@ else {
   lines.push('The same booklet (bench/booklet.typ: same content, fonts, A5 page, margins and sizes) compiled by',
     '`@myriaddreamin/typst-ts-node-compiler` in a cold process, runs interleaved with forumpress\'s booklet-only builds',
     '(`--only program.pdf`) in the same run. Typst is given the view as JSON (not timed); forumpress also reads YAML and markdown.', '',
-    '| conference | forumpress | Typst | forumpress / Typst | pages (fp / Typst) | size (fp / Typst) | peak RSS Typst |', '|---|---:|---:|---:|---:|---:|---:|');
+    '| conference | forumpress wall | Typst wall | ratio (wall) | forumpress CPU | Typst CPU | ratio (CPU) | pages (fp / Typst) | size (fp / Typst) | peak RSS Typst |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const fp = r.outputs.find((o) => o.output === 'program.pdf');
-    lines.push(`| ${r.size} | ${fmtS(r.typst.fpWall)} | ${fmtS(r.typst.wall)} | ${(r.typst.fpWall / r.typst.wall).toFixed(1)}× | ${fp.pages} / ${r.typst.pages} | ${fmtKB(fp.bytes)} / ${fmtKB(r.typst.bytes)} | ${Math.round(r.typst.rss)} MiB |`);
+    lines.push(`| ${r.size} | ${fmtS(r.typst.fpWall)} | ${fmtS(r.typst.wall)} | ${(r.typst.fpWall / r.typst.wall).toFixed(1)}× | ${fmtS(r.typst.fpCpu)} | ${fmtS(r.typst.cpu)} | ${(r.typst.fpCpu / r.typst.cpu).toFixed(1)}× | ${fp.pages} / ${r.typst.pages} | ${fmtKB(fp.bytes)} / ${fmtKB(r.typst.bytes)} | ${Math.round(r.typst.rss)} MiB |`);
   }
+}
+lines.push('', '## build --watch', '',
+  `This forum, one abstract edited ${watched.latencies.length} times under \`forumpress build --watch\`: from the file write to the`,
+  `"wrote" line, median ${fmtS(median(watched.latencies))} (all: ${watched.latencies.map((s) => s.toFixed(2)).join(', ')} s; this includes`,
+  `the 60 ms debounce). Last line: \`${watched.last}\`.`);
+lines.push('', `Load average (1, 5, 15 min) at the start of the run: ${loadAtStart}; at its end: ${load}. The machine is shared; see the notes below.`);
+if (typst.ok) {
+  lines.push('', '## What the rendering speed-ups buy', '',
+    'The same booklet-only builds with `FORUMPRESS_NO_SPEEDUPS=1` (pdfmake as it comes: no font sharing, style reuse,',
+    'shaping shortcut or run merging; the markdown shortcut stays), interleaved with the runs above.', '',
+    '| conference | plain pdfmake wall | with speed-ups wall | plain CPU | with speed-ups CPU | CPU saved |', '|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) lines.push(`| ${r.size} | ${fmtS(r.typst.plainWall)} | ${fmtS(r.typst.fpWall)} | ${fmtS(r.typst.plainCpu)} | ${fmtS(r.typst.fpCpu)} | ${Math.round(100 * (1 - r.typst.fpCpu / r.typst.plainCpu))} % |`);
 }
 const notes = join(ROOT, 'bench', 'notes.md');
 let tail = '';
