@@ -126,7 +126,8 @@ export function installRunMerging(): void {
   installed = true;
   const renderLine = Renderer.prototype.renderLine;
   Renderer.prototype.renderLine = function (this: any, line: any, x: number, y: number) {
-    if (!line.inlines || line.inlines.length < 2) return renderLine.call(this, line, x, y);
+    // A line with a page reference gets its number written into its first inline: left as is.
+    if (!line.inlines || line.inlines.length < 2 || line._pageNodeRef) return renderLine.call(this, line, x, y);
     const merged = mergeRuns(line.inlines);
     if (merged.length === line.inlines.length) return renderLine.call(this, line, x, y);
     const view = Object.create(line);
