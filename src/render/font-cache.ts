@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** A parsed font (fontkit) and the shaped runs pdfkit caches on it. */
+/** What this module uses of a parsed font (fontkit). */
 interface FontkitFont {
   unitsPerEm: number;
   createSubset(): unknown;

@@ -9,7 +9,7 @@ import { installRunMerging } from './merge-runs.js';
  */
 export function installSpeedups(): void {
   if (process.env.FORUMPRESS_NO_SPEEDUPS === '1') return; // for comparing against plain pdfmake
-  if (!process.env.NO_SHARE) shareParsedFonts([...new Set(Object.values(FONT_FAMILIES).flatMap((faces) => Object.values(faces).map(fontBytes)))]);
-  if (!process.env.NO_MEASURE) installMeasureCache();
-  if (!process.env.NO_MERGE) installRunMerging();
+  shareParsedFonts([...new Set(Object.values(FONT_FAMILIES).flatMap((faces) => Object.values(faces).map(fontBytes)))]);
+  installMeasureCache();
+  installRunMerging();
 }
