@@ -62,7 +62,8 @@ function composeAll(program: Program, settings: SettingsFile, templates: Templat
   for (const job of outputJobs(program, settings)) {
     const { output, template, view } = job;
     if (options.only && !options.only.includes(output)) continue;
-    const hash = inputHash(job, options.salt);
+    // The PDF metadata comes from the forum, which a view need not show (badges): part of the digest.
+    const hash = inputHash(job, `${options.salt ?? ''}\0${JSON.stringify(metadata(program))}`);
     inputHashes.set(output, hash);
     if (options.previous?.get(output) === hash) {
       unchanged.push(output);
