@@ -52,13 +52,12 @@ const EN_SENT = ['We study how {t} can be understood through the lens of {t}.', 
 const EN_TITLE = ['{T} in {t}', 'A Theory of {t}', 'Towards Understanding {t}', '{T}: From {t} to {t}', 'On the Dynamics of {t}',
   'Learning {t} with {t}', 'Statistical Physics of {t}'];
 const ZH_TITLE = ['{t}中的{t}', '基于{t}的{t}研究', '{t}的统计物理理论', '从{t}到{t}', '{t}如何帮助加速{t}', '理解{t}：{t}的视角'];
-const KINDS = ['talk', 'talk', 'talk', 'talk', 'talk', 'invited', 'plenary', 'keynote', 'panel', 'poster'];
 
 function generator(seed) {
   const r = rng(seed);
   const pick = (list) => list[Math.floor(r() * list.length)];
   const int = (lo, hi) => lo + Math.floor(r() * (hi - lo + 1));
-  const fill = (pattern) => pattern.replace(/\{t\}/g, () => pick(r() < 0.5 ? ZH_TERMS : ZH_TERMS)).replace(/\{n\}/g, () => pick(WESTERN));
+  const fill = (pattern) => pattern.replace(/\{t\}/g, () => pick(ZH_TERMS)).replace(/\{n\}/g, () => pick(WESTERN));
   const fillEn = (pattern) => pattern.replace(/\{T\}/g, () => cap(pick(EN_TERMS))).replace(/\{t\}/g, () => pick(EN_TERMS)).replace(/\{n\}/g, () => pick(WESTERN));
   const cap = (s) => s.replace(/(^|\s)([a-z])/g, (m, a, b) => a + b.toUpperCase());
   const person = () => {
