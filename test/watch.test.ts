@@ -105,3 +105,14 @@ describe('build --watch', () => {
     expect(await done).toMatch(/^forumpress: (wrote|no output changed)/);
   });
 });
+
+describe('input digests', () => {
+  it('see into Maps and Sets of a view, so a change there is a change', async () => {
+    const { inputHash } = await import('../src/input-hash.js');
+    const job = (v: object) => ({ output: 'x.pdf', template: 't.hbs', view: v });
+    expect(inputHash(job({ m: new Map([['a', 1]]) }))).not.toBe(inputHash(job({ m: new Map([['a', 2]]) })));
+    expect(inputHash(job({ s: new Set(['a']) }))).not.toBe(inputHash(job({ s: new Set(['b']) })));
+    expect(inputHash(job({ a: 1 }), 'templates-1')).not.toBe(inputHash(job({ a: 1 }), 'templates-2'));
+    expect(inputHash(job({ a: [1, 2] }))).toBe(inputHash(job({ a: [1, 2] })));
+  });
+});
