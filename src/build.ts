@@ -4,7 +4,8 @@ import { loadProgram } from './check/program.js';
 import { loadTheme } from './layout/theme.js';
 import { loadTemplates, TemplateError, type TemplateSet } from './layout/templates.js';
 import { composeDocument } from './layout/document.js';
-import { derivedOutputs, outputJobs } from './outputs.js';
+import { badgeJobs, derivedOutputs, outputJobs } from './outputs.js';
+import { badgeDigest, inputHash } from './input-hash.js';
 import { renderPdf, type PdfMeta } from './render/pdf.js';
 import { renderWithDerived } from './render/derive.js';
 import { sourceMime } from './render/attachments.js';
@@ -23,6 +24,10 @@ export interface BuildResult {
   outputs: Map<string, Uint8Array>;
   diagnostics: Diagnostic[];
   ok: boolean;
+  /** Digest of each output's inputs (see input-hash.ts), for the next build's `previous`. */
+  inputHashes?: Map<string, string>;
+  /** Outputs not rendered because their inputs did not change since `previous`. */
+  unchanged?: string[];
 }
 
 /** Options of one build. */
@@ -37,6 +42,12 @@ export interface BuildOptions {
   fonts?: FileSource;
   /** Reprint only the badges of these attendee ids (and build nothing else). */
   only?: string[];
+  /** Only these outputs (file names such as program.pdf); all when absent. */
+  outputs?: string[];
+  /** Input digests of the last build (`--watch`): outputs whose digest is unchanged are skipped. */
+  previous?: ReadonlyMap<string, string>;
+  /** Digest of the templates folder, part of every input digest. */
+  salt?: string;
 }
 
 /**
@@ -59,13 +70,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!program || diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
 
   const fonts = loadFontSet(theme, options.templates, options.fonts, diags);
-  /** Badges: rendered with metadata, only laid out and checked without. */
+  const inputHashes = new Map<string, string>();
+  const unchanged: string[] = [];
+  /** Badges: rendered with metadata, only laid out and checked without; skipped when unchanged. */
   const badges = async (meta: PdfMeta | undefined) => {
+    const names = badgeJobs(settings, !!options.only).map((j) => j.output);
+    if (options.outputs && !names.some((n) => options.outputs!.includes(n))) return;
+    const digest = badgeDigest(attendees!, settings, options.only, `${options.salt ?? ''}\0${JSON.stringify(metadata(program))}`);
+    names.forEach((n) => inputHashes.set(n, digest));
+    if (meta && names.every((n) => options.previous?.get(n) === digest)) return void unchanged.push(...names);
     const badgeMissing: MissingGlyphs = new Map();
     await buildBadges(program, settings, templates, attendees!, options, diags, outputs, meta, fonts, badgeMissing);
     reportMissingGlyphs(badgeMissing, [options.content, options.templates], diags);
   };
-  const { documents, templateOf } = options.only ? { documents: new Map(), templateOf: new Map() } : composeAll(program, settings, templates, diags);
+  const derived = derivedOutputs(settings);
+  const { documents, templateOf } = options.only ? { documents: new Map(), templateOf: new Map() }
+    : composeAll(program, settings, templates, diags, options, derived, inputHashes, unchanged);
   const missing: MissingGlyphs = new Map();
   for (const [name, doc] of documents) {
     const split = applyFontFallback(doc, fonts);
@@ -81,7 +101,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const meta = metadata(program, options.sourceDate);
-  const derived = derivedOutputs(settings);
   const sources = () => [...content.files].filter(([path]) => sourceMime(path)).map(([path, bytes]) => ({ path, bytes }));
   const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
   for (const [name, doc] of documents) {
@@ -110,13 +129,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await checkPageCounts(outputJobs(program, settings), outputs, diags);
   if (attendees) await badges(meta);
   if (diags.hasErrors) return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
-  return { outputs, diagnostics: diags.sorted(), ok: true };
+  if (options.outputs) for (const name of outputs.keys()) if (!options.outputs.includes(name)) outputs.delete(name);
+  return { outputs, diagnostics: diags.sorted(), ok: true, inputHashes, unchanged };
 }
 
-function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics) {
+/** Composes every output to render; outputs whose input digest matches the last build's are skipped. */
+function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics, options: BuildOptions,
+  derived: ReturnType<typeof derivedOutputs>, inputHashes: Map<string, string>, unchanged: string[]) {
   const documents = new Map<string, Record<string, unknown>>();
   const templateOf = new Map<string, string>();
-  for (const { output, template, view } of outputJobs(program, settings)) {
+  for (const job of outputJobs(program, settings)) {
+    const { output, template, view } = job;
+    // A derived file (archival, print) is made from its source's rendering.
+    const files = [output, ...(derived[output] ?? []).map((d) => d.output)];
+    if (options.outputs && !files.some((f) => options.outputs!.includes(f))) continue;
+    // The PDF metadata comes from the forum, which a view need not show: part of the digest.
+    const hash = inputHash(job, `${options.salt ?? ''}\0${JSON.stringify(metadata(program))}`);
+    for (const f of files) inputHashes.set(f, hash);
+    if (files.every((f) => options.previous?.get(f) === hash)) {
+      unchanged.push(...files);
+      continue;
+    }
     try {
       documents.set(output, composeDocument(templates, template, view));
       templateOf.set(output, template);

@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import { build } from './build.js';
 import { diskSource, writeOutputsAtomically, FONT_MAX_BYTES } from './io.js';
 import { formatDiagnostic } from './diagnostics.js';
+import { watchBuild } from './watch.js';
 
-const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--strict] [--only ID,ID]
+const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch]
 
   build   check the content, then write every PDF into the output folder
   check   check the content and templates only; write nothing
@@ -15,7 +16,9 @@ const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR]
   --out DIR        where PDFs are written (default: out)
   --fonts DIR      font files theme.yaml names (default: fonts)
   --strict         treat warnings as errors
-  --only ID,ID     reprint the badges of these attendees only (out/badges-reprint.pdf)`;
+  --only ID,ID     reprint the badges of these attendees only (out/badges-reprint.pdf)
+  --output NAME    build only this output (e.g. program.pdf); may be repeated
+  --watch          build, then rebuild what changed whenever content or templates change`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -31,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
         fonts: { type: 'string', default: 'fonts' },
         strict: { type: 'boolean', default: false },
         only: { type: 'string' },
+        output: { type: 'string', multiple: true },
+        watch: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -58,15 +63,23 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`forumpress: SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
     return 2;
   }
+  const outputs = args.values.output?.flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
+  const fonts = existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES) : undefined;
+  const sourceDate = epoch === undefined ? undefined : new Date(Number(epoch) * 1000);
+  if (command === 'build' && args.values.watch) {
+    const { content, templates, out, strict } = args.values;
+    return watchBuild({ content, templates, out, strict, outputs, fonts, sourceDate });
+  }
   const started = performance.now();
   const result = await build({
     content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
     templates: diskSource(args.values.templates, 'templates'),
     // check lays the documents out too (page-length warnings need it); only build writes.
     checkOnly: false,
-    sourceDate: epoch === undefined ? undefined : new Date(Number(epoch) * 1000),
-    fonts: existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES) : undefined,
+    sourceDate,
+    fonts,
     only: args.values.only?.split(',').map((id) => id.trim()).filter(Boolean),
+    outputs,
   });
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
   for (const d of result.diagnostics) console.error(formatDiagnostic(d, color));
@@ -76,6 +89,11 @@ export async function main(argv: string[]): Promise<number> {
   if (failed) {
     console.error(`\nforumpress: ${errors} error(s), ${warnings} warning(s); nothing was written.`);
     return 1;
+  }
+  const unknown = command === 'build' ? (outputs ?? []).filter((name) => !result.outputs.has(name)) : [];
+  if (unknown.length) {
+    console.error(`forumpress: no output named ${unknown.join(', ')} (--output takes file names such as program.pdf); nothing was written.`);
+    return 2;
   }
   if (command === 'build') {
     const written = writeOutputsAtomically(resolve(args.values.out), result.outputs);

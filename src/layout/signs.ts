@@ -15,5 +15,8 @@ export function signsView(program: Program) {
       talkCount: item.session.slots.filter((s) => s.isTalk).length,
       dense: item.session.slots.length > 3,
     }] : [])));
-  return { ...view, sessions };
+  // Signs show no abstracts: leaving them out of the view lets --watch skip the signs
+  // when only an abstract's text changed (see input-hash.ts).
+  const talks = view.talks.map((talk) => ({ ...talk, body: [] }));
+  return { ...view, forum: { ...view.forum, introduction: [] }, talks, sessions };
 }

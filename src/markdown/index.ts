@@ -4,6 +4,7 @@ import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Block, Inline } from '../model/types.js';
 import type { Diagnostics } from '../diagnostics.js';
 import { blockHandlers, inlineHandlers, type ImageSource, type MarkdownState } from './handlers.js';
+import { plainParagraphs } from './plain.js';
 
 const parser = unified().use(remarkParse);
 
@@ -15,6 +16,8 @@ export const MAX_NESTING = 6;
  * images, raw HTML...) is kept as plain text with a warning at its line.
  */
 export function markdownToBlocks(source: string, file: string, lineOffset: number, diags: Diagnostics, images?: ImageSource): Block[] {
+  const plain = plainParagraphs(source);
+  if (plain) return plain;
   const tree = parser.parse(boundNesting(source, file, lineOffset, diags)) as Root;
   const state: MarkdownState = {
     file,

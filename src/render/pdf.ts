@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { FontSet } from './fonts.js';
 import { installKinsoku } from './kinsoku.js';
+import { installSpeedups, shareFonts } from './speed.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake');
@@ -23,6 +24,7 @@ function setup(): void {
   if (ready) return;
   ready = true;
   installKinsoku();
+  installSpeedups();
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
   // is replaced so that the spacing of entries comes from the theme's toc styles alone.
   pdfmake.addTableLayouts({
@@ -51,6 +53,7 @@ function useFonts(fonts: FontSet): void {
     }
   }
   pdfmake.setFonts(families);
+  shareFonts(fonts);
 }
 
 /** Renders a pdfmake document definition to PDF bytes. */

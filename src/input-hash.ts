@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { OutputJob } from './outputs.js';
+import type { AttendeeList } from './model/attendees.js';
+import type { SettingsFile } from './check/schemas.js';
+
+/**
+ * A digest of everything one output is made from: its template, the data the template
+ * sees, and a salt standing for the templates folder and the PDF metadata. Equal digests
+ * give equal PDFs, so `--watch` renders only outputs whose digest changed: an edited
+ * abstract changes the booklet's data, not a badge's.
+ */
+export function inputHash(job: OutputJob, salt = ''): string {
+  return createHash('sha256').update(salt).update('\0').update(job.template).update('\0').update(JSON.stringify(job.view, plain)).digest('hex');
+}
+
+/** JSON drops what is inside Maps and Sets and writes functions as nothing: spell them out. */
+function plain(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { Map: [...value] };
+  if (value instanceof Set) return { Set: [...value] };
+  if (typeof value === 'function') return `function ${value.toString()}`;
+  return value;
+}
+
+/**
+ * A digest of everything the badges are made from: the attendees with their roles (positions
+ * left out: moving a row's line alone changes no badge), the badge settings, the reprint
+ * list and the salt. The badge view of the forum (name, dates) is in the salt's metadata.
+ */
+export function badgeDigest(list: AttendeeList, settings: SettingsFile, only: string[] | undefined, salt = ''): string {
+  const people = list.attendees.map(({ at: _at, ...person }) => person);
+  return createHash('sha256').update(salt).update('\0badges\0')
+    .update(JSON.stringify({ people, roles: list.roles, settings: settings.badges, only: only ?? null })).digest('hex');
+}

@@ -1,0 +1,103 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** What this module uses of a parsed font (fontkit). */
+interface FontkitFont {
+  unitsPerEm: number;
+  createSubset(): unknown;
+}
+
+const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
+
+/**
+ * Parses each font once per process. pdfkit calls `fontkit.create(bytes)` for every
+ * document and every face it opens (the italic faces are the upright files again), so a
+ * build of several outputs, or a `--watch` session, parsed the same 10-15 MB CJK fonts again
+ * and lost fontkit's cmap, GSUB and glyph caches (25 ms for a font's first line) each time.
+ * fontkit's exports cannot be replaced and its formats cannot be reordered, so the font
+ * pdfkit opens is swapped for the one parsed here as soon as pdfmake opens it (pdfkit has
+ * only read its header by then); the glyph subset, which is per document, is made anew.
+ * pdfmake's virtual file system hands out the same Buffer each time: it is the key.
+ */
+export function shareParsedFonts(buffers: Uint8Array[]): void {
+  const fontkit = require('fontkit');
+  for (const bytes of buffers) {
+    if (parsed.has(bytes)) continue;
+    const font = fontkit.create(bytes);
+    // pdfkit tells two opened fonts apart by their head and name tables (isEqualFont), read
+    // from what fontkit has decoded so far: decode them now, as pdfkit's own opening does, or
+    // the italic face (the upright file again) would be embedded a second time.
+    void font.head;
+    void font.postscriptName;
+    parsed.set(bytes, font);
+  }
+  if (installed) return;
+  installed = true;
+  const provideFont = PDFDocument.prototype.provideFont;
+  PDFDocument.prototype.provideFont = function (this: unknown, family: string, bold: boolean, italics: boolean) {
+    const embedded = provideFont.call(this, family, bold, italics) as EmbeddedFont;
+    const shared = embedded.font?.stream && parsed.get(embedded.font.stream.buffer);
+    if (shared && embedded.font !== shared) {
+      embedded.font = shared;
+      embedded.subset = shared.createSubset();
+    }
+    return embedded;
+  };
+}
+
+/** What this module touches of pdfkit's EmbeddedFont. */
+interface EmbeddedFont {
+  font: FontkitFont & { stream?: { buffer: Uint8Array } };
+  subset: unknown;
+}
+
+const parsed = new WeakMap<Uint8Array, FontkitFont>();
+let installed = false;
+
+const sharedRuns = new WeakMap<object, Record<string, unknown>>();
+const patchedClasses = new WeakSet<object>();
+
+/**
+ * pdfkit keeps the shaped runs of each word (glyphs, advances) in a cache per document;
+ * this moves that cache onto the parsed font, so every document of the process shares it.
+ * Runs are never modified after shaping, and which glyphs a document embeds is still
+ * recorded per document (in `encode`), so output bytes do not change.
+ */
+export function shareLayoutCache(embeddedFont: { constructor: { prototype: object } }): void {
+  const proto = Object.getPrototypeOf(embeddedFont) as { layoutCached?: (text: string) => unknown; layoutRun: (text: string) => unknown };
+  if (patchedClasses.has(proto) || typeof proto.layoutCached !== 'function') return;
+  patchedClasses.add(proto);
+  proto.layoutCached = function layoutCached(this: ShapingFont, text: string) {
+    let runs = sharedRuns.get(this.font);
+    if (!runs) sharedRuns.set(this.font, (runs = Object.create(null) as Record<string, unknown>));
+    return (runs[text] ??= ideographRun(this, text) ?? this.layoutRun(text));
+  };
+}
+
+/** What shaping needs of pdfkit's EmbeddedFont: the parsed font and its scale to 1000 units. */
+interface ShapingFont {
+  font: { glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number } };
+  scale: number;
+  layoutRun(text: string): unknown;
+}
+
+/** CJK Unified Ideographs and Extension A: one code point, one glyph, no OpenType feature applies. */
+export function isIdeograph(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
+/**
+ * The shaped run of a single Chinese character, without fontkit's OpenType pipeline (script
+ * detection, feature plan, GSUB and GPOS lookups: ~0.3 ms a call, for every distinct character
+ * of every font): in horizontal text an ideograph is its cmap glyph at its advance width.
+ * test/shaping.test.ts checks that this gives fontkit's own result for the fonts we ship.
+ * Anything else (punctuation, Latin, a missing glyph) goes through fontkit.
+ */
+export function ideographRun(font: ShapingFont, text: string): unknown {
+  if (text.length !== 1 || !isIdeograph(text.charCodeAt(0))) return undefined;
+  const glyph = font.font.glyphForCodePoint(text.charCodeAt(0));
+  if (!glyph.id) return undefined;
+  const advance = glyph.advanceWidth * font.scale;
+  return { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
+}

@@ -1,0 +1,158 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const Renderer = require('pdfmake/js/Renderer.js').default;
+
+type Inline = Record<string, any>;
+
+/** Inline properties that must be equal for two inlines to be drawn as one piece of text. */
+const SAME = ['font', 'fontSize', 'color', 'opacity', 'link', 'linkToPage', 'linkToDestination', 'decoration', 'decorationColor',
+  'decorationStyle', 'decorationThickness', 'background', 'fontFeatures', 'sup', 'sub', 'characterSpacing'];
+const EPSILON = 1e-6;
+
+/** Chinese, Japanese and Korean characters and full-width punctuation: no kerning between them. */
+function wide(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef);
+}
+
+/**
+ * Whether `b` can be drawn in one piece with `a`. Shaped together, two pieces would get the
+ * font's kerning at their join ("-X" in "Xue-Xin"), which pdfmake did not measure: so only
+ * joins after a space (pdfkit shapes word by word anyway) or between two wide characters.
+ */
+function joinable(a: Inline, b: Inline): boolean {
+  if (a._pageNodeRef || b._pageNodeRef || a.text.length === 0 || b.text.length === 0) return false;
+  for (const key of SAME) if (a[key] !== b[key]) return false;
+  const end = a.text.charCodeAt(a.text.length - 1);
+  return end === 32 || (wide(end) && wide(b.text.charCodeAt(0)));
+}
+
+/**
+ * Merges neighbouring inlines of one line into runs drawn by one text operation. A run is
+ * made only where pdfkit draws the merged text exactly where pdfmake placed each piece: the
+ * gap between pieces (0, or the justification spacing) is the same all along the run, and
+ * equals the character spacing inside every piece longer than one character. The gap then
+ * becomes the run's character spacing.
+ */
+export function mergeRuns(inlines: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  let i = 0;
+  while (i < inlines.length) {
+    const first = inlines[i];
+    let j = i + 1;
+    let gap = 0;
+    let last = first;
+    for (; j < inlines.length; j++) {
+      const next = inlines[j];
+      if (!joinable(last, next)) break;
+      const g = next.x - (last.x + last.width);
+      if (j === i + 1) gap = g;
+      else if (Math.abs(g - gap) > EPSILON) break;
+      last = next;
+    }
+    // Inside a piece of several characters the spacing is its own character spacing.
+    for (let k = i; k < j; k++) {
+      const p = inlines[k];
+      if (p.text.length > 1 && Math.abs((p.characterSpacing || 0) - gap) > EPSILON) {
+        j = Math.max(i + 1, k);
+        break;
+      }
+    }
+    if (j === i + 1) out.push(first);
+    else {
+      const run = inlines.slice(i, j);
+      const natural = run.reduce((sum, p) => sum + p.width - (p.characterSpacing || 0) * (p.text.length - 1), 0);
+      const end = run[run.length - 1];
+      out.push({
+        ...first,
+        text: run.map((p) => p.text).join(''),
+        // pdfkit draws textWidth + characterSpacing × (length - 1): the whole span.
+        width: end.x + end.width - first.x,
+        textWidth: natural,
+        characterSpacing: gap,
+        pieces: run.map((p) => p.text),
+      });
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** The pieces of the run being drawn, for shapeByPieces. */
+let pieces: string[] | undefined;
+let joined = '';
+const shaped = new WeakSet<object>();
+
+/**
+ * pdfmake measured each piece on its own; pdfkit would shape the run as one word (a line of
+ * Chinese has no spaces), which is slower (every run is a new text to shape, never found in
+ * the cache) and could kern across the joins. While a run is drawn, pdfkit's font layout
+ * shapes it piece by piece, each piece found in the shared cache.
+ */
+function shapeByPieces(font: object): void {
+  const proto = Object.getPrototypeOf(font);
+  if (shaped.has(proto) || typeof proto.layout !== 'function') return;
+  shaped.add(proto);
+  const layout = proto.layout;
+  proto.layout = function (this: unknown, text: string, features: unknown, onlyWidth: boolean) {
+    const parts = pieces;
+    if (!parts || features || text !== joined) return layout.call(this, text, features, onlyWidth);
+    const glyphs: unknown[] = [];
+    const positions: unknown[] = [];
+    let advanceWidth = 0;
+    for (const part of parts) {
+      const run = layout.call(this, part, features, onlyWidth);
+      if (!onlyWidth) {
+        for (const g of run.glyphs) glyphs.push(g);
+        for (const p of run.positions) positions.push(p);
+      }
+      advanceWidth += run.advanceWidth;
+    }
+    return { glyphs: onlyWidth ? null : glyphs, positions: onlyWidth ? null : positions, advanceWidth };
+  };
+}
+
+let installed = false;
+
+/**
+ * pdfmake draws every inline with its own text operation (BT … ET, font, colour, position),
+ * and every Chinese character is an inline: a page of abstracts became ~1,000 text
+ * operations and a link in the table of contents one annotation per character. Drawing
+ * runs instead makes rendering several times faster and the booklet much smaller; the
+ * glyphs land where they did.
+ */
+export function installRunMerging(): void {
+  if (installed) return;
+  installed = true;
+  const renderLine = Renderer.prototype.renderLine;
+  Renderer.prototype.renderLine = function (this: any, line: any, x: number, y: number) {
+    // A line with a page reference gets its number written into its first inline: left as is.
+    if (!line.inlines || line.inlines.length < 2 || line._pageNodeRef) return renderLine.call(this, line, x, y);
+    const merged = mergeRuns(line.inlines);
+    if (merged.length === line.inlines.length) return renderLine.call(this, line, x, y);
+    const view = Object.create(line);
+    view.inlines = merged;
+    // renderLine draws the inlines in order, one text() call each, passing `textWidth:
+    // inline.width`; a run needs its natural width there (pdfkit adds the spacing).
+    const doc = this.pdfDocument;
+    const text = doc.text;
+    let next = 0;
+    doc.text = function (str: string, tx: number, ty: number, options: any) {
+      const run = merged[next++];
+      if (run?.textWidth === undefined || run.text !== str) return text.call(this, str, tx, ty, options);
+      shapeByPieces(doc._font);
+      pieces = run.pieces;
+      joined = str;
+      try {
+        return text.call(this, str, tx, ty, { ...options, textWidth: run.textWidth });
+      } finally {
+        pieces = undefined;
+      }
+    };
+    try {
+      return renderLine.call(this, view, x, y);
+    } finally {
+      doc.text = text;
+    }
+  };
+}
