@@ -1,7 +1,7 @@
 // Seeded generator of synthetic conferences as real content folders, modelled on content/:
 // forum.yaml, introduction.md, schedule.yaml, abstracts/*.md and attendees.csv
 // (id,name,name_en,affiliation,role — the badge list format of the signs branch).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** mulberry32: a small, fast, seeded PRNG, so the same seed gives the same conference. */
@@ -157,6 +157,8 @@ export function generateConference(dir, { talks, attendees, seed = 1 }) {
     'funding: 国家自然科学基金 No 12122515', 'introduction: introduction.md', ''].join('\n'));
   writeFileSync(join(dir, 'introduction.md'), `${g.zhParagraph()}\n\n${g.zhParagraph()}\n`);
   writeFileSync(join(dir, 'attendees.csv'), attendeesCsv(g, attendees, speakers, chairs));
+  // The badge roles (colours, seniority) are the real forum's.
+  copyFileSync(new URL('../content/roles.yaml', import.meta.url), join(dir, 'roles.yaml'));
   return { talks, sessions, rooms, days };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { recordingSource, type FileSource } from './io.js';
 import { loadProgram } from './check/program.js';
@@ -18,6 +19,8 @@ import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
 import { loadAttendees } from './check/attendees.js';
 import { buildBadges, checkPageCounts } from './build-badges.js';
+import { badgeForumView } from './layout/badges.js';
+import { programView } from './layout/view.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
 export interface BuildResult {
@@ -76,7 +79,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const badges = async (meta: PdfMeta | undefined) => {
     const names = badgeJobs(settings, !!options.only).map((j) => j.output);
     if (options.outputs && !names.some((n) => options.outputs!.includes(n))) return;
-    const digest = badgeDigest(attendees!, settings, options.only, `${options.salt ?? ''}\0${JSON.stringify(metadata(program))}`);
+    // The badges show the forum as badgeForumView sees it (name, dates, place): all of it is hashed.
+    const forumSeen = JSON.stringify([metadata(program), badgeForumView(programView(program))]);
+    const digest = badgeDigest(attendees!, settings, options.only, `${options.salt ?? ''}\0${forumSeen}`);
     names.forEach((n) => inputHashes.set(n, digest));
     if (meta && names.every((n) => options.previous?.get(n) === digest)) return void unchanged.push(...names);
     const badgeMissing: MissingGlyphs = new Map();
@@ -85,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const derived = derivedOutputs(settings);
   const { documents, templateOf } = options.only ? { documents: new Map(), templateOf: new Map() }
-    : composeAll(program, settings, templates, diags, options, derived, inputHashes, unchanged);
+    : composeAll(program, settings, templates, diags, options, derived, inputHashes, unchanged, derivedSalt(settings, content.files));
   const missing: MissingGlyphs = new Map();
   for (const [name, doc] of documents) {
     const split = applyFontFallback(doc, fonts);
@@ -135,7 +140,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 /** Composes every output to render; outputs whose input digest matches the last build's are skipped. */
 function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics, options: BuildOptions,
-  derived: ReturnType<typeof derivedOutputs>, inputHashes: Map<string, string>, unchanged: string[]) {
+  derived: ReturnType<typeof derivedOutputs>, inputHashes: Map<string, string>, unchanged: string[], sourcesSalt: string) {
   const documents = new Map<string, Record<string, unknown>>();
   const templateOf = new Map<string, string>();
   for (const job of outputJobs(program, settings)) {
@@ -144,7 +149,8 @@ function composeAll(program: Program, settings: SettingsFile, templates: Templat
     const files = [output, ...(derived[output] ?? []).map((d) => d.output)];
     if (options.outputs && !files.some((f) => options.outputs!.includes(f))) continue;
     // The PDF metadata comes from the forum, which a view need not show: part of the digest.
-    const hash = inputHash(job, `${options.salt ?? ''}\0${JSON.stringify(metadata(program))}`);
+    const extra = derived[output] ? sourcesSalt : '';
+    const hash = inputHash(job, `${options.salt ?? ''}\0${JSON.stringify(metadata(program))}\0${extra}`);
     for (const f of files) inputHashes.set(f, hash);
     if (files.every((f) => options.previous?.get(f) === hash)) {
       unchanged.push(...files);
@@ -159,6 +165,16 @@ function composeAll(program: Program, settings: SettingsFile, templates: Templat
     }
   }
   return { documents, templateOf };
+}
+
+/**
+ * What the derived files (archival, print) depend on besides the booklet: their settings,
+ * and for PDF/A-3b the bytes of every content file, which it carries as attachments.
+ */
+function derivedSalt(settings: SettingsFile, files: ReadonlyMap<string, Uint8Array>): string {
+  const hash = createHash('sha256').update(JSON.stringify([settings.print, settings.archival]));
+  if (settings.archival.pdfa === '3b') for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) hash.update(path).update(bytes);
+  return hash.digest('hex');
 }
 
 /** A talk's page in the booklet is one page; more means the abstract runs over (a warning). */

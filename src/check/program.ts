@@ -6,7 +6,7 @@ import { markdownToBlocks } from '../markdown/index.js';
 import type { Day, DayItem, Forum, Program, Session, Slot, Talk, Title } from '../model/types.js';
 import { abstractSchema, forumSchema, scheduleSchema, settingsSchema, type SessionEntry, type SettingsFile, type SlotEntry } from './schemas.js';
 import { validate } from './validate.js';
-import { checkTimes, parseTimeRange } from './times.js';
+import { checkDays, checkTimes, parseTimeRange } from './times.js';
 import { LIMITS, withinLimit } from './limits.js';
 
 /** The checked program and the build settings, or undefined parts where errors stopped them. */
@@ -63,6 +63,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
   }));
   checkSessionIds(scheduleData.days.map((d) => d.program), scheduleYaml, diags);
   checkTimes(days, scheduleYaml, diags);
+  if (forumData && forumYaml) checkDays(days, forumData.dates, forumYaml, scheduleYaml, diags);
   for (const talk of talks.values()) {
     if (talk && !used.has(talk.id)) {
       diags.warn('unused-abstract', { file: talk.file, line: 1, column: 1 }, `no slot in schedule.yaml uses talk "${talk.id}"`,

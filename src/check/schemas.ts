@@ -1,9 +1,19 @@
 import { z } from 'zod';
+import { CONTROL } from '../load/control.js';
 
 /** Schemas of every content file, declared once; README.md documents the same fields. */
 
-const text = z.string().trim().min(1, 'must not be empty');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const text = z.string().trim().min(1, 'must not be empty')
+  .refine((s) => !CONTROL.test(s), 'holds a control character (often pasted from a word processor); retype the text around it');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, 'is not a day of the calendar (check the month and the day)');
+
+/** True for a real day: 2023-02-28 is, 2023-02-31 is not. */
+function isCalendarDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && y <= 2999 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 const names = z.array(text);
 /** A name that YAML may read as a number (room 201): kept as text. */
 const label = z.union([text, z.number().transform(String)]);

@@ -47,3 +47,27 @@ export function checkTimes(days: Day[], yaml: YamlFile, diags: Diagnostics): voi
     });
   });
 }
+
+/**
+ * The forum's dates run forwards, and every day of the schedule lies within them, once:
+ * a day typed wrong would otherwise print under a date the forum does not have.
+ */
+export function checkDays(days: Day[], dates: { start: string; end: string }, forum: YamlFile, schedule: YamlFile, diags: Diagnostics): void {
+  if (dates.end < dates.start) {
+    diags.error('dates-backwards', forum.locate(['dates', 'end']), `the forum ends (${dates.end}) before it starts (${dates.start})`,
+      'check the two dates in forum.yaml');
+    return;
+  }
+  const seen = new Map<string, number>();
+  days.forEach((day, d) => {
+    const at = schedule.locate(['days', d, 'date']);
+    if (day.date < dates.start || day.date > dates.end) {
+      diags.error('day-outside-forum', at, `${day.date} is not a day of the forum (${dates.start} to ${dates.end})`,
+        'fix the date here, or the dates in forum.yaml');
+    }
+    if (seen.has(day.date)) {
+      diags.error('duplicate-day', at, `${day.date} is already a day of the schedule (line ${seen.get(day.date)})`,
+        'put all of a day\'s program under one date');
+    } else seen.set(day.date, at.line);
+  });
+}

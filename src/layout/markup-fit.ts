@@ -38,7 +38,7 @@ function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean 
   let font = 'sans';
   let bold = false;
   for (const name of (el.attrs.style ?? '').split(/\s+/).filter(Boolean)) {
-    const s = theme.styles[name] ?? {};
+    const s = (Object.hasOwn(theme.styles, name) ? theme.styles[name] : undefined) ?? {};
     if (typeof s.font === 'string') font = s.font;
     if (s.bold !== undefined) bold = s.bold === true || s.bold === 'true';
   }

@@ -60,6 +60,11 @@ function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []
   return out;
 }
 
+/** A table entry by name, never one inherited from Object (an element named "constructor"). */
+function own<T>(table: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 function pick(a: Record<string, string>, keys: string[]): Record<string, string> {
   return Object.fromEntries(Object.entries(a).filter(([k]) => keys.includes(k)));
 }
@@ -87,7 +92,7 @@ function inlineChildren(el: MarkupElement, ctx: ConvertContext, trim = true): Co
       if (trim && i === el.children.length - 1) t = t.replace(/ +$/, '');
       if (t) out.push({ text: t });
     } else {
-      const handler = inlineHandlers[child.name];
+      const handler = own(inlineHandlers, child.name);
       if (!handler) throw new MarkupError(child, `<${child.name}> cannot stand inside <${el.name}>`);
       out.push(...handler(child, ctx));
     }
@@ -114,9 +119,9 @@ function blockChildren(el: MarkupElement, ctx: ConvertContext): Content[] {
       out.push(...fragment(child, ctx));
       continue;
     }
-    const handler = blockHandlers[child.name];
+    const handler = own(blockHandlers, child.name);
     if (!handler) {
-      if (inlineHandlers[child.name]) throw new MarkupError(child, `<${child.name}> must stand inside <p>`);
+      if (own(inlineHandlers, child.name)) throw new MarkupError(child, `<${child.name}> must stand inside <p>`);
       throw new MarkupError(child, `unknown element <${child.name}>`);
     }
     out.push(handler(child, ctx));
@@ -135,7 +140,7 @@ function cell(el: MarkupElement, ctx: ConvertContext): Content {
   const props = blockProps(el, ctx, ['colspan', 'rowspan']);
   if (el.attrs.colspan) props.colSpan = Number(el.attrs.colspan);
   if (el.attrs.rowspan) props.rowSpan = Number(el.attrs.rowspan);
-  const hasBlocks = el.children.some((c) => typeof c !== 'string' && (blockHandlers[c.name] || c.name === 'fragment'));
+  const hasBlocks = el.children.some((c) => typeof c !== 'string' && (own(blockHandlers, c.name) || c.name === 'fragment'));
   return hasBlocks ? { ...props, stack: blockChildren(el, ctx) } : textNode(el, ctx, props);
 }
 

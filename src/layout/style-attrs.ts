@@ -10,7 +10,7 @@ const num: Converter = (v) => {
 };
 const bool: Converter = (v) => v === true || v === 'true' || v === '' || v === 'yes';
 const color: Converter = (v, theme) => {
-  const c = theme.colors[String(v)] ?? String(v);
+  const c = (Object.hasOwn(theme.colors, String(v)) ? theme.colors[String(v)] : undefined) ?? String(v);
   if (!/^#[0-9a-fA-F]{6}$/.test(c)) throw new AttributeError(`"${String(v)}" is neither #RRGGBB nor a colour of theme.yaml`);
   return c;
 };
@@ -54,11 +54,11 @@ export function styleProps(attrs: Record<string, string | number | boolean | num
   for (const [key, value] of Object.entries(attrs)) {
     if (key === 'style') {
       const names = String(value).split(/\s+/).filter(Boolean);
-      for (const n of names) if (!theme.styles[n]) throw new AttributeError(`style "${n}" is not defined in theme.yaml`);
+      for (const n of names) if (!Object.hasOwn(theme.styles, n)) throw new AttributeError(`style "${n}" is not defined in theme.yaml`);
       out.style = names;
       continue;
     }
-    const spec = STYLE_ATTRIBUTES[key];
+    const spec = Object.hasOwn(STYLE_ATTRIBUTES, key) ? STYLE_ATTRIBUTES[key] : undefined;
     if (spec) out[spec[0]] = spec[1](value, theme);
   }
   return out;
@@ -70,7 +70,7 @@ export function pdfmakeStyles(theme: Theme): Record<string, Record<string, unkno
   for (const [name, attrs] of Object.entries(theme.styles)) {
     out[name] = {};
     for (const [key, value] of Object.entries(attrs)) {
-      const spec = STYLE_ATTRIBUTES[key];
+      const spec = Object.hasOwn(STYLE_ATTRIBUTES, key) ? STYLE_ATTRIBUTES[key] : undefined;
       if (!spec) throw new AttributeError(`style "${name}": unknown property "${key}"`);
       out[name][spec[0]] = spec[1](value, theme);
     }

@@ -82,7 +82,7 @@ function registerHelpers(hb: typeof Handlebars, theme: Theme): void {
     (options.data.fragments as FragmentStore).add(Array.isArray(blocks) ? blocks : []));
   hb.registerHelper('join', (list: unknown, sep: unknown) =>
     Array.isArray(list) ? list.map((x) => (typeof x === 'object' && x && 'name' in x ? (x as { name: string }).name : String(x))).join(typeof sep === 'string' ? sep : '、') : '');
-  hb.registerHelper('label', (key: unknown) => theme.labels[String(key)] ?? String(key));
+  hb.registerHelper('label', (key: unknown) => (Object.hasOwn(theme.labels, String(key)) ? theme.labels[String(key)] : String(key)));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('not', (a: unknown) => !a);

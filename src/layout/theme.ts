@@ -35,7 +35,7 @@ export function loadTheme(source: FileSource, diags: Diagnostics): Theme {
 function checkStyles(theme: Theme, yaml: YamlFile, diags: Diagnostics): void {
   for (const [name, style] of Object.entries(theme.styles)) {
     for (const [key, value] of Object.entries(style)) {
-      const spec = STYLE_ATTRIBUTES[key];
+      const spec = Object.hasOwn(STYLE_ATTRIBUTES, key) ? STYLE_ATTRIBUTES[key] : undefined;
       try {
         if (!spec) throw new AttributeError(`unknown property "${key}"`);
         spec[1](value, theme);

@@ -1,3 +1,4 @@
+import { CONTROL } from './control.js';
 import { parse } from 'csv-parse/sync';
 import type { Diagnostics } from '../diagnostics.js';
 
@@ -41,6 +42,16 @@ export function parseCsv(file: string, text: string, diags: Diagnostics): CsvFil
     const breaks = rawText.split('\n').length - 1;
     return { cells: record, line: info.lines - breaks, columns: cellColumns(rawText) };
   });
+  for (const row of rows) {
+    row.cells.forEach((cell, i) => {
+      const at = CONTROL.exec(cell);
+      if (at) {
+        diags.error('control-character', { file, line: row.line, column: row.columns[i] ?? 1 },
+          `cell ${i + 1} holds the control character U+${at[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which cannot be printed`,
+          'retype the cell in the spreadsheet; such characters come from text pasted from other programs');
+      }
+    });
+  }
   if (rows.length === 0) return undefined;
   return { header: rows[0], rows: rows.slice(1) };
 }

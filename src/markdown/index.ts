@@ -58,7 +58,7 @@ function boundNesting(source: string, file: string, lineOffset: number, diags: D
 function convertBlocks(nodes: RootContent[], state: MarkdownState): Block[] {
   const out: Block[] = [];
   for (const node of nodes) {
-    const handler = blockHandlers[node.type] ?? blockHandlers.unknown;
+    const handler = (Object.hasOwn(blockHandlers, node.type) ? blockHandlers[node.type] : undefined) ?? blockHandlers.unknown;
     out.push(...handler(node, state));
   }
   return out;
@@ -67,7 +67,7 @@ function convertBlocks(nodes: RootContent[], state: MarkdownState): Block[] {
 function convertInlines(nodes: PhrasingContent[], marks: Omit<Inline, 'text'>, state: MarkdownState): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
-    const handler = inlineHandlers[node.type] ?? inlineHandlers.unknown;
+    const handler = (Object.hasOwn(inlineHandlers, node.type) ? inlineHandlers[node.type] : undefined) ?? inlineHandlers.unknown;
     out.push(...handler(node, marks, state));
   }
   return mergeAdjacent(out);

@@ -79,6 +79,7 @@ describe('a larger conference fits the content model', () => {
     files['abstracts/p1.md'] = '---\ntitle: Poster one\nspeakers:\n  - { name: A, affiliation: X }\n  - { name: B }\nkind: poster\n---\n';
     files['abstracts/p2.md'] = '---\ntitle: 墙报二\nspeakers: [{ name: 丙 }]\nkind: poster\n---\n';
     files['abstracts/w1.md'] = '---\ntitle: Workshop\nspeakers: [{ name: D }, { name: E }]\nkind: workshop\n---\nHands-on.\n';
+    files['forum.yaml'] = files['forum.yaml'].replace('end: 2023-01-01', 'end: 2023-01-02');
     files['schedule.yaml'] += [
       '  - date: 2023-01-02',
       '    program:',
