@@ -37,8 +37,10 @@ export interface BuildResult {
 export interface BuildOptions {
   content: FileSource;
   templates: FileSource;
-  /** Only check; render nothing. */
+  /** Only check; return no output. */
   checkOnly?: boolean;
+  /** With checkOnly: also lay the documents out, for the checks that need pages (no derived files, no badges drawn). */
+  layout?: boolean;
   /** Date written into the PDFs instead of the forum's first day (SOURCE_DATE_EPOCH). */
   sourceDate?: Date;
   /** Font files theme.yaml may name (the project's fonts/ folder). */
@@ -99,13 +101,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   reportMissingGlyphs(missing, [options.content, options.templates], diags);
   if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
+  const meta = metadata(program, options.sourceDate);
   if (options.checkOnly) {
-    // Checks without rendering: badges are laid out (names fitted), nothing is drawn.
+    // Checks without output: documents laid out only when asked (page-length checks),
+    // badges composed with their names fitted but not drawn.
+    if (options.layout) await layOut(documents, program, settings, meta, fonts, diags);
     if (attendees) await badges(undefined);
-    return { outputs, diagnostics: diags.sorted(), ok: !diags.hasErrors };
+    return { outputs: new Map(), diagnostics: diags.sorted(), ok: !diags.hasErrors };
   }
 
-  const meta = metadata(program, options.sourceDate);
   const sources = () => [...content.files].filter(([path]) => sourceMime(path)).map(([path, bytes]) => ({ path, bytes }));
   const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
   for (const [name, doc] of documents) {
@@ -165,6 +169,25 @@ function composeAll(program: Program, settings: SettingsFile, templates: Templat
     }
   }
   return { documents, templateOf };
+}
+
+/** Lays every document out (rendering it, keeping nothing) for the checks that need its pages. */
+async function layOut(documents: Map<string, Record<string, unknown>>, program: Program, settings: SettingsFile, meta: PdfMeta,
+  fonts: ReturnType<typeof loadFontSet>, diags: Diagnostics): Promise<void> {
+  const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
+  const laid = new Map<string, Uint8Array>();
+  for (const [name, doc] of documents) {
+    const tracked = trackPages(doc, new Set(anchors.keys()));
+    try {
+      laid.set(name, await renderPdf(tracked.doc, meta, fonts));
+    } catch (err) {
+      diags.error('render', { file: 'templates', line: 1, column: 1 }, `${name} could not be laid out: ${(err as Error).message.split('\n')[0]}`,
+        'this is a gap in forumpress\'s checks: please report it with the content that caused it');
+      return;
+    }
+    warnLongAbstracts(tracked.spans(), anchors, name, diags);
+  }
+  await checkPageCounts(outputJobs(program, settings), laid, diags);
 }
 
 /**

@@ -74,8 +74,9 @@ export async function main(argv: string[]): Promise<number> {
   const result = await build({
     content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
     templates: diskSource(args.values.templates, 'templates'),
-    // check lays the documents out too (page-length warnings need it); only build writes.
-    checkOnly: false,
+    // check lays the documents out too (page-length warnings need it) but renders no copy or badge.
+    checkOnly: command === 'check',
+    layout: true,
     sourceDate,
     fonts,
     only: args.values.only?.split(',').map((id) => id.trim()).filter(Boolean),
