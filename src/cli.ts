@@ -66,6 +66,10 @@ export async function main(argv: string[]): Promise<number> {
   const outputs = args.values.output?.flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
   const fonts = existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES) : undefined;
   const sourceDate = epoch === undefined ? undefined : new Date(Number(epoch) * 1000);
+  if (args.values.watch && args.values.only) {
+    console.error('forumpress: --watch rebuilds whole documents; reprint badges with --only in a build of its own');
+    return 2;
+  }
   if (command === 'build' && args.values.watch) {
     const { content, templates, out, strict } = args.values;
     return watchBuild({ content, templates, out, strict, outputs, fonts, sourceDate });
@@ -97,7 +101,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command === 'build') {
-    const written = writeOutputsAtomically(resolve(args.values.out), result.outputs);
+    let written: string[];
+    try {
+      written = writeOutputsAtomically(resolve(args.values.out), result.outputs);
+    } catch (err) {
+      // The folder is read-only, a file, or the disk is full: the previous PDFs are still there.
+      console.error(`forumpress: cannot write into "${args.values.out}": ${(err as Error).message}\nNothing was changed in it; check that the folder can be written to and the disk has room.`);
+      return 1;
+    }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     console.log(`forumpress: wrote ${written.join(', ')} in ${seconds} s${warnings ? ` (${warnings} warning(s))` : ''}`);
   } else {

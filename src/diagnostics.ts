@@ -42,13 +42,6 @@ export class Diagnostics {
   }
 }
 
-/** Thrown by a stage when it cannot go on; carries what was found so far. */
-export class BuildFailed extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(`build failed with ${diagnostics.filter((d) => d.severity === 'error').length} error(s)`);
-  }
-}
-
 /** Formats one diagnostic as `file:line:col: error[rule]: message` plus a hint line. */
 export function formatDiagnostic(d: Diagnostic, color = false): string {
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);

@@ -75,3 +75,15 @@ describe('forumpress command line', () => {
     expect(line).toBe('\x1b[1mcontent/schedule.yaml:3:5\x1b[0m: \x1b[1;31merror\x1b[0m[bad-time]: m\n  \x1b[36mhint\x1b[0m: h');
   });
 });
+
+describe('forumpress command line, where out/ cannot be written', () => {
+  it('says so plainly and exits 1, without a stack trace', () => {
+    const dir = project((d) => writeFileSync(join(d, 'out'), 'a file where the folder should be'));
+    dirs.push(dir);
+    const r = run(dir, 'build', '--output', 'signs.pdf');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot write into "out"/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('a file where the folder should be');
+  });
+});

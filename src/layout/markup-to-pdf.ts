@@ -257,9 +257,4 @@ export function convertBlocks(el: MarkupElement, ctx: ConvertContext): Content[]
   return blockChildren(el, ctx);
 }
 
-/** Converts inline children (for a footer given as one line of text). */
-export function convertInline(el: MarkupElement, ctx: ConvertContext): Content[] {
-  return inlineChildren(el, ctx);
-}
-
 export { blockProps, type MarkupNode };

@@ -2,6 +2,9 @@ import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block, Inline } from '../model/types.js';
 import type { Diagnostics } from '../diagnostics.js';
+
+/** Deepest nesting of lists and quotes we lay out; deeper content is flattened. */
+export const MAX_NESTING = 6;
 import type { FileSource } from '../io.js';
 import { imageBlock, isLoneImage } from './image-handler.js';
 
@@ -38,7 +41,7 @@ export function warnDegraded(node: Nodes, state: MarkdownState, what: string, hi
 }
 
 function nested(state: MarkdownState, node: Nodes, run: () => Block[]): Block[] {
-  if (state.depth >= 6) {
+  if (state.depth >= MAX_NESTING) {
     warnDegraded(node, state, 'Nesting deeper than 6 levels', 'flatten the list or quote');
     return [{ type: 'paragraph', inlines: [{ text: toString(node) }] }];
   }

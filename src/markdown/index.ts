@@ -3,13 +3,12 @@ import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Block, Inline } from '../model/types.js';
 import type { Diagnostics } from '../diagnostics.js';
-import { blockHandlers, inlineHandlers, type ImageSource, type MarkdownState } from './handlers.js';
+import { blockHandlers, inlineHandlers, MAX_NESTING, type ImageSource, type MarkdownState } from './handlers.js';
+
+export { MAX_NESTING };
 import { plainParagraphs } from './plain.js';
 
 const parser = unified().use(remarkParse);
-
-/** Deepest nesting of lists and quotes we lay out; deeper content is flattened. */
-export const MAX_NESTING = 6;
 
 /**
  * Turns a markdown body into blocks. Anything the booklet cannot show (tables,
