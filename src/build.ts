@@ -136,7 +136,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     warnLongAbstracts(tracked.spans(), anchors, name, diags);
   }
   await checkPageCounts(outputJobs(program, settings), outputs, diags);
-  if (attendees) await badges(meta);
+  try {
+    if (attendees) await badges(meta);
+  } catch (err) {
+    // As for the documents above: a failure past every check is said plainly, and nothing is written.
+    diags.error('render', { file: attendees!.file, line: 1, column: 1 }, `the badges could not be rendered: ${(err as Error).message.split('\n')[0]}`,
+      'this is a gap in forumpress\'s checks: please report it with the content that caused it');
+  }
   if (diags.hasErrors) return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
   if (options.outputs) for (const name of outputs.keys()) if (!options.outputs.includes(name)) outputs.delete(name);
   return { outputs, diagnostics: diags.sorted(), ok: true, inputHashes, unchanged };
