@@ -116,7 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const tracked = trackPages(doc, new Set(anchors.keys()));
     try {
       if (!derived[name]) {
-        outputs.set(name, await renderPdf(tracked.doc, meta, fonts));
+        outputs.set(name, await renderPdf(tracked.doc, { ...meta, subject: subjectOf(name, program) }, fonts));
       } else {
         const rendered = await renderWithDerived(name, tracked.doc, derived[name], meta, fonts, sources);
         for (const [file, bytes] of rendered.files) outputs.set(file, bytes);
@@ -215,6 +215,11 @@ function warnLongAbstracts(spans: Map<string, number>, anchors: Map<string, Prog
         'shorten the abstract, or accept that it continues on the next page');
     }
   }
+}
+
+/** The subject of a document other than the booklet, e.g. the signs. */
+function subjectOf(output: string, program: Program): string {
+  return output === 'signs.pdf' ? `${program.forum.name} 会场门牌 / session signs` : metadata(program).subject;
 }
 
 /** PDF metadata from the forum: dates come from the content, so rebuilds are identical. */

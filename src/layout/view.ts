@@ -114,14 +114,15 @@ function talkView(talk: Talk, at: { slot: Slot; day: Day }, session: Session | u
 
 const collator = new Intl.Collator('zh-u-co-pinyin');
 
-/** Every speaker once, sorted by pinyin, with the talks they give. */
+/** Every speaker once (two people of one name at two places are two entries), sorted by pinyin, with their talks. */
 function speakerIndex(talks: Talk[]) {
   const byName = new Map<string, { name: string; affiliation: string | null; talks: { anchor: string; title: string }[] }>();
   for (const talk of talks) {
     for (const s of talk.speakers) {
-      const entry = byName.get(s.name) ?? { name: s.name, affiliation: s.affiliation ?? null, talks: [] };
+      const key = `${s.name}\0${s.affiliation ?? ''}`;
+      const entry = byName.get(key) ?? { name: s.name, affiliation: s.affiliation ?? null, talks: [] };
       entry.talks.push({ anchor: `talk-${talk.id}`, title: talk.title.primary });
-      byName.set(s.name, entry);
+      byName.set(key, entry);
     }
   }
   return [...byName.values()].sort((a, b) => collator.compare(a.name, b.name));
