@@ -75,6 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!program || diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
 
   const fonts = loadFontSet(theme, options.templates, options.fonts, diags);
+  templates.fonts = fonts;
   const inputHashes = new Map<string, string>();
   const unchanged: string[] = [];
   /** Badges: rendered with metadata, only laid out and checked without; skipped when unchanged. */

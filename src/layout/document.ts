@@ -20,7 +20,7 @@ export function paperSize(paper: string, landscape = false): { width: number; he
  * document definition. Errors come back as TemplateError at the template's line.
  */
 export function composeDocument(templates: TemplateSet, name: string, view: object): Content {
-  return convertMarkup(templates, name, view, (root, fragments) => toDocument(root, { theme: templates.theme, fragments }));
+  return convertMarkup(templates, name, view, (root, fragments) => toDocument(root, { theme: templates.theme, fragments, fonts: templates.fonts }));
 }
 
 /**
@@ -31,7 +31,7 @@ export function composeBadgeFace(templates: TemplateSet, name: string, view: obj
   extra: Pick<ConvertContext, 'origin' | 'onUnfitted'>): Content {
   return convertMarkup(templates, name, view, (root, fragments) => {
     if (root.name !== 'badge') throw new MarkupError(root, `a badge template must start with <badge>, not <${root.name}>`);
-    const ctx: ConvertContext = { theme: templates.theme, fragments, ...extra };
+    const ctx: ConvertContext = { theme: templates.theme, fragments, fonts: templates.fonts, ...extra };
     return { ...blockProps(root, ctx), stack: convertBlocks(root, ctx) };
   });
 }

@@ -1,5 +1,6 @@
 import type { MarkupElement } from './markup-tree.js';
 import type { Theme } from './theme.js';
+import type { FontSet } from '../render/fonts.js';
 import { fitText, measurer } from './measure.js';
 import { normalizeSpace } from './text.js';
 import { qrDataUrl } from '../render/qr-image.js';
@@ -51,7 +52,7 @@ function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean 
  * <fit width max-size min-size max-lines wrap-size>: text set as large as its box allows.
  * The size and line breaks are measured here, with the fonts the PDF embeds.
  */
-export function fitNode(el: MarkupElement, theme: Theme, props: Content, report: (u: Unfitted) => void): Content {
+export function fitNode(el: MarkupElement, theme: Theme, props: Content, report: (u: Unfitted) => void, fonts?: FontSet): Content {
   const text = el.children.map((c) => (typeof c === 'string' ? c : '')).join('');
   const clean = normalizeSpace(text).trim();
   const width = num(el, 'width');
@@ -59,7 +60,7 @@ export function fitNode(el: MarkupElement, theme: Theme, props: Content, report:
   const minSize = num(el, 'min-size', Math.min(maxSize, 8));
   const maxLines = num(el, 'max-lines', 1);
   const wrapSize = num(el, 'wrap-size', minSize);
-  const fitted = fitText(clean, { width, maxSize, minSize, maxLines, wrapSize }, measurer(faceOf(el, theme)));
+  const fitted = fitText(clean, { width, maxSize, minSize, maxLines, wrapSize }, measurer(faceOf(el, theme), fonts));
   if (!fitted.fits && clean) report({ text: clean, size: fitted.size, lines: fitted.lines.length });
   const { width: _ignored, ...rest } = props;
   return { ...rest, text: fitted.lines.join('\n'), fontSize: fitted.size };

@@ -1,6 +1,7 @@
 import type { Block } from '../model/types.js';
 import type { MarkupElement, MarkupNode } from './markup-tree.js';
 import type { Theme } from './theme.js';
+import type { FontSet } from '../render/fonts.js';
 import { AttributeError, STYLE_ATTRIBUTES, styleProps } from './style-attrs.js';
 import { blocksToPdf } from './richtext.js';
 import { normalizeSpace } from './text.js';
@@ -19,6 +20,8 @@ export interface ConvertContext {
   origin?: { x: number; y: number };
   /** Told about every <fit> text that overflows at its smallest size. */
   onUnfitted?: (u: Unfitted) => void;
+  /** The fonts text will be drawn with, to measure <fit> texts in. */
+  fonts?: FontSet;
 }
 
 /** An element or attribute the converter does not know, with the element's name. */
@@ -199,7 +202,7 @@ export const blockHandlers: Record<string, BlockHandler> = {
     const w = Number(el.attrs.width ?? 100);
     return { ...props, width: w, canvas: [{ type: 'rect', x: 0, y: 0, w, h: Number(el.attrs.height ?? 10), r: Number(el.attrs.radius ?? 0), color: props.fillColor ?? props.color ?? '#000000' }] };
   },
-  fit: (el, ctx) => withFitAttr(() => fitNode(el, ctx.theme, blockProps(el, ctx, FIT_ATTRS), ctx.onUnfitted ?? (() => {}))),
+  fit: (el, ctx) => withFitAttr(() => fitNode(el, ctx.theme, blockProps(el, ctx, FIT_ATTRS), ctx.onUnfitted ?? (() => {}), ctx.fonts)),
   place: (el, ctx) => withFitAttr(() => placeNode(el, ctx.origin ?? { x: 0, y: 0 }, blockProps(el, ctx, PLACE_ATTRS), blockChildren(el, ctx))),
   qr: (el, ctx) => withFitAttr(() => qrNode(el, blockProps(el, ctx, ['value', 'fit', 'ecc']))),
 };

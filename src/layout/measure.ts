@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { builtinFonts } from '../render/fonts.js';
+import { builtinFonts, type FontSet } from '../render/fonts.js';
+import { fontRuns } from '../render/fallback.js';
 import { NO_LINE_END, NO_LINE_START } from '../render/kinsoku.js';
 import { isCjk } from './text.js';
 
@@ -18,27 +19,30 @@ export type Measure = (text: string) => number;
 const faces = new Map<string, { layout(t: string): { advanceWidth: number }; unitsPerEm: number }>();
 const widths = new Map<string, number>();
 
-/** A measuring function for a face; results are cached because names repeat. */
-export function measurer(face: Face): Measure {
-  const { families } = builtinFonts();
-  const family = families[face.font] ?? families.sans;
-  const file = face.bold ? family.bold : family.normal;
-  let font = faces.get(file.key);
-  if (!font) {
-    font = fontkit.create(file.bytes());
-    faces.set(file.key, font!);
-  }
-  const f = font!;
-  return (text) => {
-    const key = `${file.key}\0${text}`;
+/**
+ * A measuring function for a face of the build's fonts; text in a fallback font (a Polish or
+ * Vietnamese name on a Chinese face) is measured in the font that will draw it. Cached,
+ * because names repeat.
+ */
+export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
+  const family = fonts.families[face.font] ? face.font : 'sans';
+  const width = (run: { text: string; family: string }) => {
+    const file = (fonts.families[run.family] ?? fonts.families[family])[face.bold ? 'bold' : 'normal'];
+    let font = faces.get(file.key);
+    if (!font) {
+      font = fontkit.create(file.bytes(), file.postscriptName);
+      faces.set(file.key, font!);
+    }
+    const key = `${file.key}\0${run.text}`;
     let w = widths.get(key);
     if (w === undefined) {
-      w = f.layout(text).advanceWidth / f.unitsPerEm;
+      w = font!.layout(run.text).advanceWidth / font!.unitsPerEm;
       if (widths.size > 50_000) widths.clear();
       widths.set(key, w);
     }
     return w;
   };
+  return (text) => fontRuns(text, family, fonts).reduce((sum, run) => sum + width(run), 0);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Diagnostics, Position } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
 import type { Block } from '../model/types.js';
 import type { Theme } from './theme.js';
+import type { FontSet } from '../render/fonts.js';
 
 /** Markdown blocks and other prepared content that a template places by reference. */
 export class FragmentStore {
@@ -28,6 +29,8 @@ export interface TemplateSet {
   /** Source text of a template (for locating markup errors). */
   source(name: string): string | undefined;
   theme: Theme;
+  /** The fonts the documents will be drawn with, for measuring (<fit>); set once they are loaded. */
+  fonts?: FontSet;
 }
 
 const PARTIAL_DIR = 'partials';

@@ -33,6 +33,7 @@ parentPort?.on('message', async (request: WorkerRequest) => {
     const source = memorySource(request.files, 'templates');
     const diags = new Diagnostics();
     templates = loadTemplates(source, loadTheme(source, diags), diags);
+    templates.fonts = fonts;
   }
   let response: WorkerResponse;
   try {

@@ -36,6 +36,18 @@ function fontOf(node: Node, styles: Record<string, Node>): string | undefined {
   return font;
 }
 
+const passes = new WeakMap<FontSet, FallbackPass>();
+
+/**
+ * How a text splits into runs per font family, exactly as the fallback pass will set it
+ * (for measuring text before it is drawn, e.g. a badge name fitted to its box).
+ */
+export function fontRuns(text: string, family: string, fonts: FontSet): Array<{ text: string; family: string }> {
+  let pass = passes.get(fonts);
+  if (!pass) passes.set(fonts, (pass = new FallbackPass(fonts, {})));
+  return pass.measureRuns(text, family);
+}
+
 class FallbackPass {
   readonly missing: MissingGlyphs = new Map();
   /** family -> code point -> index in [family, ...fallbacks], or -1. */
@@ -69,6 +81,11 @@ class FallbackPass {
   private text(text: string, font: string): Node {
     const runs = this.runs(text, font);
     return runs.length === 1 && runs[0].font === undefined ? runs[0].text : { text: runs };
+  }
+
+  /** Runs with their family named, for measuring; characters no font has are measured in the first. */
+  measureRuns(text: string, family: string): Array<{ text: string; family: string }> {
+    return this.runs(text, family).map((r) => ({ text: r.text, family: r.font ?? family }));
   }
 
   /** The runs of one string; a run without `font` stays in the inherited family. */

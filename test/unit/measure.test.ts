@@ -1,0 +1,28 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { measurer } from '../../src/layout/measure.js';
+import { builtinFonts } from '../../src/render/fonts.js';
+
+const fontkit = createRequire(import.meta.url)('fontkit');
+
+/** Width at 1 pt of a text in one face, straight from fontkit. */
+function widthIn(face: { bytes(): Buffer }, text: string): number {
+  const font = fontkit.create(face.bytes());
+  return font.layout(text).advanceWidth / font.unitsPerEm;
+}
+
+describe('measurer (used to fit names on badges and titles on signs)', () => {
+  const fonts = builtinFonts();
+
+  it('measures Chinese in the Chinese face', () => {
+    expect(measurer({ font: 'sans', bold: true }, fonts)('黄海平')).toBeCloseTo(widthIn(fonts.families.sans.bold, '黄海平'), 5);
+  });
+
+  it('measures a name the Chinese face lacks letters for in the font that will draw it', () => {
+    const name = 'Łukasz Wójcik';
+    const measured = measurer({ font: 'sans', bold: true }, fonts)(name);
+    // The fallback pass sets the whole name in Noto Sans Bold (it keeps a name in one design).
+    expect(measured).toBeCloseTo(widthIn(fonts.families['latin-sans'].bold, name), 5);
+    expect(Math.abs(measured - widthIn(fonts.families.sans.bold, name))).toBeGreaterThan(0.05);
+  });
+});
