@@ -108,18 +108,24 @@ export function fitText(text: string, req: FitRequest, measure: Measure): Fitted
   if (oneLine >= (req.wrapSize ?? req.minSize) || (req.maxLines <= 1 && oneLine >= req.minSize)) {
     return { size: oneLine, lines: [text], fits: true };
   }
+  // Wrapped at a size, the text fits when it takes few enough lines and no line (a word
+  // longer than the box stays whole) is wider than the box.
+  const fitsAt = (size: number) => {
+    const lines = wrapLines(text, width, size, measure);
+    return lines.length <= req.maxLines && lines.every((l) => measure(l) * size <= width);
+  };
   let lo = req.minSize;
   let hi = req.maxSize;
-  if (wrapLines(text, width, lo, measure).length > req.maxLines) {
+  if (!fitsAt(lo)) {
     return { size: req.minSize, lines: wrapLines(text, width, req.minSize, measure), fits: false };
   }
   while (hi - lo > STEP) {
     const mid = floorStep((lo + hi) / 2);
     if (mid <= lo) break;
-    if (wrapLines(text, width, mid, measure).length <= req.maxLines) lo = mid;
+    if (fitsAt(mid)) lo = mid;
     else hi = mid;
   }
-  if (wrapLines(text, width, hi, measure).length <= req.maxLines) lo = hi;
+  if (fitsAt(hi)) lo = hi;
   // A text without break opportunities is no bigger wrapped than on one line.
   if (oneLine >= lo) return { size: oneLine, lines: [text], fits: true };
   return { size: lo, lines: wrapLines(text, width, lo, measure), fits: true };

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { measurer } from '../../src/layout/measure.js';
+import { fitText, measurer } from '../../src/layout/measure.js';
 import { builtinFonts } from '../../src/render/fonts.js';
 
 const fontkit = createRequire(import.meta.url)('fontkit');
@@ -24,5 +24,22 @@ describe('measurer (used to fit names on badges and titles on signs)', () => {
     // The fallback pass sets the whole name in Noto Sans Bold (it keeps a name in one design).
     expect(measured).toBeCloseTo(widthIn(fonts.families['latin-sans'].bold, name), 5);
     expect(Math.abs(measured - widthIn(fonts.families.sans.bold, name))).toBeGreaterThan(0.05);
+  });
+});
+
+describe('fitText', () => {
+  const measure = measurer({ font: 'sans', bold: true }, builtinFonts());
+  const box = { width: 172, maxSize: 32, minSize: 14, maxLines: 2, wrapSize: 22 };
+
+  it('shrinks a name whose words are each wider than the box at the largest size', () => {
+    const fitted = fitText('Αλέξανδρος Παπαδόπουλος', box, measure);
+    expect(fitted.fits).toBe(true);
+    expect(fitted.lines).toEqual(['Αλέξανδρος', 'Παπαδόπουλος']);
+    for (const line of fitted.lines) expect(measure(line) * fitted.size).toBeLessThanOrEqual(box.width);
+    expect(fitted.size).toBeGreaterThan(20);
+  });
+
+  it('says so when one word does not fit even at the smallest size', () => {
+    expect(fitText('Wolfeschlegelsteinhausenbergerdorff', box, measure)).toMatchObject({ fits: false, size: 14 });
   });
 });
