@@ -1,4 +1,5 @@
 /** Where badges go on a printed sheet: sizes, grids, cut marks, duplex mirroring. */
+import { cropMarks, marksCanvas } from '../render/marks.js';
 
 const MM = 72 / 25.4;
 
@@ -53,23 +54,16 @@ export function slotOrigin(layout: SheetLayout, index: number, back = false): { 
   return { x, y: layout.origin.y + row * layout.badge.height };
 }
 
-/** Cut marks: short lines in the margin continuing every cut, never inside a badge. */
+/**
+ * Cut marks: short lines in the margin continuing every cut, never inside a badge, drawn
+ * by the same code as the print booklet's crop marks (render/marks.ts).
+ */
 export function cutMarks(layout: SheetLayout): Array<Record<string, unknown>> {
   if (!layout.cutMarks) return [];
   const { origin, badge, columns, rows } = layout;
-  const right = origin.x + columns * badge.width;
-  const bottom = origin.y + rows * badge.height;
-  const gap = 3 * MM;
-  const length = 6 * MM;
-  const line = (x1: number, y1: number, x2: number, y2: number) => ({ type: 'line', x1, y1, x2, y2, lineWidth: 0.3, lineColor: '#000000' });
-  const marks = [];
-  for (let c = 0; c <= columns; c++) {
-    const x = origin.x + c * badge.width;
-    marks.push(line(x, origin.y - gap - length, x, origin.y - gap), line(x, bottom + gap, x, bottom + gap + length));
+  const cells = [];
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) cells.push({ x: origin.x + c * badge.width, y: origin.y + r * badge.height, width: badge.width, height: badge.height });
   }
-  for (let r = 0; r <= rows; r++) {
-    const y = origin.y + r * badge.height;
-    marks.push(line(origin.x - gap - length, y, origin.x - gap, y), line(right + gap, y, right + gap + length, y));
-  }
-  return [{ absolutePosition: { x: 0, y: 0 }, canvas: marks }];
+  return [marksCanvas(cropMarks(cells))];
 }
