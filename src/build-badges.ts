@@ -16,13 +16,13 @@ import type { MissingGlyphs } from './render/fallback.js';
 /* The build steps signs and badges add to build.ts, kept here so build.ts stays a short list of stages. */
 
 /** Warns when a document that has a page per item (a sign per session) has more pages. */
-export async function checkPageCounts(jobs: OutputJob[], outputs: Map<string, Uint8Array>, diags: Diagnostics): Promise<void> {
+export async function checkPageCounts(jobs: OutputJob[], outputs: Map<string, Uint8Array>, diags: Diagnostics, label = 'templates'): Promise<void> {
   for (const { output, template, expectPages } of jobs) {
     const bytes = outputs.get(output);
     if (!expectPages || !bytes) continue;
     const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
     if (pages > expectPages.count) {
-      diags.warn('page-overflow', { file: `templates/${template}`, line: 1, column: 1 },
+      diags.warn('page-overflow', { file: `${label}/${template}`, line: 1, column: 1 },
         `${output} has ${pages} pages instead of ${expectPages.count} (${expectPages.what}): something runs onto an extra page`,
         `shorten the longest titles, or lower the sizes in templates/${template}`);
     }

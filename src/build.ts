@@ -106,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.checkOnly) {
     // Checks without output: documents laid out only when asked (page-length checks),
     // badges composed with their names fitted but not drawn.
-    if (options.layout) await layOut(documents, program, settings, meta, fonts, diags);
+    if (options.layout) await layOut(documents, program, settings, meta, fonts, diags, options.templates.label);
     if (attendees) await badges(undefined);
     return { outputs: new Map(), diagnostics: diags.sorted(), ok: !diags.hasErrors };
   }
@@ -122,7 +122,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const rendered = await renderWithDerived(name, tracked.doc, derived[name], meta, fonts, sources);
         for (const [file, bytes] of rendered.files) outputs.set(file, bytes);
         if (rendered.madeOpaque) {
-          diags.warn('pdfa-transparency', { file: `templates/${templateOf.get(name)}`, line: 1, column: 1 },
+          diags.warn('pdfa-transparency', { file: `${options.templates.label}/${templateOf.get(name)}`, line: 1, column: 1 },
             `${name}: ${rendered.madeOpaque} semi-transparent element(s) are printed opaque, as PDF/A-1 requires`,
             'PDF/A-1 (the archival copy) forbids transparency; use a lighter colour instead of opacity');
         }
@@ -136,7 +136,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     warnLongAbstracts(tracked.spans(), anchors, name, diags);
   }
-  await checkPageCounts(outputJobs(program, settings), outputs, diags);
+  await checkPageCounts(outputJobs(program, settings), outputs, diags, options.templates.label);
   try {
     if (attendees) await badges(meta);
   } catch (err) {
@@ -180,7 +180,7 @@ function composeAll(program: Program, settings: SettingsFile, templates: Templat
 
 /** Lays every document out (rendering it, keeping nothing) for the checks that need its pages. */
 async function layOut(documents: Map<string, Record<string, unknown>>, program: Program, settings: SettingsFile, meta: PdfMeta,
-  fonts: ReturnType<typeof loadFontSet>, diags: Diagnostics): Promise<void> {
+  fonts: ReturnType<typeof loadFontSet>, diags: Diagnostics, label: string): Promise<void> {
   const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
   const laid = new Map<string, Uint8Array>();
   for (const [name, doc] of documents) {
@@ -188,13 +188,13 @@ async function layOut(documents: Map<string, Record<string, unknown>>, program: 
     try {
       laid.set(name, await renderPdf(tracked.doc, meta, fonts));
     } catch (err) {
-      diags.error('render', { file: 'templates', line: 1, column: 1 }, `${name} could not be laid out: ${(err as Error).message.split('\n')[0]}`,
+      diags.error('render', { file: label, line: 1, column: 1 }, `${name} could not be laid out: ${(err as Error).message.split('\n')[0]}`,
         'this is a gap in forumpress\'s checks: please report it with the content that caused it');
       return;
     }
     warnLongAbstracts(tracked.spans(), anchors, name, diags);
   }
-  await checkPageCounts(outputJobs(program, settings), laid, diags);
+  await checkPageCounts(outputJobs(program, settings), laid, diags, label);
 }
 
 /**

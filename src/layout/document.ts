@@ -46,7 +46,7 @@ function convertMarkup(templates: TemplateSet, name: string, view: object,
   } catch (err) {
     if (!(err instanceof MarkupSyntaxError)) throw err;
     const line = markup.split('\n')[err.line - 1]?.trim().slice(0, 80) ?? '';
-    throw new TemplateError(unbalanced(templates, name) ?? { file: `templates/${name}`, line: 1, column: 1 },
+    throw new TemplateError(unbalanced(templates, name) ?? { file: `${templates.label}/${name}`, line: 1, column: 1 },
       `the template produced broken markup (${err.message}) near: ${line}`,
       'check that every <tag> is closed (<p>...</p> or <br/>) and attribute values are in quotes');
   }
@@ -54,7 +54,7 @@ function convertMarkup(templates: TemplateSet, name: string, view: object,
     return convert(root, fragments.items);
   } catch (err) {
     if (err instanceof MarkupError) throw locateMarkupError(err, templates, name);
-    if (err instanceof AttributeError) throw new TemplateError({ file: 'templates/theme.yaml', line: 1, column: 1 }, err.message, 'fix the style in theme.yaml');
+    if (err instanceof AttributeError) throw new TemplateError({ file: `${templates.label}/theme.yaml`, line: 1, column: 1 }, err.message, 'fix the style in theme.yaml');
     throw err;
   }
 }
@@ -105,10 +105,10 @@ function locateMarkupError(err: MarkupError, templates: TemplateSet, name: strin
   for (const needle of needles) {
     for (const file of candidates) {
       const at = locate(templates.source(file) ?? '', needle);
-      if (at) return new TemplateError({ file: `templates/${file}`, ...at }, err.message, 'README.md ("Templates") lists the elements and their attributes');
+      if (at) return new TemplateError({ file: `${templates.label}/${file}`, ...at }, err.message, 'README.md ("Templates") lists the elements and their attributes');
     }
   }
-  return new TemplateError({ file: `templates/${name}`, line: 1, column: 1 }, err.message, 'README.md ("Templates") lists the elements and their attributes');
+  return new TemplateError({ file: `${templates.label}/${name}`, line: 1, column: 1 }, err.message, 'README.md ("Templates") lists the elements and their attributes');
 }
 
 /** The first element whose opening and closing tags do not balance in one template file: where a broken markup error comes from. */
@@ -121,7 +121,7 @@ function unbalanced(templates: TemplateSet, name: string): { file: string; line:
       const closes = src.split(`</${tag}>`).length - 1;
       if (opens.length !== closes) {
         const at = locate(src, opens.length > closes ? opens[opens.length - 1][0] : `</${tag}>`);
-        if (at) return { file: `templates/${file}`, ...at };
+        if (at) return { file: `${templates.label}/${file}`, ...at };
       }
     }
   }

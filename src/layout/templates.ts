@@ -29,6 +29,8 @@ export interface TemplateSet {
   /** Source text of a template (for locating markup errors). */
   source(name: string): string | undefined;
   theme: Theme;
+  /** How the templates folder is named in diagnostics (e.g. templates). */
+  label: string;
   /** The fonts the documents will be drawn with, for measuring (<fit>); set once they are loaded. */
   fonts?: FontSet;
 }
@@ -64,6 +66,7 @@ export function loadTemplates(source: FileSource, theme: Theme, diags: Diagnosti
 
   return {
     theme,
+    label: source.label,
     source: (name) => sources.get(name),
     render(name, data, fragments) {
       const fn = compiled.get(name);
