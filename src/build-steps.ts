@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostics } from './diagnostics.js';
+import type { Program } from './model/types.js';
+import type { SettingsFile } from './check/schemas.js';
+import { outputJobs } from './outputs.js';
+import { renderPdf, type PdfMeta } from './render/pdf.js';
+import type { FontSet } from './render/fonts.js';
+import { trackPages } from './render/pages.js';
+import { checkPageCounts } from './build-badges.js';
+
+/* Steps of build.ts that need a few lines each: metadata, digests, page checks. */
+
+/** Lays every document out (rendering it, keeping nothing) for the checks that need its pages. */
+export async function layOut(documents: Map<string, Record<string, unknown>>, program: Program, settings: SettingsFile, meta: PdfMeta,
+  fonts: FontSet, diags: Diagnostics, label: string): Promise<void> {
+  const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
+  const laid = new Map<string, Uint8Array>();
+  for (const [name, doc] of documents) {
+    const tracked = trackPages(doc, new Set(anchors.keys()));
+    try {
+      laid.set(name, await renderPdf(tracked.doc, meta, fonts));
+    } catch (err) {
+      diags.error('render', { file: label, line: 1, column: 1 }, `${name} could not be laid out: ${(err as Error).message.split('\n')[0]}`,
+        'this is a gap in forumpress\'s checks: please report it with the content that caused it');
+      return;
+    }
+    warnLongAbstracts(tracked.spans(), anchors, name, diags);
+  }
+  await checkPageCounts(outputJobs(program, settings), laid, diags, label);
+}
+
+/**
+ * What the derived files (archival, print) depend on besides the booklet: their settings,
+ * and for PDF/A-3b the bytes of every content file, which it carries as attachments.
+ */
+export function derivedSalt(settings: SettingsFile, files: ReadonlyMap<string, Uint8Array>): string {
+  const hash = createHash('sha256').update(JSON.stringify([settings.print, settings.archival]));
+  if (settings.archival.pdfa === '3b') for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) hash.update(path).update(bytes);
+  return hash.digest('hex');
+}
+
+/** A talk's page in the booklet is one page; more means the abstract runs over (a warning). */
+export function warnLongAbstracts(spans: Map<string, number>, anchors: Map<string, Program['talks'][number]>, output: string, diags: Diagnostics): void {
+  for (const [anchor, pages] of spans) {
+    const talk = anchors.get(anchor);
+    if (talk && pages > 1) {
+      diags.warn('abstract-too-long', { file: talk.file, line: talk.bodyLine ?? 1, column: 1 }, `the talk fills ${pages} pages in ${output}, not one`,
+        'shorten the abstract, or accept that it continues on the next page');
+    }
+  }
+}
+
+/** The subject of a document other than the booklet, e.g. the signs. */
+export function subjectOf(output: string, program: Program): string {
+  return output === 'signs.pdf' ? `${program.forum.name} 会场门牌 / session signs` : metadata(program).subject;
+}
+
+/** PDF metadata from the forum: dates come from the content, so rebuilds are identical. */
+export function metadata(program: Program, sourceDate?: Date): PdfMeta {
+  const { forum } = program;
+  const people = [...new Set([...forum.organizingCommittee])];
+  return {
+    title: forum.name,
+    author: people.length ? people.join(', ') : forum.hosts.join(', '),
+    subject: `${forum.name} 会议手册 / program`,
+    keywords: [forum.name, ...forum.hosts, forum.venue].join('; '),
+    language: 'zh-CN',
+    date: sourceDate ?? new Date(`${forum.dates.start}T00:00:00Z`),
+  };
+}
