@@ -160,6 +160,12 @@ describe('program.pdf from the forum content', () => {
     expect(bad).toEqual([]);
   });
 
+  it('justifies Latin text at its spaces only, never inside a hyphenated word', () => {
+    const opened = pages.flatMap((p) => p.lines).filter((l) => /[a-z]- [a-z]/.test(l));
+    expect(opened).toEqual([]);
+    expect(pages.some((p) => p.text.includes('pre-training'))).toBe(true);
+  });
+
   it('carries title, author, subject, keywords and language zh-CN', () => {
     const text = Buffer.from(pdf).toString('latin1');
     expect(text).toMatch(/\/Lang \(zh-CN\)/);

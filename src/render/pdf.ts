@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { FontSet } from './fonts.js';
 import { installKinsoku } from './kinsoku.js';
+import { installJustify } from './justify.js';
 import { installSpeedups, shareFonts } from './speed.js';
 
 const require = createRequire(import.meta.url);
@@ -24,6 +25,7 @@ function setup(): void {
   if (ready) return;
   ready = true;
   installKinsoku();
+  installJustify();
   installSpeedups();
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
   // is replaced so that the spacing of entries comes from the theme's toc styles alone.
