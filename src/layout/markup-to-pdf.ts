@@ -5,6 +5,7 @@ import type { FontSet } from '../render/fonts.js';
 import { AttributeError, STYLE_ATTRIBUTES, styleProps } from './style-attrs.js';
 import { blocksToPdf } from './richtext.js';
 import { normalizeSpace } from './text.js';
+import { ruleLayout, tableLayout, TABLE_LAYOUTS } from './table-layouts.js';
 import { FIT_ATTRS, FitAttributeError, PLACE_ATTRS, fitNode, placeNode, qrNode, type Unfitted } from './markup-fit.js';
 
 /** pdfmake content: we build plain objects and let pdfmake check them. */
@@ -147,7 +148,6 @@ function cell(el: MarkupElement, ctx: ConvertContext): Content {
   return hasBlocks ? { ...props, stack: blockChildren(el, ctx) } : textNode(el, ctx, props);
 }
 
-const TABLE_LAYOUTS = ['none', 'lines', 'grid', 'underline'];
 
 /** Block elements, by name. */
 export const blockHandlers: Record<string, BlockHandler> = {
@@ -193,9 +193,7 @@ export const blockHandlers: Record<string, BlockHandler> = {
   rule: (el, ctx) => {
     const props = blockProps(el, ctx, ['thickness']);
     const color = (props.color as string | undefined) ?? '#999999';
-    return { ...props, table: { widths: ['*'], body: [[{ text: '', fontSize: 1 }]] },
-      layout: { hLineWidth: (i: number) => (i === 1 ? Number(el.attrs.thickness ?? 0.5) : 0), vLineWidth: () => 0,
-        hLineColor: () => color, paddingTop: () => 0, paddingBottom: () => 0, paddingLeft: () => 0, paddingRight: () => 0 } };
+    return { ...props, table: { widths: ['*'], body: [[{ text: '', fontSize: 1 }]] }, layout: ruleLayout(Number(el.attrs.thickness ?? 0.5), color) };
   },
   rect: (el, ctx) => {
     const props = blockProps(el, ctx, ['height', 'radius']);
@@ -221,20 +219,6 @@ function listItems(el: MarkupElement, ctx: ConvertContext): Content[] {
     if (li.name !== 'li') throw new MarkupError(li, `<${el.name}> holds <li> items, not <${li.name}>`);
     return cell(li, ctx);
   });
-}
-
-function tableLayout(name: string, color: string, padding: number): Content {
-  const pad = { paddingLeft: () => padding, paddingRight: () => padding, paddingTop: () => padding, paddingBottom: () => padding };
-  switch (name) {
-    case 'grid':
-      return { ...pad, hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => color, vLineColor: () => color };
-    case 'lines':
-      return { ...pad, hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => color };
-    case 'underline':
-      return { ...pad, hLineWidth: (i: number, node: Content) => (i === node.table.body.length ? 0.5 : 0), vLineWidth: () => 0, hLineColor: () => color };
-    default:
-      return { ...pad, hLineWidth: () => 0, vLineWidth: () => 0 };
-  }
 }
 
 /** Inline elements, by name. */
