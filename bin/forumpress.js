@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (npm install compiles src/ into dist/ through the "prepare" script).
-import { main } from '../dist/cli.js';
+// Runs the CLI (npm install compiles src/ into dist/ and bundles it, through the "prepare" script).
+import { loadCli } from './load-cli.js';
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+const { cli, done } = await loadCli();
+cli.main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+    done();
+  },
   (err) => {
     // Only a bug in forumpress gets here: content problems are reported as diagnostics.
     console.error(`forumpress: internal error: ${err && err.message ? err.message : err}`);
