@@ -32,7 +32,7 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
     let font = faces.get(file.key);
     if (!font) {
       // A single font file is the very font pdfkit draws with (font-cache.ts): its tables are decoded once.
-      font = file.postscriptName ? fontkit.create(file.bytes(), file.postscriptName) : parsedFont(file.bytes()) as unknown as typeof font;
+      font = file.postscriptName ? fontkit.create(file.bytes(), file.postscriptName) : parsedFont(file.bytes());
       faces.set(file.key, font!);
     }
     const key = `${file.key}\0${run.text}`;

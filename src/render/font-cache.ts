@@ -8,6 +8,7 @@ interface FontkitFont {
   postscriptName?: string;
   createSubset(): unknown;
   hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): { advanceWidth: number };
 }
 
 const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
