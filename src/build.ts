@@ -119,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (!derived[name]) {
         outputs.set(name, await renderPdf(tracked.doc, { ...meta, subject: subjectOf(name, program) }, fonts));
       } else {
-        const rendered = await renderWithDerived(name, tracked.doc, derived[name], meta, fonts, sources);
+        const rendered = await renderWithDerived(name, tracked.doc, derived[name], meta, fonts, sources, options.outputs);
         for (const [file, bytes] of rendered.files) outputs.set(file, bytes);
         if (rendered.madeOpaque) {
           diags.warn('pdfa-transparency', { file: `${options.templates.label}/${templateOf.get(name)}`, line: 1, column: 1 },
@@ -157,8 +157,9 @@ function composeAll(program: Program, settings: SettingsFile, templates: Templat
   for (const job of outputJobs(program, settings)) {
     const { output, template, view } = job;
     // A derived file (archival, print) is made from its source's rendering.
-    const files = [output, ...(derived[output] ?? []).map((d) => d.output)];
-    if (options.outputs && !files.some((f) => options.outputs!.includes(f))) continue;
+    // Only the files asked for (--output) are digested, made and reported unchanged.
+    const files = [output, ...(derived[output] ?? []).map((d) => d.output)].filter((f) => !options.outputs || options.outputs.includes(f));
+    if (!files.length) continue;
     // The PDF metadata comes from the forum, which a view need not show: part of the digest.
     const extra = derived[output] ? sourcesSalt : '';
     const hash = inputHash(job, `${options.salt ?? ''}\0${JSON.stringify(metadata(program))}\0${extra}`);

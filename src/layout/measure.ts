@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { builtinFonts, type FontSet } from '../render/fonts.js';
 import { fontRuns } from '../render/fallback.js';
+import { parsedFont } from '../render/font-cache.js';
 import { NO_LINE_END, NO_LINE_START } from '../render/kinsoku.js';
 import { isCjk } from './text.js';
 
@@ -30,7 +31,8 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
     const file = (fonts.families[run.family] ?? fonts.families[family])[face.bold ? 'bold' : 'normal'];
     let font = faces.get(file.key);
     if (!font) {
-      font = fontkit.create(file.bytes(), file.postscriptName);
+      // A single font file is the very font pdfkit draws with (font-cache.ts): its tables are decoded once.
+      font = file.postscriptName ? fontkit.create(file.bytes(), file.postscriptName) : parsedFont(file.bytes());
       faces.set(file.key, font!);
     }
     const key = `${file.key}\0${run.text}`;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { FontFace } from './fonts.js';
+import { parsedFont } from './font-cache.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit') as {
@@ -31,10 +32,15 @@ export function openFace(bytes: Buffer, postscriptName?: string): OpenedFont {
 
 const opened = new Map<string, OpenedFont>();
 
-/** Whether a face has a glyph for a code point; fonts are opened once per process. */
+/**
+ * Whether a face has a glyph for a code point. The file is read when this is first asked
+ * of it, and parsed once per process: a single font file is the very font pdfkit will set
+ * the text in (font-cache.ts). fontkit reads a cmap lazily (under 1 ms for a CJK font's
+ * first answer), so a cheaper coverage table would save nothing; reading the file is the cost.
+ */
 export function hasGlyph(face: FontFace, codePoint: number): boolean {
   let font = opened.get(face.key);
-  if (!font) opened.set(face.key, (font = openFace(face.bytes(), face.postscriptName)));
+  if (!font) opened.set(face.key, (font = face.postscriptName ? openFace(face.bytes(), face.postscriptName) : parsedFont(face.bytes())));
   return font.hasGlyphForCodePoint(codePoint);
 }
 

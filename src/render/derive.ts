@@ -16,11 +16,13 @@ export interface RenderedOutputs {
  * Renders one document and the files derived from its bytes. With a PDF/A copy among
  * them, the document is rendered once in PDF/A mode and is itself PDF/A-1b, so the
  * archival copy (or its PDF/A-3b variant) and the print sheets hold exactly its pages.
- * The rendered file is parsed once and shared by every derived file.
+ * The rendered file is parsed once and shared by every derived file. Only the derived files
+ * `wanted` names are made (all when absent); the document is the same PDF/A file either way.
  */
 export async function renderWithDerived(name: string, doc: Record<string, unknown>, derived: DerivedOutput[],
-  meta: PdfMeta, fonts: FontSet, sources: () => SourceFile[]): Promise<RenderedOutputs> {
+  meta: PdfMeta, fonts: FontSet, sources: () => SourceFile[], wanted?: readonly string[]): Promise<RenderedOutputs> {
   const pdfa = derived.some((d) => d.kind === 'pdfa');
+  derived = derived.filter((d) => !wanted || wanted.includes(d.output));
   const raw = await renderPdf(doc, meta, fonts, { pdfa });
   const parsed = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const files = new Map<string, Uint8Array>();

@@ -73,9 +73,24 @@ class FallbackPass {
       const runs = this.runs(text, font);
       return runs.length === 1 && runs[0].font === undefined ? runs[0].text : runs;
     }
-    if (Array.isArray(text)) return text.flatMap((t) => (typeof t === 'string' ? this.runs(t, font) : [this.node(t, font)]));
+    if (Array.isArray(text)) return text.flatMap((t) => (typeof t === 'string' ? this.runs(t, font) : this.styledRuns(t, font)));
     if (text && typeof text === 'object') return this.node(text, font);
     return text;
+  }
+
+  /**
+   * An inline inside a text array. pdfmake does not pass an inline's bold, colour or link on
+   * to a text array nested in it (its issue 1174: a bold "Łódź" came out regular), so a split
+   * inline becomes one inline per run, each with the inline's properties; an anchor or
+   * table-of-contents entry stays on the first run only.
+   */
+  private styledRuns(inline: Node, font: string): Node[] {
+    if (!inline || typeof inline !== 'object' || typeof inline.text !== 'string') return [this.node(inline, font)];
+    const runs = this.runs(inline.text, fontOf(inline, this.styles) ?? font);
+    if (runs.length === 1 && runs[0].font === undefined) return [{ ...inline, text: runs[0].text }];
+    const { id, tocItem, ...rest } = inline;
+    const once = { ...(id !== undefined ? { id } : {}), ...(tocItem !== undefined ? { tocItem } : {}) };
+    return runs.map((r, i) => ({ ...rest, ...(i === 0 ? once : {}), text: r.text, ...(r.font ? { font: r.font } : {}) }));
   }
 
   private text(text: string, font: string): Node {

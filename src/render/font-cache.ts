@@ -5,7 +5,10 @@ const require = createRequire(import.meta.url);
 /** What this module uses of a parsed font (fontkit). */
 interface FontkitFont {
   unitsPerEm: number;
+  postscriptName?: string;
   createSubset(): unknown;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): { advanceWidth: number };
 }
 
 const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
@@ -16,34 +19,48 @@ const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
  * build of several outputs, or a `--watch` session, parsed the same 10-15 MB CJK fonts again
  * and lost fontkit's cmap, GSUB and glyph caches (25 ms for a font's first line) each time.
  * fontkit's exports cannot be replaced and its formats cannot be reordered, so the font
- * pdfkit opens is swapped for the one parsed here as soon as pdfmake opens it (pdfkit has
- * only read its header by then); the glyph subset, which is per document, is made anew.
- * pdfmake's virtual file system hands out the same Buffer each time: it is the key.
+ * pdfkit opens is swapped for the shared one as soon as pdfmake opens it (pdfkit has only
+ * read its header by then); the glyph subset, which is per document, is made anew. The
+ * first font pdfkit opens from a file becomes the shared one, so a file no document sets
+ * text in is never parsed. pdfmake's virtual file system hands out the same Buffer each
+ * time: it is the key. A face of a collection (TTC), opened with its name, is not shared.
  */
-export function shareParsedFonts(buffers: Uint8Array[]): void {
-  const fontkit = require('fontkit');
-  for (const bytes of buffers) {
-    if (parsed.has(bytes)) continue;
-    const font = fontkit.create(bytes);
-    // pdfkit tells two opened fonts apart by their head and name tables (isEqualFont), read
-    // from what fontkit has decoded so far: decode them now, as pdfkit's own opening does, or
-    // the italic face (the upright file again) would be embedded a second time.
-    void font.head;
-    void font.postscriptName;
-    parsed.set(bytes, font);
-  }
+export function shareParsedFonts(): void {
   if (installed) return;
   installed = true;
   const provideFont = PDFDocument.prototype.provideFont;
   PDFDocument.prototype.provideFont = function (this: unknown, family: string, bold: boolean, italics: boolean) {
     const embedded = provideFont.call(this, family, bold, italics) as EmbeddedFont;
-    const shared = embedded.font?.stream && parsed.get(embedded.font.stream.buffer);
-    if (shared && embedded.font !== shared) {
+    const bytes = embedded.font?.stream?.buffer;
+    if (!bytes || isCollection(bytes)) return embedded;
+    const shared = parsed.get(bytes);
+    if (!shared) parsed.set(bytes, embedded.font);
+    else if (embedded.font !== shared) {
       embedded.font = shared;
       embedded.subset = shared.createSubset();
     }
     return embedded;
   };
+}
+
+/** The shared parsed font of a file's bytes (not a collection), parsed on first use. */
+export function parsedFont(bytes: Uint8Array): FontkitFont {
+  let font = parsed.get(bytes);
+  if (!font) {
+    font = require('fontkit').create(bytes) as FontkitFont;
+    // pdfkit tells two opened fonts apart by their head and name tables (isEqualFont), read
+    // from what fontkit has decoded so far: decode them now, as pdfkit's own opening does, or
+    // the italic face (the upright file again) would be embedded a second time.
+    void font.unitsPerEm;
+    void font.postscriptName;
+    parsed.set(bytes, font);
+  }
+  return font;
+}
+
+/** A TrueType collection starts with the tag `ttcf`. */
+function isCollection(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x74 && bytes[1] === 0x74 && bytes[2] === 0x63 && bytes[3] === 0x66;
 }
 
 /** What this module touches of pdfkit's EmbeddedFont. */

@@ -23,7 +23,7 @@ export interface FontSet {
 
 const cache = new Map<string, Buffer>();
 
-/** A face shipped in an npm package, read once per process. */
+/** A face shipped in an npm package, read once per process, when text first needs it (not when the set is made). */
 function packaged(pkg: string, file: string): FontFace {
   const path = require.resolve(`${pkg}/${file}`);
   return {
@@ -34,6 +34,11 @@ function packaged(pkg: string, file: string): FontFace {
       return bytes;
     },
   };
+}
+
+/** The packaged font files this process has read so far, in order (fonts no text needs stay unread). */
+export function packagedFontsRead(): string[] {
+  return [...cache.keys()];
 }
 
 /** Regular and bold of one package; our italics stay upright (Chinese has none; mixing slants in a name looks wrong). */

@@ -3,6 +3,7 @@ import type { FontSet } from './fonts.js';
 import { installKinsoku } from './kinsoku.js';
 import { installJustify } from './justify.js';
 import { installSpeedups, shareFonts } from './speed.js';
+import { LazyFiles } from './lazy-files.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake');
@@ -37,25 +38,28 @@ function setup(): void {
   // needs (fonts, images) is put into its in-memory file system by us.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  pdfmake.virtualfs = files;
 }
+
+const files = new LazyFiles();
 
 /** How to render: `pdfa` asks pdfkit for PDF 1.4 with embedded CIDSets and an sRGB OutputIntent. */
 export interface RenderOptions {
   pdfa?: boolean;
 }
 
-/** Puts every face of the font set into pdfmake's virtual file system and names the families. */
+/** Names every face of the font set in pdfmake's virtual file system (read when pdfkit opens it) and names the families. */
 function useFonts(fonts: FontSet): void {
   const families: Record<string, Record<string, string | [string, string]>> = {};
   for (const [family, faces] of Object.entries(fonts.families)) {
     families[family] = {};
     for (const [face, font] of Object.entries(faces)) {
-      if (!pdfmake.virtualfs.existsSync(font.key)) pdfmake.virtualfs.writeFileSync(font.key, font.bytes());
+      files.provide(font.key, () => font.bytes());
       families[family][face] = font.postscriptName ? [font.key, font.postscriptName] : font.key;
     }
   }
   pdfmake.setFonts(families);
-  shareFonts(fonts);
+  shareFonts();
 }
 
 /** Renders a pdfmake document definition to PDF bytes. */

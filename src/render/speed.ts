@@ -1,5 +1,4 @@
 import { shareParsedFonts } from './font-cache.js';
-import type { FontSet } from './fonts.js';
 import { installMeasureCache } from './measure-cache.js';
 import { installRunMerging } from './merge-runs.js';
 
@@ -15,10 +14,8 @@ export function installSpeedups(): void {
   installRunMerging();
 }
 
-/** Parses each face of the set once per process (fontkit is lazy: unused fallbacks cost little). */
-export function shareFonts(fonts: FontSet): void {
+/** Parses each font file pdfkit opens once per process, when it first opens it. */
+export function shareFonts(): void {
   if (disabled()) return;
-  // A face of a collection (TTC) is opened by pdfkit with its name: it is not shared.
-  const faces = Object.values(fonts.families).flatMap((family) => Object.values(family)).filter((f) => !f.postscriptName);
-  shareParsedFonts([...new Set(faces.map((f) => f.bytes()))]);
+  shareParsedFonts();
 }
