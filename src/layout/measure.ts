@@ -3,6 +3,7 @@ import { builtinFonts, type FontSet } from '../render/fonts.js';
 import { fontRuns } from '../render/fallback.js';
 import { NO_LINE_END, NO_LINE_START } from '../render/kinsoku.js';
 import { isCjk } from './text.js';
+import { useShapingCache, type ShapableFont } from '../render/shaping-cache.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit');
@@ -31,6 +32,7 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
     let font = faces.get(file.key);
     if (!font) {
       font = fontkit.create(file.bytes(), file.postscriptName);
+      useShapingCache(font as unknown as ShapableFont);
       faces.set(file.key, font!);
     }
     const key = `${file.key}\0${run.text}`;

@@ -1,0 +1,174 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './helpers/build.js';
+import { builtinFonts } from '../src/render/fonts.js';
+import { useShapingCache, type ShapableFont } from '../src/render/shaping-cache.js';
+import { forgetShapingStores, saveShapingCaches } from '../src/render/shaping-store.js';
+
+const require = createRequire(import.meta.url);
+const fontkit = require('fontkit');
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+const cacheFiles = (dir: string) => readdirSync(dir).filter((f) => /^shaping-.*\.json$/.test(f)).sort();
+
+/** What pdfkit reads of a run: glyph ids, their code points (ToUnicode) and advances, the positions, the width. */
+function seen(run: any) {
+  return {
+    glyphs: run.glyphs.map((g: any) => [g.id, [...g.codePoints], g.advanceWidth]),
+    positions: run.positions.map((p: any) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+    advanceWidth: run.advanceWidth,
+  };
+}
+
+/** A fresh parse of Noto Serif SC whose real shaping is counted (the cache hook wraps the counting one). */
+function countedFont(bytes: Buffer, hooked: boolean) {
+  const font = fontkit.create(bytes);
+  const shape = font.layout;
+  const counter = { calls: 0 };
+  font.layout = function (...args: unknown[]) {
+    counter.calls++;
+    return shape.apply(this, args);
+  };
+  if (hooked) useShapingCache(font as ShapableFont);
+  return { font, counter };
+}
+
+describe('the shaping cache, one font at a time', () => {
+  const env = { ...process.env };
+  afterEach(() => {
+    process.env = { ...env };
+    forgetShapingStores();
+  });
+  const bytes = builtinFonts().families.serif.normal.bytes();
+  const texts = ['Neural ', 'networks.', 'office', '（一）', '神经网络', '“Hi,” ', 'ﬁ AV Wa'];
+
+  it('answers a later process from disk with what fontkit gives, without running its OpenType pipeline', () => {
+    process.env.FORUMPRESS_CACHE_DIR = temp('fp-shape-');
+    const first = countedFont(bytes, true);
+    for (const t of texts) first.font.layout(t);
+    expect(first.counter.calls).toBe(texts.length);
+    saveShapingCaches();
+    expect(cacheFiles(process.env.FORUMPRESS_CACHE_DIR)).toHaveLength(1);
+    forgetShapingStores(); // as a new process would
+
+    const warm = countedFont(bytes, true);
+    const plain = countedFont(bytes, false);
+    for (const t of texts) expect(seen(warm.font.layout(t)), t).toEqual(seen(plain.font.layout(t)));
+    expect(warm.counter.calls).toBe(0);
+    expect(Object.keys(warm.font._tables)).not.toContain('GSUB');
+    expect(Object.keys(warm.font._tables)).not.toContain('GPOS');
+  });
+
+  it('shapes again when a glyph was first made from another character (its code points go into ToUnicode)', () => {
+    process.env.FORUMPRESS_CACHE_DIR = temp('fp-shape-');
+    const first = countedFont(bytes, true);
+    first.font.layout('一二'); // U+4E00 makes the glyph it shares with U+2F00 (⼀)
+    saveShapingCaches();
+    forgetShapingStores();
+
+    const warm = countedFont(bytes, true);
+    const plain = countedFont(bytes, false);
+    for (const { font } of [warm, plain]) font.glyphForCodePoint(0x2f00);
+    const run = seen(warm.font.layout('一二'));
+    expect(run).toEqual(seen(plain.font.layout('一二')));
+    expect(run.glyphs[0][1]).toEqual([0x2f00]);
+    expect(warm.counter.calls).toBe(1);
+  });
+
+  it('reads a damaged file as an empty one', () => {
+    process.env.FORUMPRESS_CACHE_DIR = temp('fp-shape-');
+    const first = countedFont(bytes, true);
+    for (const t of texts) first.font.layout(t);
+    saveShapingCaches();
+    forgetShapingStores();
+    const file = join(process.env.FORUMPRESS_CACHE_DIR, cacheFiles(process.env.FORUMPRESS_CACHE_DIR)[0]);
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    // Same header, runs of the wrong shape: each is checked before use.
+    for (const [i, t] of texts.entries()) data.runs[t] = [[[1, ['x']]], [1], [0, 0, 0, 0]].slice(0, i % 3 + 1);
+    writeFileSync(file, JSON.stringify(data));
+    const warm = countedFont(bytes, true);
+    const plain = countedFont(bytes, false);
+    for (const t of texts) expect(seen(warm.font.layout(t)), t).toEqual(seen(plain.font.layout(t)));
+    expect(warm.counter.calls).toBe(texts.length);
+  });
+
+  it('keeps only what the last build used once the file passes its size limit', () => {
+    process.env.FORUMPRESS_CACHE_DIR = temp('fp-shape-');
+    const first = countedFont(bytes, true);
+    for (const t of texts) first.font.layout(t);
+    saveShapingCaches();
+    forgetShapingStores();
+    const second = countedFont(bytes, true);
+    second.font.layout('Neural ');
+    second.font.layout('brain');
+    saveShapingCaches(1_000); // far below the two files' sizes
+    const file = join(process.env.FORUMPRESS_CACHE_DIR, cacheFiles(process.env.FORUMPRESS_CACHE_DIR)[0]);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).runs).sort()).toEqual(['Neural ', 'brain']);
+  });
+});
+
+/** The CLI compiled from the current src/, inside the repo so packages resolve. */
+let cli: string;
+
+beforeAll(() => {
+  const dist = join(ROOT, 'node_modules', '.cache', 'forumpress-shaping-test');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist]);
+  cli = join(dist, 'cli.js');
+}, 120_000);
+
+/** Runs `forumpress build` of the real forum in its own process; returns the exit code, output and the files' digests. */
+function buildWith(env: Record<string, string>, ...args: string[]) {
+  const out = temp('fp-out-');
+  const script = `import(${JSON.stringify(cli)}).then((m) => m.main(process.argv.slice(1))).then((code) => { process.exitCode = code; })`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'build',
+    '--content', join(ROOT, 'content'), '--templates', join(ROOT, 'templates'), '--out', out, ...args],
+  { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  const files = Object.fromEntries(readdirSync(out).sort().map((f) => [f, sha(readFileSync(join(out, f)))]));
+  return { status: run.status, output: `${run.stdout}${run.stderr}`, files };
+}
+
+describe('builds with a shaping cache', () => {
+  it('write the same bytes with an empty cache, a warm one and none; a warm build rewrites nothing', () => {
+    const dir = temp('fp-cache-');
+    const cold = buildWith({ FORUMPRESS_CACHE_DIR: dir });
+    expect(cold.status, cold.output).toBe(0);
+    const files = cacheFiles(dir);
+    expect(files.length).toBeGreaterThanOrEqual(4); // serif and sans SC, regular and bold
+    const written = files.map((f) => statSync(join(dir, f)).mtimeMs);
+    const warm = buildWith({ FORUMPRESS_CACHE_DIR: dir });
+    expect(warm.status, warm.output).toBe(0);
+    expect(cacheFiles(dir)).toEqual(files);
+    expect(files.map((f) => statSync(join(dir, f)).mtimeMs)).toEqual(written);
+    const none = buildWith({ FORUMPRESS_NO_CACHE: '1', FORUMPRESS_CACHE_DIR: dir });
+    expect(Object.keys(cold.files)).toEqual(['badges.pdf', 'program-archival.pdf', 'program-print.pdf', 'program.pdf', 'signs.pdf']);
+    expect(warm.files).toEqual(cold.files);
+    expect(none.files).toEqual(cold.files);
+
+    // Truncated and garbage files: the build shapes as if there were none, and mends them.
+    for (const [i, f] of files.entries()) {
+      const path = join(dir, f);
+      writeFileSync(path, i % 2 ? readFileSync(path).subarray(0, 5000) : 'not json at all');
+    }
+    const corrupt = buildWith({ FORUMPRESS_CACHE_DIR: dir }, '--output', 'program.pdf');
+    expect(corrupt.status, corrupt.output).toBe(0);
+    expect(corrupt.files['program.pdf']).toBe(cold.files['program.pdf']);
+    for (const f of files) expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8'))).not.toThrow();
+  });
+
+  it('build normally when the cache cannot be written', () => {
+    // A folder below a plain file cannot be made, whoever runs the build.
+    const file = join(temp('fp-cache-'), 'file');
+    writeFileSync(file, 'x');
+    const run = buildWith({ FORUMPRESS_CACHE_DIR: join(file, 'cache') }, '--output', 'program.pdf');
+    expect(run.status, run.output).toBe(0);
+    expect(run.output).not.toMatch(/ENOTDIR|EEXIST|internal error/);
+    const none = buildWith({ FORUMPRESS_NO_CACHE: '1' }, '--output', 'program.pdf');
+    expect(run.files).toEqual(none.files);
+  });
+});
