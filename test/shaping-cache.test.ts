@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,15 +119,20 @@ let cli: string;
 beforeAll(() => {
   const dist = join(ROOT, 'node_modules', '.cache', 'forumpress-shaping-test');
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist]);
-  cli = join(dist, 'cli.js');
+  // A script file, not `node -e`: worker threads inherit the options of their process.
+  cli = join(dist, 'run-cli.mjs');
+  writeFileSync(cli, 'import { main } from "./cli.js";\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n');
 }, 120_000);
 
-/** Runs `forumpress build` of the real forum in its own process; returns the exit code, output and the files' digests. */
+/** Runs `forumpress build` of the real forum (or of `content`) in its own process; returns the exit code, output and the files' digests. */
 function buildWith(env: Record<string, string>, ...args: string[]) {
+  return buildOf(join(ROOT, 'content'), env, ...args);
+}
+
+function buildOf(content: string, env: Record<string, string>, ...args: string[]) {
   const out = temp('fp-out-');
-  const script = `import(${JSON.stringify(cli)}).then((m) => m.main(process.argv.slice(1))).then((code) => { process.exitCode = code; })`;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'build',
-    '--content', join(ROOT, 'content'), '--templates', join(ROOT, 'templates'), '--out', out, ...args],
+  const run = spawnSync(process.execPath, [cli, 'build',
+    '--content', content, '--templates', join(ROOT, 'templates'), '--out', out, ...args],
   { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
   const files = Object.fromEntries(readdirSync(out).sort().map((f) => [f, sha(readFileSync(join(out, f)))]));
   return { status: run.status, output: `${run.stdout}${run.stderr}`, files };
@@ -170,5 +175,24 @@ describe('builds with a shaping cache', () => {
     expect(run.output).not.toMatch(/ENOTDIR|EEXIST|internal error/);
     const none = buildWith({ FORUMPRESS_NO_CACHE: '1' }, '--output', 'program.pdf');
     expect(run.files).toEqual(none.files);
+  });
+
+  it('keep what the badge worker threads shaped', () => {
+    const dir = temp('fp-many-');
+    cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+    // Enough badges for several chunks, rendered on worker threads; affiliations in Latin words.
+    const rows = Array.from({ length: 520 }, (_, i) => `M${i + 1},测试${i + 1}号,,Lab ${i + 1} of Things,attendee`);
+    writeFileSync(join(dir, 'content', 'attendees.csv'), `id,name,name_en,affiliation,role\n${rows.join('\n')}\n`);
+    const cache = temp('fp-cache-');
+    const cold = buildOf(join(dir, 'content'), { FORUMPRESS_CACHE_DIR: cache }, '--output', 'badges.pdf');
+    expect(cold.status, cold.output).toBe(0);
+    // pdfkit shapes word by word, with the space: only the workers drew the affiliations.
+    const runs = cacheFiles(cache).flatMap((f) => Object.keys(JSON.parse(readFileSync(join(cache, f), 'utf8')).runs));
+    expect(runs).toContain('Things');
+    expect(runs).toContain('Lab ');
+    const warm = buildOf(join(dir, 'content'), { FORUMPRESS_CACHE_DIR: cache }, '--output', 'badges.pdf');
+    const none = buildOf(join(dir, 'content'), { FORUMPRESS_NO_CACHE: '1' }, '--output', 'badges.pdf');
+    expect(warm.files).toEqual(cold.files);
+    expect(none.files).toEqual(cold.files);
   });
 });

@@ -82,6 +82,7 @@ export function useShapingCache(font: ShapableFont): void {
     const entry = toStored(run, calls);
     if (entry) {
       store.runs.set(id, entry);
+      store.fresh.push(id);
       store.dirty = true;
     }
     return run;

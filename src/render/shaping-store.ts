@@ -22,6 +22,8 @@ export interface FontStore {
   runs: Map<string, StoredRun>;
   /** Texts looked up or shaped in this process: what is kept when the file grows too big. */
   used: Set<string>;
+  /** Texts shaped in this thread since takeNewRuns: what a worker hands to the main thread. */
+  fresh: string[];
   dirty: boolean;
   file?: string;
   header: Header;
@@ -108,7 +110,7 @@ export function storeFor(key: string): FontStore {
   const header: Header = { format: FORMAT, ...libraryVersions(), font: key };
   const dir = cacheDir();
   const file = dir && join(dir, `shaping-${createHash('sha256').update(JSON.stringify(header)).digest('hex').slice(0, 32)}.json`);
-  store = { runs: new Map(), used: new Set(), dirty: false, file, header };
+  store = { runs: new Map(), used: new Set(), fresh: [], dirty: false, file, header };
   if (file) store.runs = readRuns(file, header);
   stores.set(key, store);
   return store;
@@ -175,6 +177,33 @@ function serialize(store: FontStore, texts: Iterable<string>): string {
     if (run) runs[text] = run;
   }
   return JSON.stringify({ header: store.header, runs });
+}
+
+/** Runs shaped by a worker thread, by font key, as plain data to post to the main thread. */
+export type NewRuns = Array<[string, Array<[string, StoredRun]>]>;
+
+/** The runs this thread shaped since the last call (a worker does not write the cache: the main thread does). */
+export function takeNewRuns(): NewRuns {
+  const out: NewRuns = [];
+  for (const [key, store] of stores) {
+    if (!store.fresh.length) continue;
+    out.push([key, store.fresh.flatMap((text) => (store.runs.has(text) ? [[text, store.runs.get(text)!] as [string, StoredRun]] : []))]);
+    store.fresh = [];
+  }
+  return out;
+}
+
+/** Adds the runs a worker shaped to this thread's stores, to be saved with them. */
+export function addRuns(runs: NewRuns | undefined): void {
+  for (const [key, entries] of runs ?? []) {
+    const store = storeFor(key);
+    for (const [text, run] of entries) {
+      store.used.add(text);
+      if (store.runs.has(text) || !validRun(run)) continue;
+      store.runs.set(text, run);
+      store.dirty = true;
+    }
+  }
 }
 
 /** Forgets every store read in this process (tests: the next lookup reads the disk again). */
