@@ -180,8 +180,8 @@ describe('builds with a shaping cache', () => {
   it('keep what the badge worker threads shaped', () => {
     const dir = temp('fp-many-');
     cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
-    // Enough badges for several chunks, rendered on worker threads; affiliations in Latin words.
-    const rows = Array.from({ length: 520 }, (_, i) => `M${i + 1},测试${i + 1}号,,Lab ${i + 1} of Things,attendee`);
+    // Two chunks of 250 badges, rendered on worker threads; affiliations in Latin words.
+    const rows = Array.from({ length: 260 }, (_, i) => `M${i + 1},测试${i + 1}号,,Lab ${i + 1} of Things,attendee`);
     writeFileSync(join(dir, 'content', 'attendees.csv'), `id,name,name_en,affiliation,role\n${rows.join('\n')}\n`);
     const cache = temp('fp-cache-');
     const cold = buildOf(join(dir, 'content'), { FORUMPRESS_CACHE_DIR: cache }, '--output', 'badges.pdf');
