@@ -113,11 +113,11 @@ describe('the shaping cache, one font at a time', () => {
   });
 });
 
-/** The CLI compiled from the current src/, inside the repo so packages resolve. */
+/** The CLI compiled from the current src/, inside the repo (in the ignored .vitest/) so packages resolve. */
 let cli: string;
 
 beforeAll(() => {
-  const dist = join(ROOT, 'node_modules', '.cache', 'forumpress-shaping-test');
+  const dist = join(ROOT, '.vitest', 'shaping-cache-cli');
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist]);
   // A script file, not `node -e`: worker threads inherit the options of their process.
   cli = join(dist, 'run-cli.mjs');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,7 +119,8 @@ export function storeFor(key: string): FontStore {
 /** The runs of a cache file, or none when it is missing or not exactly what this build would write. */
 function readRuns(file: string, header: Header): Map<string, StoredRun> {
   try {
-    if (!existsSync(file)) return new Map();
+    // A file far past the limit is not ours to read whole (it is replaced at the next save).
+    if (!existsSync(file) || statSync(file).size > 2 * MAX_FILE_BYTES) return new Map();
     const data = JSON.parse(readFileSync(file, 'utf8'));
     if (!data || typeof data !== 'object' || JSON.stringify(data.header) !== JSON.stringify(header)) return new Map();
     if (!data.runs || typeof data.runs !== 'object') return new Map();
