@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +110,36 @@ describe('the shaping cache, one font at a time', () => {
     saveShapingCaches(1_000); // far below the two files' sizes
     const file = join(process.env.FORUMPRESS_CACHE_DIR, cacheFiles(process.env.FORUMPRESS_CACHE_DIR)[0]);
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).runs).sort()).toEqual(['Neural ', 'brain']);
+  });
+});
+
+describe('the cache folder', () => {
+  afterEach(() => forgetShapingStores());
+
+  it('drops the oldest files of fonts not in use past 32 MB, and temporary files left behind', () => {
+    const dir = temp('fp-shape-');
+    process.env.FORUMPRESS_CACHE_DIR = dir;
+    const old = (name: string, bytes: number, hoursAgo: number) => {
+      writeFileSync(join(dir, name), Buffer.alloc(bytes, 32));
+      const when = Date.now() / 1000 - hoursAgo * 3600;
+      utimesSync(join(dir, name), when, when);
+    };
+    const fake = (i: number) => `shaping-${String(i).repeat(32)}.json`;
+    for (let i = 1; i <= 5; i++) old(fake(i), 7_000_000, 10 * i); // 35 MB, fake(5) the oldest
+    old(`${fake(1)}.123.tmp`, 10, 2);
+    old(`${fake(2)}.456.tmp`, 10, 0);
+    old('notes.txt', 10, 100);
+    const font = fontkit.create(builtinFonts().families.serif.normal.bytes());
+    useShapingCache(font as ShapableFont);
+    font.layout('Neural');
+    saveShapingCaches();
+    delete process.env.FORUMPRESS_CACHE_DIR;
+    expect([1, 2, 3, 4].map((i) => existsSync(join(dir, fake(i))))).toEqual([true, true, true, true]);
+    expect(existsSync(join(dir, fake(5)))).toBe(false);
+    expect(existsSync(join(dir, `${fake(1)}.123.tmp`))).toBe(false);
+    expect(existsSync(join(dir, `${fake(2)}.456.tmp`))).toBe(true);
+    expect(existsSync(join(dir, 'notes.txt'))).toBe(true);
+    expect(cacheFiles(dir).filter((f) => !/^shaping-(\d)\1+\.json$/.test(f))).toHaveLength(1);
   });
 });
 

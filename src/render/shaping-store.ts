@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 
@@ -149,18 +149,20 @@ export function validRun(run: unknown): run is StoredRun {
  */
 export function saveShapingCaches(maxBytes = MAX_FILE_BYTES): void {
   if (!isMainThread) return;
+  let wrote: string | undefined;
   for (const store of stores.values()) {
     if (!store.dirty || !store.file) continue;
     store.dirty = false;
     let text = serialize(store, store.runs.keys());
     // Too big: start again from what this build used.
-    if (text.length > maxBytes) text = serialize(store, store.used.values());
-    if (text.length > maxBytes) continue;
+    if (Buffer.byteLength(text) > maxBytes) text = serialize(store, store.used.values());
+    if (Buffer.byteLength(text) > maxBytes) continue;
     const temp = `${store.file}.${process.pid}.tmp`;
     try {
       mkdirSync(dirname(store.file), { recursive: true });
       writeFileSync(temp, text);
       renameSync(temp, store.file);
+      wrote = dirname(store.file);
     } catch {
       try {
         rmSync(temp, { force: true });
@@ -168,6 +170,28 @@ export function saveShapingCaches(maxBytes = MAX_FILE_BYTES): void {
         // a read-only folder: there is no temporary file either
       }
     }
+  }
+  if (wrote) prune(wrote);
+}
+
+/** Files of fonts no longer used (an edited font, other library versions) are kept up to this total. */
+const MAX_FOLDER_BYTES = 4 * MAX_FILE_BYTES;
+const CACHE_FILE = /^shaping-[0-9a-f]{32}\.json(\.\d+\.tmp)?$/;
+
+/** Deletes the least recently written cache files past MAX_FOLDER_BYTES, and temporary files an interrupted build left. */
+function prune(dir: string): void {
+  try {
+    const mine = new Set([...stores.values()].map((s) => s.file && basename(s.file)));
+    const files = readdirSync(dir).filter((f) => CACHE_FILE.test(f)).map((f) => ({ f, stat: statSync(join(dir, f)) }))
+      .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
+    let total = 0;
+    for (const { f, stat } of files) {
+      total += stat.size;
+      const stale = f.endsWith('.tmp') ? Date.now() - stat.mtimeMs > 3_600_000 : total > MAX_FOLDER_BYTES && !mine.has(f);
+      if (stale) rmSync(join(dir, f), { force: true });
+    }
+  } catch {
+    // another build pruning at the same time, or a folder we cannot list: next time
   }
 }
 
