@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export default defineConfig({
   test: {
@@ -6,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Builds the tests run keep their shaping cache in a temporary folder, not in node_modules/.cache.
+    env: { FORUMPRESS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'fp-test-cache-')) },
   },
 });

@@ -5,6 +5,7 @@ import { build } from './build.js';
 import { diskSource, writeOutputsAtomically, FONT_MAX_BYTES } from './io.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { watchBuild } from './watch.js';
+import { saveShapingCaches } from './render/shaping-store.js';
 
 const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch]
 
@@ -86,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     only: args.values.only?.split(',').map((id) => id.trim()).filter(Boolean),
     outputs,
   });
+  saveShapingCaches();
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
   for (const d of result.diagnostics) console.error(formatDiagnostic(d, color));
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

@@ -2,6 +2,7 @@ import { watch, readdirSync, readFileSync, type FSWatcher } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import { build } from './build.js';
+import { saveShapingCaches } from './render/shaping-store.js';
 import { diskSource, writeOutputsAtomically, type FileSource } from './io.js';
 import { formatDiagnostic } from './diagnostics.js';
 
@@ -100,6 +101,7 @@ async function buildOnce(options: WatchOptions, previous: Map<string, string>, s
     previous,
     salt,
   });
+  saveShapingCaches();
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
   for (const d of result.diagnostics) error(formatDiagnostic(d, color));
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

@@ -20,7 +20,7 @@ function buildInProcess(env: Record<string, string>) {
   const script = `import(${JSON.stringify(cli)}).then((m) => m.main(process.argv.slice(1))).then((code) => { process.exitCode = code; })`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'build',
     '--content', join(ROOT, 'content'), '--templates', join(ROOT, 'templates'), '--out', out],
-  { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', FORUMPRESS_CACHE_DIR: process.env.FORUMPRESS_CACHE_DIR ?? '', ...env }, encoding: 'utf8' });
   const files = new Map(readdirSync(out).map((f) => [f, readFileSync(join(out, f))] as const));
   return { status: run.status, output: `${run.stdout}${run.stderr}`, files };
 }

@@ -4,6 +4,7 @@ import { fontRuns } from '../render/fallback.js';
 import { parsedFont } from '../render/font-cache.js';
 import { NO_LINE_END, NO_LINE_START } from '../render/kinsoku.js';
 import { isCjk } from './text.js';
+import { useShapingCache, type ShapableFont } from '../render/shaping-cache.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit');
@@ -33,6 +34,7 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
     if (!font) {
       // A single font file is the very font pdfkit draws with (font-cache.ts): its tables are decoded once.
       font = file.postscriptName ? fontkit.create(file.bytes(), file.postscriptName) : parsedFont(file.bytes());
+      useShapingCache(font as unknown as ShapableFont);
       faces.set(file.key, font!);
     }
     const key = `${file.key}\0${run.text}`;

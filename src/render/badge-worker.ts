@@ -7,6 +7,7 @@ import type { BadgeChunk, ChunkUnfitted } from './badge-chunk.js';
 import type { PdfMeta } from './pdf.js';
 import { renderChunk } from './badges.js';
 import { fontSetWith } from './fonts.js';
+import { takeNewRuns, type NewRuns } from './shaping-store.js';
 
 /** A chunk to render, with the template files (already checked by the main thread). */
 export interface WorkerRequest {
@@ -22,6 +23,8 @@ export interface WorkerResponse {
   /** Characters no font has: [character, family]. */
   missing?: Array<[string, string]>;
   error?: { at: TemplateError['at']; message: string; hint: string };
+  /** Text this worker shaped, for the main thread's shaping cache. */
+  shaped?: NewRuns;
 }
 
 let templates: TemplateSet | undefined;
@@ -42,5 +45,6 @@ parentPort?.on('message', async (request: WorkerRequest) => {
     if (!(err instanceof TemplateError)) throw err;
     response = { unfitted: [], error: { at: err.at, message: err.message, hint: err.hint } };
   }
+  response.shaped = takeNewRuns();
   parentPort!.postMessage(response, response.bytes ? [response.bytes.buffer as ArrayBuffer] : []);
 });

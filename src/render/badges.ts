@@ -13,6 +13,7 @@ import { renderPdf, type PdfMeta } from './pdf.js';
 import { PdfConcatenator } from './concat.js';
 import { applyFontFallback, type MissingGlyphs } from './fallback.js';
 import { suppliedFaces, type FontSet } from './fonts.js';
+import { addRuns } from './shaping-store.js';
 
 /** Sheets laid out and rendered at a time; memory stays flat however many badges there are. */
 const SHEETS_PER_CHUNK = 25;
@@ -141,11 +142,13 @@ function workerPool(run: BadgeRun, meta: PdfMeta) {
     render: async (chunk: BadgeChunk): Promise<WorkerResponse> => {
       const worker = await take();
       try {
-        return await new Promise<WorkerResponse>((resolve, reject) => {
+        const response = await new Promise<WorkerResponse>((resolve, reject) => {
           worker.once('message', resolve);
           worker.once('error', reject);
           worker.postMessage({ files, chunk, meta } satisfies WorkerRequest);
         });
+        addRuns(response.shaped);
+        return response;
       } finally {
         worker.removeAllListeners('error');
         give(worker);

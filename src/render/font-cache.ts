@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { useShapingCache, type ShapableFont } from './shaping-cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -88,8 +89,14 @@ export function shareLayoutCache(embeddedFont: { constructor: { prototype: objec
   proto.layoutCached = function layoutCached(this: ShapingFont, text: string) {
     let runs = sharedRuns.get(this.font);
     if (!runs) sharedRuns.set(this.font, (runs = Object.create(null) as Record<string, unknown>));
-    return (runs[text] ??= ideographRun(this, text) ?? this.layoutRun(text));
+    return (runs[text] ??= ideographRun(this, text) ?? shapeRun(this, text));
   };
+}
+
+/** pdfkit's shaping of a word, with fontkit's layout answered from the runs earlier builds kept (shaping-cache.ts). */
+function shapeRun(font: ShapingFont, text: string): unknown {
+  useShapingCache(font.font as unknown as ShapableFont);
+  return font.layoutRun(text);
 }
 
 /** What shaping needs of pdfkit's EmbeddedFont: the parsed font and its scale to 1000 units. */

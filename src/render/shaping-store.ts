@@ -1,0 +1,237 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
+
+const require = createRequire(import.meta.url);
+
+/** Bump when the stored form of a run changes: files of another format are ignored. */
+const FORMAT = 1;
+/** A font's file past this size is started afresh with the runs of the current build only. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** One getGlyph call fontkit made while shaping: glyph id, code points passed, and the glyph's code points when different. */
+export type Call = [number, number[]] | [number, number[], number[]];
+/** A shaped text as fontkit gave it: the getGlyph calls in order, the output glyph ids, and 4 numbers a glyph (x/y advance, x/y offset). */
+export type StoredRun = [Call[], number[], number[]];
+
+/** The stored runs of one font file, shared by every parsed copy of that font. */
+export interface FontStore {
+  runs: Map<string, StoredRun>;
+  /** Texts looked up or shaped in this process: what is kept when the file grows too big. */
+  used: Set<string>;
+  /** Texts shaped in this thread since takeNewRuns: what a worker hands to the main thread. */
+  fresh: string[];
+  dirty: boolean;
+  file?: string;
+  header: Header;
+}
+
+interface Header {
+  format: number;
+  fontkit: string;
+  pdfkit: string;
+  font: string;
+}
+
+/** What the store needs of a fontkit font. */
+export interface KeyedFont {
+  stream?: { buffer?: Uint8Array };
+  directory?: { tables?: Record<string, { offset: number; length: number }> };
+}
+
+/** Where shaped runs are kept: FORUMPRESS_CACHE_DIR, else node_modules/.cache/forumpress of the forumpress folder; none with FORUMPRESS_NO_CACHE=1. */
+export function cacheDir(): string | undefined {
+  if (process.env.FORUMPRESS_NO_CACHE === '1') return undefined;
+  if (process.env.FORUMPRESS_CACHE_DIR) return process.env.FORUMPRESS_CACHE_DIR;
+  const root = packageRoot(dirname(fileURLToPath(import.meta.url)), 'forumpress');
+  return root && join(root, 'node_modules', '.cache', 'forumpress');
+}
+
+/** The nearest folder at or above `dir` holding the package.json of `name`. */
+function packageRoot(dir: string, name: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      if (JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')).name === name) return d;
+    } catch {
+      // no package.json here, or not one we can read
+    }
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+let versions: { fontkit: string; pdfkit: string } | undefined;
+
+/** fontkit's and pdfkit's versions (their package.json is not exported: found next to their entry file). */
+function libraryVersions() {
+  const version = (name: string) => {
+    const root = packageRoot(dirname(require.resolve(name)), name);
+    return root ? String(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) : 'unknown';
+  };
+  return (versions ??= { fontkit: version('fontkit'), pdfkit: version('pdfkit') });
+}
+
+const OUTLINES = new Set(['glyf', 'loca', 'CFF ', 'CFF2']);
+
+/**
+ * What identifies a font for shaping: a hash of every table except the glyph outlines (the
+ * tables shaping reads: cmap, GSUB, GPOS, GDEF, hmtx, kern, head with its whole-file
+ * checksum…; ~0.3 MB of a 15 MB CJK font, hashed in under a millisecond), the file size
+ * and the table directory. A font without GPOS positions marks from their outlines, and a
+ * WOFF has no plain tables: then the whole file is hashed.
+ */
+export function fontKey(font: KeyedFont): string | undefined {
+  const bytes = font.stream?.buffer;
+  const tables = font.directory?.tables;
+  if (!bytes || !tables) return undefined;
+  // The table directory (tags, offsets, lengths) tells apart the faces of a collection.
+  const names = Object.keys(tables).sort();
+  const hash = createHash('sha256').update(`${bytes.length}\0${names.map((n) => `${n}:${tables[n].offset}:${tables[n].length}`).join(',')}\0`);
+  const tag = Buffer.from(bytes.buffer, bytes.byteOffset, 4).toString('latin1');
+  const plain = ['\0\x01\0\0', 'OTTO', 'true', 'ttcf'].includes(tag) && tables.GPOS;
+  if (!plain) return hash.update(bytes).digest('hex');
+  for (const name of names) {
+    const { offset, length } = tables[name];
+    if (OUTLINES.has(name)) continue;
+    if (offset + length > bytes.length) return hash.update(bytes).digest('hex');
+    hash.update(bytes.subarray(offset, offset + length));
+  }
+  return hash.digest('hex');
+}
+
+const stores = new Map<string, FontStore>();
+
+/** The store of a font key, read from disk the first time (an unreadable, corrupt or foreign file counts as empty). */
+export function storeFor(key: string): FontStore {
+  let store = stores.get(key);
+  if (store) return store;
+  const header: Header = { format: FORMAT, ...libraryVersions(), font: key };
+  const dir = cacheDir();
+  const file = dir && join(dir, `shaping-${createHash('sha256').update(JSON.stringify(header)).digest('hex').slice(0, 32)}.json`);
+  store = { runs: new Map(), used: new Set(), fresh: [], dirty: false, file, header };
+  if (file) store.runs = readRuns(file, header);
+  stores.set(key, store);
+  return store;
+}
+
+/** The runs of a cache file, or none when it is missing or not exactly what this build would write. */
+function readRuns(file: string, header: Header): Map<string, StoredRun> {
+  try {
+    // A file far past the limit is not ours to read whole (it is replaced at the next save).
+    if (!existsSync(file) || statSync(file).size > 2 * MAX_FILE_BYTES) return new Map();
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    if (!data || typeof data !== 'object' || JSON.stringify(data.header) !== JSON.stringify(header)) return new Map();
+    if (!data.runs || typeof data.runs !== 'object') return new Map();
+    // Each run is checked when it is used (validRun): most of a big file is not needed by one build.
+    return new Map(Object.entries(data.runs as Record<string, StoredRun>));
+  } catch {
+    return new Map();
+  }
+}
+
+const isInt = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+const ints = (a: unknown): a is number[] => Array.isArray(a) && a.every(isInt);
+
+/** True for a run of the stored shape (a damaged file must not reach pdfkit). */
+export function validRun(run: unknown): run is StoredRun {
+  if (!Array.isArray(run) || run.length !== 3) return false;
+  const [calls, ids, positions] = run;
+  return Array.isArray(calls) && calls.every((c) => Array.isArray(c) && (c.length === 2 || c.length === 3) && isInt(c[0]) && ints(c[1]) && (c.length === 2 || ints(c[2])))
+    && ints(ids) && Array.isArray(positions) && positions.length === ids.length * 4 && positions.every((n) => typeof n === 'number' && Number.isFinite(n));
+}
+
+/**
+ * Writes the stores that gained runs, each to a temporary file renamed into place (a build
+ * running at the same time reads the old file or the new, never half of one). Only the main
+ * thread writes; a file that cannot be written is left as it is: the cache only saves time.
+ */
+export function saveShapingCaches(maxBytes = MAX_FILE_BYTES): void {
+  if (!isMainThread) return;
+  let wrote: string | undefined;
+  for (const store of stores.values()) {
+    if (!store.dirty || !store.file) continue;
+    store.dirty = false;
+    let text = serialize(store, store.runs.keys());
+    // Too big: start again from what this build used.
+    if (Buffer.byteLength(text) > maxBytes) text = serialize(store, store.used.values());
+    if (Buffer.byteLength(text) > maxBytes) continue;
+    const temp = `${store.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(dirname(store.file), { recursive: true });
+      writeFileSync(temp, text);
+      renameSync(temp, store.file);
+      wrote = dirname(store.file);
+    } catch {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // a read-only folder: there is no temporary file either
+      }
+    }
+  }
+  if (wrote) prune(wrote);
+}
+
+/** Files of fonts no longer used (an edited font, other library versions) are kept up to this total. */
+const MAX_FOLDER_BYTES = 4 * MAX_FILE_BYTES;
+const CACHE_FILE = /^shaping-[0-9a-f]{32}\.json(\.\d+\.tmp)?$/;
+
+/** Deletes the least recently written cache files past MAX_FOLDER_BYTES, and temporary files an interrupted build left. */
+function prune(dir: string): void {
+  try {
+    const mine = new Set([...stores.values()].map((s) => s.file && basename(s.file)));
+    const files = readdirSync(dir).filter((f) => CACHE_FILE.test(f)).map((f) => ({ f, stat: statSync(join(dir, f)) }))
+      .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
+    let total = 0;
+    for (const { f, stat } of files) {
+      total += stat.size;
+      const stale = f.endsWith('.tmp') ? Date.now() - stat.mtimeMs > 3_600_000 : total > MAX_FOLDER_BYTES && !mine.has(f);
+      if (stale) rmSync(join(dir, f), { force: true });
+    }
+  } catch {
+    // another build pruning at the same time, or a folder we cannot list: next time
+  }
+}
+
+function serialize(store: FontStore, texts: Iterable<string>): string {
+  const runs: Record<string, StoredRun> = Object.create(null); // a text may be "__proto__"
+  for (const text of texts) {
+    const run = store.runs.get(text);
+    if (run) runs[text] = run;
+  }
+  return JSON.stringify({ header: store.header, runs });
+}
+
+/** Runs shaped by a worker thread, by font key, as plain data to post to the main thread. */
+export type NewRuns = Array<[string, Array<[string, StoredRun]>]>;
+
+/** The runs this thread shaped since the last call (a worker does not write the cache: the main thread does). */
+export function takeNewRuns(): NewRuns {
+  const out: NewRuns = [];
+  for (const [key, store] of stores) {
+    if (!store.fresh.length) continue;
+    out.push([key, store.fresh.flatMap((text) => (store.runs.has(text) ? [[text, store.runs.get(text)!] as [string, StoredRun]] : []))]);
+    store.fresh = [];
+  }
+  return out;
+}
+
+/** Adds the runs a worker shaped to this thread's stores, to be saved with them. */
+export function addRuns(runs: NewRuns | undefined): void {
+  for (const [key, entries] of runs ?? []) {
+    const store = storeFor(key);
+    for (const [text, run] of entries) {
+      store.used.add(text);
+      if (store.runs.has(text) || !validRun(run)) continue;
+      store.runs.set(text, run);
+      store.dirty = true;
+    }
+  }
+}
+
+/** Forgets every store read in this process (tests: the next lookup reads the disk again). */
+export function forgetShapingStores(): void {
+  stores.clear();
+}

@@ -1,0 +1,228 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './helpers/build.js';
+import { builtinFonts } from '../src/render/fonts.js';
+import { useShapingCache, type ShapableFont } from '../src/render/shaping-cache.js';
+import { forgetShapingStores, saveShapingCaches } from '../src/render/shaping-store.js';
+
+const require = createRequire(import.meta.url);
+const fontkit = require('fontkit');
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+const cacheFiles = (dir: string) => readdirSync(dir).filter((f) => /^shaping-.*\.json$/.test(f)).sort();
+
+/** What pdfkit reads of a run: glyph ids, their code points (ToUnicode) and advances, the positions, the width. */
+function seen(run: any) {
+  return {
+    glyphs: run.glyphs.map((g: any) => [g.id, [...g.codePoints], g.advanceWidth]),
+    positions: run.positions.map((p: any) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+    advanceWidth: run.advanceWidth,
+  };
+}
+
+/** A fresh parse of Noto Serif SC whose real shaping is counted (the cache hook wraps the counting one). */
+function countedFont(bytes: Buffer, hooked: boolean) {
+  const font = fontkit.create(bytes);
+  const shape = font.layout;
+  const counter = { calls: 0 };
+  font.layout = function (...args: unknown[]) {
+    counter.calls++;
+    return shape.apply(this, args);
+  };
+  if (hooked) useShapingCache(font as ShapableFont);
+  return { font, counter };
+}
+
+describe('the shaping cache, one font at a time', () => {
+  const env = { ...process.env };
+  afterEach(() => {
+    process.env = { ...env };
+    forgetShapingStores();
+  });
+  const bytes = builtinFonts().families.serif.normal.bytes();
+  const texts = ['Neural ', 'networks.', 'office', '（一）', '神经网络', '“Hi,” ', 'ﬁ AV Wa'];
+
+  it('answers a later process from disk with what fontkit gives, without running its OpenType pipeline', () => {
+    process.env.FORUMPRESS_CACHE_DIR = temp('fp-shape-');
+    const first = countedFont(bytes, true);
+    for (const t of texts) first.font.layout(t);
+    expect(first.counter.calls).toBe(texts.length);
+    saveShapingCaches();
+    expect(cacheFiles(process.env.FORUMPRESS_CACHE_DIR)).toHaveLength(1);
+    forgetShapingStores(); // as a new process would
+
+    const warm = countedFont(bytes, true);
+    const plain = countedFont(bytes, false);
+    for (const t of texts) expect(seen(warm.font.layout(t)), t).toEqual(seen(plain.font.layout(t)));
+    expect(warm.counter.calls).toBe(0);
+    expect(Object.keys(warm.font._tables)).not.toContain('GSUB');
+    expect(Object.keys(warm.font._tables)).not.toContain('GPOS');
+  });
+
+  it('shapes again when a glyph was first made from another character (its code points go into ToUnicode)', () => {
+    process.env.FORUMPRESS_CACHE_DIR = temp('fp-shape-');
+    const first = countedFont(bytes, true);
+    first.font.layout('一二'); // U+4E00 makes the glyph it shares with U+2F00 (⼀)
+    saveShapingCaches();
+    forgetShapingStores();
+
+    const warm = countedFont(bytes, true);
+    const plain = countedFont(bytes, false);
+    for (const { font } of [warm, plain]) font.glyphForCodePoint(0x2f00);
+    const run = seen(warm.font.layout('一二'));
+    expect(run).toEqual(seen(plain.font.layout('一二')));
+    expect(run.glyphs[0][1]).toEqual([0x2f00]);
+    expect(warm.counter.calls).toBe(1);
+  });
+
+  it('reads a damaged file as an empty one', () => {
+    process.env.FORUMPRESS_CACHE_DIR = temp('fp-shape-');
+    const first = countedFont(bytes, true);
+    for (const t of texts) first.font.layout(t);
+    saveShapingCaches();
+    forgetShapingStores();
+    const file = join(process.env.FORUMPRESS_CACHE_DIR, cacheFiles(process.env.FORUMPRESS_CACHE_DIR)[0]);
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    // Same header, runs of the wrong shape: each is checked before use.
+    for (const [i, t] of texts.entries()) data.runs[t] = [[[1, ['x']]], [1], [0, 0, 0, 0]].slice(0, i % 3 + 1);
+    writeFileSync(file, JSON.stringify(data));
+    const warm = countedFont(bytes, true);
+    const plain = countedFont(bytes, false);
+    for (const t of texts) expect(seen(warm.font.layout(t)), t).toEqual(seen(plain.font.layout(t)));
+    expect(warm.counter.calls).toBe(texts.length);
+  });
+
+  it('keeps only what the last build used once the file passes its size limit', () => {
+    process.env.FORUMPRESS_CACHE_DIR = temp('fp-shape-');
+    const first = countedFont(bytes, true);
+    for (const t of texts) first.font.layout(t);
+    saveShapingCaches();
+    forgetShapingStores();
+    const second = countedFont(bytes, true);
+    second.font.layout('Neural ');
+    second.font.layout('brain');
+    saveShapingCaches(1_000); // far below the two files' sizes
+    const file = join(process.env.FORUMPRESS_CACHE_DIR, cacheFiles(process.env.FORUMPRESS_CACHE_DIR)[0]);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).runs).sort()).toEqual(['Neural ', 'brain']);
+  });
+});
+
+describe('the cache folder', () => {
+  afterEach(() => forgetShapingStores());
+
+  it('drops the oldest files of fonts not in use past 32 MB, and temporary files left behind', () => {
+    const dir = temp('fp-shape-');
+    process.env.FORUMPRESS_CACHE_DIR = dir;
+    const old = (name: string, bytes: number, hoursAgo: number) => {
+      writeFileSync(join(dir, name), Buffer.alloc(bytes, 32));
+      const when = Date.now() / 1000 - hoursAgo * 3600;
+      utimesSync(join(dir, name), when, when);
+    };
+    const fake = (i: number) => `shaping-${String(i).repeat(32)}.json`;
+    for (let i = 1; i <= 5; i++) old(fake(i), 7_000_000, 10 * i); // 35 MB, fake(5) the oldest
+    old(`${fake(1)}.123.tmp`, 10, 2);
+    old(`${fake(2)}.456.tmp`, 10, 0);
+    old('notes.txt', 10, 100);
+    const font = fontkit.create(builtinFonts().families.serif.normal.bytes());
+    useShapingCache(font as ShapableFont);
+    font.layout('Neural');
+    saveShapingCaches();
+    delete process.env.FORUMPRESS_CACHE_DIR;
+    expect([1, 2, 3, 4].map((i) => existsSync(join(dir, fake(i))))).toEqual([true, true, true, true]);
+    expect(existsSync(join(dir, fake(5)))).toBe(false);
+    expect(existsSync(join(dir, `${fake(1)}.123.tmp`))).toBe(false);
+    expect(existsSync(join(dir, `${fake(2)}.456.tmp`))).toBe(true);
+    expect(existsSync(join(dir, 'notes.txt'))).toBe(true);
+    expect(cacheFiles(dir).filter((f) => !/^shaping-(\d)\1+\.json$/.test(f))).toHaveLength(1);
+  });
+});
+
+/** The CLI compiled from the current src/, inside the repo (in the ignored .vitest/) so packages resolve. */
+let cli: string;
+
+beforeAll(() => {
+  const dist = join(ROOT, '.vitest', 'shaping-cache-cli');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist]);
+  // A script file, not `node -e`: worker threads inherit the options of their process.
+  cli = join(dist, 'run-cli.mjs');
+  writeFileSync(cli, 'import { main } from "./cli.js";\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n');
+}, 120_000);
+
+/** Runs `forumpress build` of the real forum (or of `content`) in its own process; returns the exit code, output and the files' digests. */
+function buildWith(env: Record<string, string>, ...args: string[]) {
+  return buildOf(join(ROOT, 'content'), env, ...args);
+}
+
+function buildOf(content: string, env: Record<string, string>, ...args: string[]) {
+  const out = temp('fp-out-');
+  const run = spawnSync(process.execPath, [cli, 'build',
+    '--content', content, '--templates', join(ROOT, 'templates'), '--out', out, ...args],
+  { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  const files = Object.fromEntries(readdirSync(out).sort().map((f) => [f, sha(readFileSync(join(out, f)))]));
+  return { status: run.status, output: `${run.stdout}${run.stderr}`, files };
+}
+
+describe('builds with a shaping cache', () => {
+  it('write the same bytes with an empty cache, a warm one and none; a warm build rewrites nothing', () => {
+    const dir = temp('fp-cache-');
+    const cold = buildWith({ FORUMPRESS_CACHE_DIR: dir });
+    expect(cold.status, cold.output).toBe(0);
+    const files = cacheFiles(dir);
+    expect(files.length).toBeGreaterThanOrEqual(4); // serif and sans SC, regular and bold
+    const written = files.map((f) => statSync(join(dir, f)).mtimeMs);
+    const warm = buildWith({ FORUMPRESS_CACHE_DIR: dir });
+    expect(warm.status, warm.output).toBe(0);
+    expect(cacheFiles(dir)).toEqual(files);
+    expect(files.map((f) => statSync(join(dir, f)).mtimeMs)).toEqual(written);
+    const none = buildWith({ FORUMPRESS_NO_CACHE: '1', FORUMPRESS_CACHE_DIR: dir });
+    expect(Object.keys(cold.files)).toEqual(['badges.pdf', 'program-archival.pdf', 'program-print.pdf', 'program.pdf', 'signs.pdf']);
+    expect(warm.files).toEqual(cold.files);
+    expect(none.files).toEqual(cold.files);
+
+    // Truncated and garbage files: the build shapes as if there were none, and mends them.
+    for (const [i, f] of files.entries()) {
+      const path = join(dir, f);
+      writeFileSync(path, i % 2 ? readFileSync(path).subarray(0, 5000) : 'not json at all');
+    }
+    const corrupt = buildWith({ FORUMPRESS_CACHE_DIR: dir }, '--output', 'program.pdf');
+    expect(corrupt.status, corrupt.output).toBe(0);
+    expect(corrupt.files['program.pdf']).toBe(cold.files['program.pdf']);
+    for (const f of files) expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8'))).not.toThrow();
+  });
+
+  it('build normally when the cache cannot be written', () => {
+    // A folder below a plain file cannot be made, whoever runs the build.
+    const file = join(temp('fp-cache-'), 'file');
+    writeFileSync(file, 'x');
+    const run = buildWith({ FORUMPRESS_CACHE_DIR: join(file, 'cache') }, '--output', 'program.pdf');
+    expect(run.status, run.output).toBe(0);
+    expect(run.output).not.toMatch(/ENOTDIR|EEXIST|internal error/);
+    const none = buildWith({ FORUMPRESS_NO_CACHE: '1' }, '--output', 'program.pdf');
+    expect(run.files).toEqual(none.files);
+  });
+
+  it('keep what the badge worker threads shaped', () => {
+    const dir = temp('fp-many-');
+    cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+    // Two chunks of 250 badges, rendered on worker threads; affiliations in Latin words.
+    const rows = Array.from({ length: 260 }, (_, i) => `M${i + 1},测试${i + 1}号,,Lab ${i + 1} of Things,attendee`);
+    writeFileSync(join(dir, 'content', 'attendees.csv'), `id,name,name_en,affiliation,role\n${rows.join('\n')}\n`);
+    const cache = temp('fp-cache-');
+    const cold = buildOf(join(dir, 'content'), { FORUMPRESS_CACHE_DIR: cache }, '--output', 'badges.pdf');
+    expect(cold.status, cold.output).toBe(0);
+    // pdfkit shapes word by word, with the space: only the workers drew the affiliations.
+    const runs = cacheFiles(cache).flatMap((f) => Object.keys(JSON.parse(readFileSync(join(cache, f), 'utf8')).runs));
+    expect(runs).toContain('Things');
+    expect(runs).toContain('Lab ');
+    const warm = buildOf(join(dir, 'content'), { FORUMPRESS_CACHE_DIR: cache }, '--output', 'badges.pdf');
+    const none = buildOf(join(dir, 'content'), { FORUMPRESS_NO_CACHE: '1' }, '--output', 'badges.pdf');
+    expect(warm.files).toEqual(cold.files);
+    expect(none.files).toEqual(cold.files);
+  });
+});
