@@ -6,6 +6,7 @@ import { ROOT } from './helpers/build.js';
 import { builtinFonts } from '../src/render/fonts.js';
 import { ideographRun, isIdeograph } from '../src/render/font-cache.js';
 import { mergeRuns } from '../src/render/merge-runs.js';
+import { installAdvanceShortcut } from '../src/render/glyph-advance.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit');
@@ -44,6 +45,24 @@ describe('the shaping shortcut for Chinese characters', () => {
   it('leaves punctuation, Latin and pairs to fontkit', () => {
     const stub = { font: { glyphForCodePoint: () => ({ id: 1, advanceWidth: 1000 }) }, scale: 1, layoutRun: () => undefined };
     for (const text of ['，', '。', 'A', '中文', '（']) expect(ideographRun(stub, text), text).toBeUndefined();
+  });
+});
+
+describe('the advance-width shortcut', () => {
+  it("gives fontkit's own advance for every glyph, without decoding outlines", () => {
+    const { families } = builtinFonts();
+    for (const face of [families.serif.normal, families.sans.bold, families['latin-serif'].normal, families.math.normal]) {
+      const font = fontkit.create(face.bytes());
+      installAdvanceShortcut(font.getGlyph(0));
+      // Every 7th glyph, and the last ones (past hmtx's full entries, if the font has such).
+      const ids = new Set([...Array.from({ length: Math.ceil(font.numGlyphs / 7) }, (_, i) => i * 7), font.numGlyphs - 2, font.numGlyphs - 1]);
+      for (const id of ids) {
+        const fast = font.getGlyph(id);
+        const width = fast.advanceWidth;
+        expect(fast._metrics, `${face.key} #${id}: outline decoded`).toBeUndefined();
+        expect(width, `${face.key} #${id}`).toBe(font.getGlyph(id)._getMetrics().advanceWidth);
+      }
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { useShapingCache, type ShapableFont } from './shaping-cache.js';
+import { installAdvanceShortcut } from './glyph-advance.js';
 
 const require = createRequire(import.meta.url);
 
@@ -9,6 +10,7 @@ interface FontkitFont {
   postscriptName?: string;
   createSubset(): unknown;
   hasGlyphForCodePoint(codePoint: number): boolean;
+  getGlyph(id: number): object;
   layout(text: string): { advanceWidth: number };
 }
 
@@ -33,6 +35,7 @@ export function shareParsedFonts(): void {
   PDFDocument.prototype.provideFont = function (this: unknown, family: string, bold: boolean, italics: boolean) {
     const embedded = provideFont.call(this, family, bold, italics) as EmbeddedFont;
     const bytes = embedded.font?.stream?.buffer;
+    if (embedded.font) installAdvanceShortcut(embedded.font.getGlyph(0));
     if (!bytes || isCollection(bytes)) return embedded;
     const shared = parsed.get(bytes);
     if (!shared) parsed.set(bytes, embedded.font);
@@ -49,6 +52,7 @@ export function parsedFont(bytes: Uint8Array): FontkitFont {
   let font = parsed.get(bytes);
   if (!font) {
     font = require('fontkit').create(bytes) as FontkitFont;
+    installAdvanceShortcut(font.getGlyph(0));
     // pdfkit tells two opened fonts apart by their head and name tables (isEqualFont), read
     // from what fontkit has decoded so far: decode them now, as pdfkit's own opening does, or
     // the italic face (the upright file again) would be embedded a second time.
