@@ -12,6 +12,7 @@ import { sourceMime } from './render/attachments.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
 import { loadFontSet } from './render/custom-fonts.js';
+import { prefetchChineseFonts } from './render/fonts.js';
 import { applyFontFallback, type MissingGlyphs } from './render/fallback.js';
 import { trackPages } from './render/pages.js';
 import { guardedSource } from './check/guard.js';
@@ -61,6 +62,7 @@ export interface BuildOptions {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diags = new Diagnostics();
+  const fontsArriving = prefetchChineseFonts();
   // Remembers what the program was read from, for PDF/A-3 to carry it.
   const content = recordingSource(guardedSource(options.content, diags));
   options = { ...options, content, templates: guardedSource(options.templates, diags) };
@@ -73,6 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     diags.error('missing-file', { file: `${options.content.label}/attendees.csv`, line: 1, column: 1 }, '--only reprints badges, but there is no attendees.csv', 'create content/attendees.csv; README.md ("Signs and badges") describes it');
   }
   if (!program || diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
+  await fontsArriving;
 
   const fonts = loadFontSet(theme, options.templates, options.fonts, diags);
   templates.fonts = fonts;

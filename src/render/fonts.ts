@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, read, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -34,6 +34,37 @@ function packaged(pkg: string, file: string): FontFace {
       return bytes;
     },
   };
+}
+
+/**
+ * Starts reading the Chinese faces (serif and sans, regular and bold) on libuv's threads,
+ * one read per file, while the main thread reads and checks the content: by the time text
+ * is measured the ~40 MB are in memory, and reading them no longer holds up the build
+ * (~50 ms). Resolves when they have arrived (or failed: then bytes() reads as before).
+ */
+export function prefetchChineseFonts(): Promise<void> {
+  const files = [['noto-serif-sc', 'NotoSerifSC'], ['noto-sans-sc', 'NotoSansSC']].flatMap(([pkg, prefix]) =>
+    ['400Regular', '700Bold'].map((weight) => require.resolve(`@expo-google-fonts/${pkg}/${weight}/${prefix}_${weight}.ttf`) as string));
+  return Promise.all(files.filter((path) => !cache.has(path)).map(readInBackground)).then(() => undefined);
+}
+
+function readInBackground(path: string): Promise<void> {
+  return new Promise((resolve) => {
+    let fd: number;
+    let bytes: Buffer;
+    try {
+      fd = openSync(path, 'r');
+      bytes = Buffer.allocUnsafe(fstatSync(fd).size);
+    } catch {
+      return resolve();
+    }
+    // One request for the whole file: it completes on a libuv thread however busy this one is.
+    read(fd, bytes, 0, bytes.length, 0, (err, n) => {
+      closeSync(fd);
+      if (!err && n === bytes.length && !cache.has(path)) cache.set(path, bytes);
+      resolve();
+    });
+  });
 }
 
 /** The packaged font files this process has read so far, in order (fonts no text needs stay unread). */
