@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { builtinFonts, type FontSet } from '../render/fonts.js';
 import { fontRuns } from '../render/fallback.js';
-import { parsedFont } from '../render/font-cache.js';
 import { NO_LINE_END, NO_LINE_START } from '../render/kinsoku.js';
 import { isCjk } from './text.js';
 import { useShapingCache, type ShapableFont } from '../render/shaping-cache.js';
@@ -32,8 +31,10 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
     const file = (fonts.families[run.family] ?? fonts.families[family])[face.bold ? 'bold' : 'normal'];
     let font = faces.get(file.key);
     if (!font) {
-      // A single font file is the very font pdfkit draws with (font-cache.ts): its tables are decoded once.
-      font = file.postscriptName ? fontkit.create(file.bytes(), file.postscriptName) : parsedFont(file.bytes());
+      // A font of its own, not the one pdfkit draws with: fontkit keeps, per glyph, the characters
+      // it was first made for, and pdfkit writes those into the PDF's text layer, so measuring a
+      // sign's "谢·禹" must not make the booklet's "•" (the same glyph) copy as "·".
+      font = fontkit.create(file.bytes(), file.postscriptName);
       useShapingCache(font as unknown as ShapableFont);
       faces.set(file.key, font!);
     }

@@ -1,0 +1,39 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/build.js';
+
+// One glyph of Noto Sans SC Bold serves both • (U+2022) and · (U+00B7); fontkit remembers the
+// characters a glyph was first made for, and pdfkit writes those into the text layer (what
+// copy and search give). Measuring the signs' names must not decide what the booklet's cover says.
+const dir = mkdtempSync(join(tmpdir(), 'fp-independent-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function edit(file: string, find: string, by: string) {
+  const text = readFileSync(join(dir, file), 'utf8');
+  if (!text.includes(find)) throw new Error(`${find} not in ${file}`);
+  writeFileSync(join(dir, file), text.replace(find, by));
+}
+
+function build(out: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/forumpress.js'), 'build', '--out', join(dir, out), ...args],
+    { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(join(dir, out, 'program.pdf'));
+}
+
+describe('a document does not depend on the other documents built with it', () => {
+  it('program.pdf is the same file built alone or with the signs, badges and copies', () => {
+    cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+    cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
+    edit('content/forum.yaml', 'name: 第二届神经网络新年交叉论坛', 'name: 第二届•神经网络新年交叉论坛');
+    edit('content/abstracts/xie-yu.md', '- name: 谢禹', '- name: 谢·禹');
+    const alone = build('alone', '--output', 'program.pdf');
+    const all = build('all');
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', join(dir, 'all', 'program.pdf'), '-'], { encoding: 'utf8' });
+    expect(cover).toContain('第二届•神经网络');
+    expect(all.equals(alone)).toBe(true);
+  });
+});
