@@ -3,14 +3,18 @@
 // cold build went to finding, reading and compiling modules); see bench/notes.md.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = join(import.meta.dirname, '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The compiled dist/ to bundle (a test bundles its own copy): the first argument, or dist/.
 const dist = process.argv[2] ?? join(root, 'dist');
 const out = join(dist, 'bundle');
+// Made aside and moved into place whole: an interrupted or failed bundling leaves the last
+// bundle (or none, and the plain modules run), never a half-made one.
+const next = join(dist, `bundle.${process.pid}.tmp`);
 const require = createRequire(import.meta.url);
 
 /**
@@ -29,12 +33,11 @@ const plainRequire = {
   },
 };
 
-// Start clean: old bundles' code caches (bin/load-cli.js) go with them.
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
+rmSync(next, { recursive: true, force: true });
+mkdirSync(next, { recursive: true });
 await build({
   entryPoints: { cli: join(dist, 'cli.js'), 'badge-worker': join(dist, 'render', 'badge-worker.js') },
-  outdir: out,
+  outdir: next,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -50,13 +53,16 @@ await build({
 });
 // Every package must be inside: a require left for run time would load a second copy of it.
 for (const file of ['cli.js', 'badge-worker.js']) {
-  const left = [...readFileSync(join(out, file), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)]
+  const left = [...readFileSync(join(next, file), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)]
     .map((m) => m[1]).filter((id) => !id.startsWith('node:') && !builtinModules.includes(id));
   if (left.length) throw new Error(`${file} still requires ${[...new Set(left)].join(', ')} at run time`);
 }
 // The bundles are CommonJS inside an ESM package.
-writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n');
+writeFileSync(join(next, 'package.json'), '{ "type": "commonjs" }\n');
 // pdfkit reads its sRGB profile (PDF/A) and standard-font metrics from `${__dirname}/data`.
-cpSync(join(dirname(require.resolve('pdfkit')), 'data'), join(out, 'data'), { recursive: true });
+cpSync(join(dirname(require.resolve('pdfkit')), 'data'), join(next, 'data'), { recursive: true });
 // The code cache's key (bin/load-cli.js): computed once here rather than at every start.
-writeFileSync(join(out, 'cli.id'), `${createHash('sha256').update(readFileSync(join(out, 'cli.js'))).digest('hex').slice(0, 16)}\n`);
+writeFileSync(join(next, 'cli.id'), `${createHash('sha256').update(readFileSync(join(next, 'cli.js'))).digest('hex').slice(0, 16)}\n`);
+// The old bundle's code caches (bin/load-cli.js) go with it.
+rmSync(out, { recursive: true, force: true });
+renameSync(next, out);

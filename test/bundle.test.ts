@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/build.js';
@@ -22,7 +22,7 @@ function run(env: Record<string, string> = {}) {
   })`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'build',
     '--content', join(ROOT, 'content'), '--templates', join(ROOT, 'templates'), '--out', out],
-  { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', FORUMPRESS_CACHE_DIR: process.env.FORUMPRESS_CACHE_DIR ?? '', ...env }, encoding: 'utf8' });
   const files = Object.fromEntries(readdirSync(out).map((f) => [f, sha(readFileSync(join(out, f)))]));
   rmSync(out, { recursive: true, force: true });
   return { status: r.status, output: `${r.stdout}${r.stderr}`, files };
@@ -61,5 +61,29 @@ describe('the bundled CLI', () => {
     expect(r.status, r.output).toBe(0);
     expect(r.files).toEqual(plain.files);
     expect(readFileSync(join(dist, 'bundle', cache!)).equals(damaged)).toBe(false);
+  }, 120_000);
+
+  it('runs the plain modules when the bundle is half made or does not load', () => {
+    const plain = run({ FORUMPRESS_NO_BUNDLE: '1' });
+    const id = join(dist, 'bundle', 'cli.id');
+    const bundle = join(dist, 'bundle', 'cli.js');
+    const source = readFileSync(bundle);
+    renameSync(id, `${id}.away`);
+    try {
+      const r = run();
+      expect(r.status, r.output).toBe(0);
+      expect(r.files).toEqual(plain.files);
+    } finally {
+      renameSync(`${id}.away`, id);
+    }
+    writeFileSync(bundle, source.subarray(0, 4096));
+    try {
+      const r = run();
+      expect(r.status, r.output).toBe(0);
+      expect(r.output).not.toMatch(/internal error|SyntaxError/);
+      expect(r.files).toEqual(plain.files);
+    } finally {
+      writeFileSync(bundle, source);
+    }
   }, 120_000);
 });
