@@ -126,8 +126,8 @@ describe('the cache folder', () => {
     };
     const fake = (i: number) => `shaping-${String(i).repeat(32)}.json`;
     for (let i = 1; i <= 5; i++) old(fake(i), 7_000_000, 10 * i); // 35 MB, fake(5) the oldest
-    old(`${fake(1)}.123.tmp`, 10, 2);
-    old(`${fake(2)}.456.tmp`, 10, 0);
+    old(`${fake(1)}.0b7d3a52-9c1e-4f7e-8a51-2f6c1d9e4b01.tmp`, 10, 2);
+    old(`${fake(2)}.5e2f8c10-3a4b-4c6d-9e7f-1a2b3c4d5e6f.tmp`, 10, 0);
     old('notes.txt', 10, 100);
     const font = fontkit.create(builtinFonts().families.serif.normal.bytes());
     useShapingCache(font as ShapableFont);
@@ -136,8 +136,8 @@ describe('the cache folder', () => {
     delete process.env.FORUMPRESS_CACHE_DIR;
     expect([1, 2, 3, 4].map((i) => existsSync(join(dir, fake(i))))).toEqual([true, true, true, true]);
     expect(existsSync(join(dir, fake(5)))).toBe(false);
-    expect(existsSync(join(dir, `${fake(1)}.123.tmp`))).toBe(false);
-    expect(existsSync(join(dir, `${fake(2)}.456.tmp`))).toBe(true);
+    expect(existsSync(join(dir, `${fake(1)}.0b7d3a52-9c1e-4f7e-8a51-2f6c1d9e4b01.tmp`))).toBe(false);
+    expect(existsSync(join(dir, `${fake(2)}.5e2f8c10-3a4b-4c6d-9e7f-1a2b3c4d5e6f.tmp`))).toBe(true);
     expect(existsSync(join(dir, 'notes.txt'))).toBe(true);
     expect(cacheFiles(dir).filter((f) => !/^shaping-(\d)\1+\.json$/.test(f))).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -157,7 +157,7 @@ export function saveShapingCaches(maxBytes = MAX_FILE_BYTES): void {
     // Too big: start again from what this build used.
     if (Buffer.byteLength(text) > maxBytes) text = serialize(store, store.used.values());
     if (Buffer.byteLength(text) > maxBytes) continue;
-    const temp = `${store.file}.${process.pid}.tmp`;
+    const temp = `${store.file}.${randomUUID()}.tmp`;
     try {
       mkdirSync(dirname(store.file), { recursive: true });
       writeFileSync(temp, text);
@@ -176,7 +176,7 @@ export function saveShapingCaches(maxBytes = MAX_FILE_BYTES): void {
 
 /** Files of fonts no longer used (an edited font, other library versions) are kept up to this total. */
 const MAX_FOLDER_BYTES = 4 * MAX_FILE_BYTES;
-const CACHE_FILE = /^shaping-[0-9a-f]{32}\.json(\.\d+\.tmp)?$/;
+const CACHE_FILE = /^shaping-[0-9a-f]{32}\.json(\.[0-9a-f-]{36}\.tmp)?$/;
 
 /** Deletes the least recently written cache files past MAX_FOLDER_BYTES, and temporary files an interrupted build left. */
 function prune(dir: string): void {
