@@ -2,7 +2,7 @@
 // every output the build writes) and the booklet with Typst, and writes bench/results.md.
 // BENCH_QUICK=1: one run each, the two small sizes only. BENCH_RUNS=n: runs per measurement.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,7 @@ const fmtKB = (b) => (b >= 1024 * 1024 ? `${(b / 1048576).toFixed(1)} MB` : `${M
 /** Forgets what earlier builds left for later ones: the V8 code cache of the bundle and the shaping cache. */
 function clearCaches() {
   const bundle = join(ROOT, 'dist', 'bundle');
-  for (const f of readdirSync(bundle)) if (f.endsWith('.v8cache')) rmSync(join(bundle, f));
+  if (existsSync(bundle)) for (const f of readdirSync(bundle).filter((f) => f.endsWith('.v8cache'))) rmSync(join(bundle, f));
   rmSync(CACHE, { recursive: true, force: true });
 }
 

@@ -62,12 +62,13 @@ export interface BuildOptions {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diags = new Diagnostics();
-  const fontsArriving = prefetchChineseFonts();
   // Remembers what the program was read from, for PDF/A-3 to carry it.
   const content = recordingSource(guardedSource(options.content, diags));
   options = { ...options, content, templates: guardedSource(options.templates, diags) };
-  const { program, settings } = loadProgram(content, diags);
   const theme = loadTheme(options.templates, diags);
+  // The built-in Chinese faces the theme keeps are read in the background while the content is.
+  const fontsArriving = prefetchChineseFonts(Object.keys(theme.fonts ?? {}));
+  const { program, settings } = loadProgram(content, diags);
   const templates = loadTemplates(options.templates, theme, diags);
   const attendees = loadAttendees(options.content, diags);
   const outputs = new Map<string, Uint8Array>();

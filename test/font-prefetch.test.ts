@@ -6,6 +6,11 @@ import { builtinFonts, packagedFontsRead, prefetchChineseFonts } from '../src/re
 const require = createRequire(import.meta.url);
 
 describe('the Chinese fonts are read in the background at the start of a build', () => {
+  it('not when the theme replaces both families', async () => {
+    await prefetchChineseFonts(['serif', 'sans']);
+    expect(packagedFontsRead()).toEqual([]);
+  });
+
   it('arrive whole, and are the bytes the faces then give without reading again', async () => {
     expect(packagedFontsRead()).toEqual([]);
     await prefetchChineseFonts();

@@ -22,7 +22,6 @@ describe('fonts are read only when text needs them', () => {
     const result = await build({ ...projectSources(realProject()), outputs: ['program.pdf'] });
     expect(result.ok).toBe(true);
     expect(read().filter((f) => FALLBACKS.test(f!))).toEqual([]);
-    expect(read()).toContain('NotoSansSC_700Bold.ttf');
   });
 
   it('an abstract with an Extension B character reads the fallback that has it, and sets it', async () => {
