@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { useShapingCache, type ShapableFont } from './shaping-cache.js';
 import { installAdvanceShortcut } from './glyph-advance.js';
+import { installOwnTextLayer } from './text-layer.js';
 
 const require = createRequire(import.meta.url);
 
@@ -90,6 +91,7 @@ export function shareLayoutCache(embeddedFont: { constructor: { prototype: objec
   const proto = Object.getPrototypeOf(embeddedFont) as { layoutCached?: (text: string) => unknown; layoutRun: (text: string) => unknown };
   if (patchedClasses.has(proto) || typeof proto.layoutCached !== 'function') return;
   patchedClasses.add(proto);
+  installOwnTextLayer(proto);
   proto.layoutCached = function layoutCached(this: ShapingFont, text: string) {
     let runs = sharedRuns.get(this.font);
     if (!runs) sharedRuns.set(this.font, (runs = Object.create(null) as Record<string, unknown>));
