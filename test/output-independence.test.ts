@@ -27,7 +27,7 @@ function build(out: string, ...args: string[]) {
 const text = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
 
 describe('a document does not depend on the other documents built with it', () => {
-  it('program.pdf is the same file built alone or with the signs, badges and copies', () => {
+  it('program.pdf and signs.pdf are the same files built alone or with everything else', () => {
     cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
     cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
     edit('content/abstracts/xie-yu.md', '- name: 谢禹', '- name: 谢·禹');
