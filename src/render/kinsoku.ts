@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 
+import { speedupsDisabled } from './speed.js';
+
 const require = createRequire(import.meta.url);
 const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
 const Line = require('pdfmake/js/Line.js').default;
@@ -22,6 +24,7 @@ export function kinsokuSplit(text: string, fits: number): number {
 }
 
 let installed = false;
+let copyAll = false;
 
 /**
  * pdfmake splits a word longer than the line at any character. This replaces its
@@ -32,13 +35,13 @@ let installed = false;
 export function installKinsoku(): void {
   if (installed) return;
   installed = true;
+  copyAll = speedupsDisabled();
   LayoutBuilder.prototype.buildNextLine = function buildNextLine(this: any, textNode: any) {
     if (!textNode._inlines || textNode._inlines.length === 0) return null;
     const line = new Line(this.writer.context().availableWidth);
     const measure = new TextInlines(null);
     let forceContinue = false;
-    while (textNode._inlines.length > 0 &&
-      (line.hasEnoughSpaceForInline(textNode._inlines[0], textNode._inlines.slice(1)) || forceContinue)) {
+    while (textNode._inlines.length > 0 && (forceContinue || fits(line, textNode._inlines))) {
       let hardWrap = false;
       const inline = textNode._inlines.shift();
       if (!inline.noWrap && inline.text.length > 1 && inline.width > line.getAvailableWidth()) {
@@ -60,6 +63,16 @@ export function installKinsoku(): void {
     line.lastLineInParagraph = textNode._inlines.length === 0;
     return line;
   };
+}
+
+/**
+ * Line.hasEnoughSpaceForInline reads the inlines after the next one only when it must stay
+ * on the line with them (noNewLine); pdfmake copied them all for every inline it placed,
+ * quadratic in a paragraph of Chinese (one inline per character).
+ */
+function fits(line: any, inlines: any[]): boolean {
+  const next = inlines[0];
+  return line.hasEnoughSpaceForInline(next, next.noNewLine || copyAll ? inlines.slice(1) : undefined);
 }
 
 function maxFit(text: string, maxWidth: number, width: (t: string) => number): number {

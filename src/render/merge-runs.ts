@@ -5,10 +5,20 @@ const Renderer = require('pdfmake/js/Renderer.js').default;
 
 type Inline = Record<string, any>;
 
-/** Inline properties that must be equal for two inlines to be drawn as one piece of text. */
-const SAME = ['font', 'fontSize', 'color', 'opacity', 'link', 'linkToPage', 'linkToDestination', 'decoration', 'decorationColor',
-  'decorationStyle', 'decorationThickness', 'background', 'fontFeatures', 'sup', 'sub', 'characterSpacing'];
 const EPSILON = 1e-6;
+
+/**
+ * Whether two inlines have the inline properties that must be equal to be drawn as one piece
+ * of text. Spelled out: a loop over the property names made one lookup site see every name on
+ * every shape of inline (slow generic lookups; ~0.15 s of a 200-talk booklet's rendering).
+ */
+function sameStyle(a: Inline, b: Inline): boolean {
+  return a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity &&
+    a.link === b.link && a.linkToPage === b.linkToPage && a.linkToDestination === b.linkToDestination &&
+    a.decoration === b.decoration && a.decorationColor === b.decorationColor && a.decorationStyle === b.decorationStyle &&
+    a.decorationThickness === b.decorationThickness && a.background === b.background && a.fontFeatures === b.fontFeatures &&
+    a.sup === b.sup && a.sub === b.sub && a.characterSpacing === b.characterSpacing;
+}
 
 /** Chinese, Japanese and Korean characters and full-width punctuation: no kerning between them. */
 function wide(c: number): boolean {
@@ -22,7 +32,7 @@ function wide(c: number): boolean {
  */
 function joinable(a: Inline, b: Inline): boolean {
   if (a._pageNodeRef || b._pageNodeRef || a.text.length === 0 || b.text.length === 0) return false;
-  for (const key of SAME) if (a[key] !== b[key]) return false;
+  if (!sameStyle(a, b)) return false;
   const end = a.text.charCodeAt(a.text.length - 1);
   return end === 32 || (wide(end) && wide(b.text.charCodeAt(0)));
 }

@@ -4,6 +4,9 @@ import { installRunMerging } from './merge-runs.js';
 
 const disabled = () => process.env.FORUMPRESS_NO_SPEEDUPS === '1'; // for comparing against plain pdfmake
 
+/** Whether FORUMPRESS_NO_SPEEDUPS=1 asks for plain pdfmake (for comparing against it). */
+export const speedupsDisabled = disabled;
+
 /**
  * Installs the rendering speed-ups once per process (see each module for the measured cost
  * it removes). Rendering stays byte-for-byte deterministic: same input, same PDF.
