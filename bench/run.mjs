@@ -54,7 +54,7 @@ const summary = (samples) => ({ wall: median(samples.map((s) => s.wall)), cpu: m
 function measure(runs, cmd, args) {
   const samples = [];
   for (let i = 0; i < runs; i++) samples.push(timed(cmd, args));
-  return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rss: Math.max(...samples.map((s) => s.rss)), all: samples.map((s) => s.wall) };
+  return { ...summary(samples), all: samples.map((s) => s.wall) };
 }
 
 const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
@@ -100,9 +100,8 @@ for (const size of SIZES) {
       plain.push(timed(process.execPath, [cli, ...base, '--output', 'program.pdf'], { ...process.env, FORUMPRESS_NO_SPEEDUPS: '1' }));
       ty.push(timed(process.execPath, [join(ROOT, 'bench', 'typst.mjs'), data, pdf]));
     }
-    row.typst = { wall: median(ty.map((s) => s.wall)), cpu: median(ty.map((s) => s.cpu)), rss: Math.max(...ty.map((s) => s.rss)), bytes: statSync(pdf).size,
-      pages: pages(pdf), fpWall: median(fp.map((s) => s.wall)), fpCpu: median(fp.map((s) => s.cpu)),
-      plainWall: median(plain.map((s) => s.wall)), plainCpu: median(plain.map((s) => s.cpu)) };
+    const [f, p] = [summary(fp), summary(plain)];
+    row.typst = { ...summary(ty), bytes: statSync(pdf).size, pages: pages(pdf), fpWall: f.wall, fpCpu: f.cpu, plainWall: p.wall, plainCpu: p.cpu };
   }
   rows.push(row);
 }

@@ -12,6 +12,8 @@ export interface FontFace {
   key: string;
   bytes(): Buffer;
   postscriptName?: string;
+  /** Starts reading a packaged face in the background (prefetchChineseFonts). */
+  prefetch?(): Promise<void>;
 }
 
 /** Every family a document can use, and for each primary family the fonts tried after it. */
@@ -33,6 +35,7 @@ function packaged(pkg: string, file: string): FontFace {
       if (!bytes) cache.set(path, (bytes = readFileSync(path)));
       return bytes;
     },
+    prefetch: () => (cache.has(path) ? Promise.resolve() : readInBackground(path)),
   };
 }
 
@@ -44,10 +47,9 @@ function packaged(pkg: string, file: string): FontFace {
  * four. Resolves when they have arrived (or failed: then bytes() reads as before).
  */
 export function prefetchChineseFonts(replaced: string[] = []): Promise<void> {
-  const families = [['serif', 'noto-serif-sc', 'NotoSerifSC'], ['sans', 'noto-sans-sc', 'NotoSansSC']].filter(([family]) => !replaced.includes(family));
-  const files = families.flatMap(([, pkg, prefix]) =>
-    ['400Regular', '700Bold'].map((weight) => require.resolve(`@expo-google-fonts/${pkg}/${weight}/${prefix}_${weight}.ttf`) as string));
-  return Promise.all(files.filter((path) => !cache.has(path)).map(readInBackground)).then(() => undefined);
+  const { families } = builtinFonts();
+  const faces = ['serif', 'sans'].filter((family) => !replaced.includes(family)).flatMap((family) => [families[family].normal, families[family].bold]);
+  return Promise.all(faces.map((face) => face.prefetch?.())).then(() => undefined);
 }
 
 function readInBackground(path: string): Promise<void> {
