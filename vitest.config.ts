@@ -6,8 +6,9 @@ import { join } from 'node:path';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous limits: a test fails on what it checks, never because the machine is busy.
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
     pool: 'forks',
     // Builds the tests run keep their shaping cache in a temporary folder, not in node_modules/.cache.
     env: { FORUMPRESS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'fp-test-cache-')) },

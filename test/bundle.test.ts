@@ -34,7 +34,7 @@ beforeAll(() => {
   rmSync(dist, { recursive: true, force: true });
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist]);
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs'), dist]);
-}, 120_000);
+});
 
 describe('the bundled CLI', () => {
   it('writes the same PDFs as the plain compiled modules, and keeps a code cache for the next start', () => {
@@ -48,7 +48,7 @@ describe('the bundled CLI', () => {
     expect(caches()).toHaveLength(1);
     const warm = run();
     expect(warm.files).toEqual(plain.files);
-  }, 120_000);
+  });
 
   it('runs correctly from a damaged code cache, and replaces it', () => {
     run();
@@ -61,7 +61,7 @@ describe('the bundled CLI', () => {
     expect(r.status, r.output).toBe(0);
     expect(r.files).toEqual(plain.files);
     expect(readFileSync(join(dist, 'bundle', cache!)).equals(damaged)).toBe(false);
-  }, 120_000);
+  });
 
   it('runs the plain modules when the bundle is half made or does not load', () => {
     const plain = run({ FORUMPRESS_NO_BUNDLE: '1' });
@@ -85,5 +85,5 @@ describe('the bundled CLI', () => {
     } finally {
       writeFileSync(bundle, source);
     }
-  }, 120_000);
+  });
 });

@@ -29,7 +29,7 @@ beforeAll(() => {
   const dist = join(ROOT, 'node_modules', '.cache', 'forumpress-repro');
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist]);
   cli = join(dist, 'cli.js');
-}, 120_000);
+});
 
 describe('reproducible builds', () => {
   it('give byte-identical PDFs when built twice in one process', async () => {

@@ -69,7 +69,7 @@ describe('never lose work', () => {
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(readdirSync(out)).toContain('program.pdf');
     rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  });
 
   it('an output that fails half-way leaves the previous PDFs and no temporary file', () => {
     const out = mkdtempSync(join(tmpdir(), 'forumpress-out-'));

@@ -152,7 +152,7 @@ beforeAll(() => {
   // A script file, not `node -e`: worker threads inherit the options of their process.
   cli = join(dist, 'run-cli.mjs');
   writeFileSync(cli, 'import { main } from "./cli.js";\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n');
-}, 120_000);
+});
 
 /** Runs `forumpress build` of the real forum (or of `content`) in its own process; returns the exit code, output and the files' digests. */
 function buildWith(env: Record<string, string>, ...args: string[]) {
