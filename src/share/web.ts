@@ -1,0 +1,40 @@
+import type { Program } from '../model/types.js';
+import { programView } from '../layout/view.js';
+import { FragmentStore, type TemplateSet } from '../layout/templates.js';
+import { blocksToHtml } from './blocks-html.js';
+
+/** The template of out/program.html, inside templates/. */
+export const WEB_TEMPLATE = 'web/program.hbs';
+
+/**
+ * What the web page's template gets: the booklet's view, with each talk slot of the
+ * schedule also carrying its talk (speakers with affiliations, abstract), and the time zone.
+ */
+export function webView(program: Program) {
+  const view = programView(program);
+  const talkOf = new Map(view.talks.map((t) => [t.anchor, t]));
+  const withTalk = <S extends { anchor: string | null }>(slot: S) => ({ ...slot, talk: (slot.anchor && talkOf.get(slot.anchor)) || null });
+  return {
+    ...view,
+    timezone: program.forum.timezone,
+    days: view.days.map((day) => ({
+      ...day,
+      items: day.items.map((item) => ({
+        ...item,
+        session: item.session && { ...item.session, slots: item.session.slots.map(withTalk) },
+        slot: item.slot && withTalk(item.slot),
+      })),
+    })),
+  };
+}
+
+/**
+ * Renders templates/web/program.hbs to one HTML page. The template escapes every value
+ * (Handlebars, as for the PDFs); {{markdown body}} places a fragment that is replaced here by
+ * the blocks' HTML, so no text from content is ever read as markup. Throws TemplateError.
+ */
+export function composeWebPage(templates: TemplateSet, program: Program): string {
+  const fragments = new FragmentStore();
+  const html = templates.render(WEB_TEMPLATE, webView(program), fragments);
+  return html.replace(/<fragment ref="(\d+)"\/>/g, (_, i: string) => blocksToHtml(fragments.items[Number(i)] ?? []));
+}
