@@ -1,8 +1,9 @@
+import Handlebars from 'handlebars';
 import type { Block, Inline } from '../model/types.js';
 
-/** Text as HTML text or attribute value: every character that could end or open markup is written as an entity. */
+/** Text as HTML text or attribute value, escaped by the function the templates escape with (& < > " ' ` =). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`=]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return Handlebars.Utils.escapeExpression(text);
 }
 
 /** A link target is made a link only when it is a web address; anything else (javascript:, file:) stays text. */

@@ -26,14 +26,16 @@ function offsetAt(zone: string, instant: number): number {
 
 /**
  * The instant at which the wall clock of `zone` shows `date` (YYYY-MM-DD) `time` (HH:MM).
- * A time a daylight-saving change skips is taken with the offset before the change.
+ * A time a daylight-saving change skips, or shows twice, is read with the offset before the change.
  */
 export function zonedToUtc(date: string, time: string, zone: string): Date {
   const [y, m, d] = date.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);
   const wall = Date.UTC(y, m - 1, d, hh, mm);
-  // Two rounds settle the offset: the first guess may sit on the other side of a change.
-  let utc = wall - offsetAt(zone, wall);
-  utc = wall - offsetAt(zone, utc);
-  return new Date(utc);
+  const DAY = 86_400_000;
+  const before = wall - offsetAt(zone, wall - DAY);
+  const after = wall - offsetAt(zone, wall + DAY);
+  // Off a change both are the same; on one, take the reading whose offset holds at that instant.
+  if (before === after || wall - offsetAt(zone, before) === before) return new Date(before);
+  return new Date(wall - offsetAt(zone, after) === after ? after : before);
 }
