@@ -64,9 +64,10 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
   const body: MarkupElement = { ...root, children: root.children.filter((c) => typeof c === 'string' || !['footer', 'header'].includes(c.name)) };
   const footer = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'footer');
   const header = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'header');
-  const { paper = 'A4', orientation = 'portrait', margins = '40', ...style } = root.attrs;
+  const { paper = 'A4', orientation = 'portrait', margins = '40', width, height, ...style } = root.attrs;
   const defaultStyle = blockProps({ ...root, attrs: style }, ctx);
-  const pageSize = paperSize(paper, orientation === 'landscape');
+  // width="390" height="auto" (points): a page as tall as what it holds, e.g. a phone's long image.
+  const pageSize = width ? customPage(root, width, height) : paperSize(paper, orientation === 'landscape');
   return {
     pageSize,
     pageMargins: margins.split(/[ ,]+/).map(Number),
@@ -77,6 +78,15 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
     header: header && running(header, ctx),
     pageBreakBefore: keepWithNext,
   };
+}
+
+/** A page size given in points; height "auto" makes each page as tall as its content. */
+function customPage(root: MarkupElement, width: string, height = 'auto'): { width: number; height: number | 'auto' } {
+  const points = (v: string) => (/^\d+(\.\d+)?$/.test(v) && Number(v) >= 72 && Number(v) <= 14400 ? Number(v) : undefined);
+  const w = points(width);
+  const h = height === 'auto' ? 'auto' : points(height);
+  if (w === undefined || h === undefined) throw new MarkupError(root, `page width="${width}" height="${height}" must be points between 72 and 14400 (height may be "auto")`);
+  return { width: w, height: h };
 }
 
 /** A node marked keep-with-next moves to the next page when nothing follows it on its own. */

@@ -3,6 +3,9 @@ import { programView } from '../layout/view.js';
 import { FragmentStore, type TemplateSet } from '../layout/templates.js';
 import { blocksToHtml } from './blocks-html.js';
 
+/** IANA names of China's one time zone (UTC+8): what people call 北京时间. */
+const CHINA = new Set(['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Chungking', 'Asia/Harbin', 'PRC']);
+
 /** The template of out/program.html, inside templates/. */
 export const WEB_TEMPLATE = 'web/program.hbs';
 
@@ -17,6 +20,8 @@ export function webView(program: Program) {
   return {
     ...view,
     timezone: program.forum.timezone,
+    /** How the page names the zone of its times: 北京时间 for China's, else the IANA name. */
+    timezoneLabel: CHINA.has(program.forum.timezone) ? '北京时间' : `${program.forum.timezone} 时间`,
     days: view.days.map((day) => ({
       ...day,
       items: day.items.map((item) => ({
