@@ -3,7 +3,7 @@ import type { SettingsFile } from './check/schemas.js';
 import { programView } from './layout/view.js';
 import { signsView } from './layout/signs.js';
 import { sheetLayout, type SheetLayout } from './layout/imposition.js';
-import { webView } from './share/web.js';
+import { phoneView } from './share/web.js';
 
 /** One PDF to produce: the template that lays it out and the data it gets. */
 export interface OutputJob {
@@ -26,7 +26,7 @@ export function outputJobs(program: Program, settings: SettingsFile): OutputJob[
     { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper } },
     { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: signPages(program) },
     // Phone-width pages, one per day: the source of `forumpress preview`'s schedule-dayN.png.
-    { output: 'schedule-phone.pdf', template: 'phone/schedule.hbs', view: webView(program),
+    { output: 'schedule-phone.pdf', template: 'phone/schedule.hbs', view: phoneView(program),
       expectPages: { count: program.days.length, what: `one page per day (${program.days.length})` } },
   ];
 }

@@ -93,7 +93,7 @@ describe('out/program.ics', () => {
 
   it('takes times in the forum\'s time zone: Europe/Berlin moves every event by its offset', async () => {
     const files = realContentFiles();
-    files['forum.yaml'] = files['forum.yaml'].replace(/^timezone: .*$/m, 'timezone: Europe/Berlin');
+    files['forum.yaml'] = files['forum.yaml'].replace(/^online: true$/m, 'online: true\ntimezone: Europe/Berlin');
     const wu = events((await calendar(files)).text).find((e) => e.uid.startsWith('talk-wu-yingnian@'))!;
     expect([wu.start, wu.end]).toEqual(['2022-12-31T08:00:00.000Z', '2022-12-31T09:00:00.000Z']);
     // Without the field the forum is in China.
@@ -105,7 +105,7 @@ describe('out/program.ics', () => {
   it('rejects a time zone Intl does not know, or an offset, at its place in forum.yaml', async () => {
     for (const zone of ['Asia/Shangai', '+08:00', 'CST8']) {
       const files = realContentFiles();
-      files['forum.yaml'] = files['forum.yaml'].replace(/^timezone: .*$/m, `timezone: "${zone}"`);
+      files['forum.yaml'] = files['forum.yaml'].replace(/^online: true$/m, `online: true\ntimezone: "${zone}"`);
       const { result } = await calendar(files);
       expect(result.ok).toBe(false);
       expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([

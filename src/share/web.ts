@@ -43,3 +43,21 @@ export function composeWebPage(templates: TemplateSet, program: Program): string
   const html = templates.render(WEB_TEMPLATE, webView(program), fragments);
   return html.replace(/<fragment ref="(\d+)"\/>/g, (_, i: string) => blocksToHtml(fragments.items[Number(i)] ?? []));
 }
+
+/**
+ * The phone pages' view: the web page's without the abstracts and the introduction, which they
+ * do not show, so that editing an abstract leaves schedule-phone.pdf as it is (build --watch).
+ */
+export function phoneView(program: Program) {
+  const view = webView(program);
+  const bare = <S extends { talk: unknown }>(slot: S) => ({ ...slot, talk: null });
+  return {
+    ...view,
+    forum: { ...view.forum, introduction: [], hasIntroduction: false },
+    talks: view.talks.map((t) => ({ ...t, body: [], hasBody: false })),
+    days: view.days.map((day) => ({
+      ...day,
+      items: day.items.map((item) => ({ ...item, session: item.session && { ...item.session, slots: item.session.slots.map(bare) }, slot: item.slot && bare(item.slot) })),
+    })),
+  };
+}
