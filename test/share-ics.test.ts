@@ -63,8 +63,8 @@ describe('out/program.ics', () => {
     }
     const lei = all.find((x) => x.uid.startsWith('talk-lei-na@'))!;
     expect(lei.summary).toBe('An Optimal Transport View of Deep Learning（雷娜）');
-    expect(lei.description).toMatch(/^报告人 Speaker: 雷娜, 大连理工大学\n\nSession 5（主持 魏宪）\n\nAbstract: In this talk/);
-    expect(lei.location).toBe('线上（寇享直播）, 中山大学, 广州');
+    expect(lei.description).toMatch(/^报告人 Speaker: 雷娜（大连理工大学）\n\nSession 5（主持 魏宪）\n\nAbstract: In this talk/);
+    expect(lei.location).toBe('线上（寇享直播），中山大学，广州');
     // Opening ceremony yes, lunch no.
     expect(all.map((x) => x.summary)).toContain('开幕式');
     expect(all.map((x) => x.summary)).not.toContain('中午休息');

@@ -20,8 +20,11 @@ export function programIcs(program: Program, stamp: Date): string {
   const key = createHash('sha256').update(`${forum.name}\0${forum.dates.start}`).digest('hex').slice(0, 12);
   const calendar = ical({ name: forum.name, prodId: { company: 'forumpress', product: 'forumpress', language: 'ZH' } });
   const at = (date: string, time: string) => zonedToUtc(date, time, forum.timezone);
-  const place = (room?: string) => [room ?? (forum.online ? `线上${forum.livestream ? `（${forum.livestream.platform}）` : ''}` : undefined), forum.venue]
-    .filter(Boolean).join(', ');
+  const place = (room?: string) => {
+    const parts = [room ?? (forum.online ? `线上${forum.livestream ? `（${forum.livestream.platform}）` : ''}` : undefined), forum.venue].filter(Boolean);
+    // Chinese text takes the full-width comma, as the booklet's typography rules ask.
+    return parts.join(parts.some((p) => /[\u3400-\u9fff]/.test(p!)) ? '，' : ', ');
+  };
   const event = (uid: string, date: string, slot: { start: string; end: string }, data: Partial<ICalEventData>) =>
     calendar.createEvent({ id: `${uid}@${key}.forumpress`, stamp, start: at(date, slot.start), end: at(date, slot.end), ...data });
 
@@ -43,7 +46,7 @@ export function programIcs(program: Program, stamp: Date): string {
 
 function talkData(talk: Talk, location: string, session?: Session): Partial<ICalEventData> {
   const names = talk.speakers.map((p) => p.name).join('、');
-  const speakers = talk.speakers.map((p) => `${p.name}${p.nameEn ? ` (${p.nameEn})` : ''}${p.affiliation ? `, ${p.affiliation}` : ''}`).join('\n');
+  const speakers = talk.speakers.map((p) => `${p.name}${p.nameEn ? ` ${p.nameEn}` : ''}${p.affiliation ? `（${p.affiliation}）` : ''}`).join('\n');
   const description = [
     `报告人 Speaker: ${speakers.includes('\n') ? `\n${speakers}` : speakers}`,
     talk.title.secondary,
