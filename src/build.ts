@@ -140,7 +140,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         'this is a gap in forumpress\'s checks: please report it with the content that caused it');
       return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
     }
-    warnLongAbstracts(tracked.spans(), anchors, name, diags);
+    if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
   }
   await checkPageCounts(outputJobs(program, settings), outputs, diags, options.templates.label);
   try {
