@@ -5,12 +5,15 @@ import { build } from './build.js';
 import { diskSource, writeOutputsAtomically, FONT_MAX_BYTES } from './io.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { watchBuild } from './watch.js';
+import { runImport } from './import/cli.js';
 import { saveShapingCaches } from './render/shaping-store.js';
 
 const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch]
+       forumpress import FILE [--content DIR]
 
   build   check the content, then write every PDF into the output folder
   check   check the content and templates only; write nothing
+  import  write (or update) the content folder from a pretalx/frab schedule.json or schedule.xml
 
   --content DIR    the conference's content folder (default: content)
   --templates DIR  the templates folder (default: templates)
@@ -49,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || args.values.help ? 0 : 2;
   }
+  if (command === 'import') return runImport(args.positionals.slice(1), args.values.content);
   if (command !== 'build' && command !== 'check') {
     console.error(`forumpress: unknown command "${command}"\n\n${USAGE}`);
     return 2;
