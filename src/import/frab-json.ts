@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LineCounter, parseDocument, type Node } from 'yaml';
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import type { Diagnostics, Position } from '../diagnostics.js';
 import { clockMinutes, lineIndex, localDateTime, parseDuration, positionOf, type ExportEvent, type ExportSchedule } from './types.js';
 
@@ -26,14 +26,12 @@ export const scheduleJsonSchema = z.looseObject({
 
 /** Reads a schedule.json export; errors (syntax, shape) are reported at their line and column. */
 export function readFrabJson(text: string, file: string, diags: Diagnostics): ExportSchedule | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    const message = (err as Error).message;
-    const offset = /position (\d+)/.exec(message)?.[1];
-    const at = positionOf(text, offset === undefined ? text.length : Number(offset), file);
-    diags.error('import-syntax', at, `the file is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')}`,
+  // JSON.parse does not say where a mistake is on Node 20; jsonc-parser does (strict: no comments).
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length) {
+    const first = errors[0];
+    diags.error('import-syntax', positionOf(text, first.offset, file), `the file is not valid JSON: ${syntaxReason(first.error)}`,
       'export the schedule again (the file may be cut short), or fix the character at this place');
     return undefined;
   }
@@ -80,18 +78,18 @@ export function minutesBetween(d1: string, m1: number, d2: string, m2: number): 
   return days * 1440 + m2 - m1;
 }
 
-/** Finds where a path of keys lies in JSON text (JSON is YAML, so the YAML parser knows every node's place). */
+/** Finds where a path of keys lies in JSON text. */
 function jsonLocator(text: string, file: string): (path: ReadonlyArray<PropertyKey>) => Position {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  const tree = parseTree(text);
   return (path) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true)) as Node | undefined;
-      if (node && typeof node === 'object' && 'range' in node && node.range) {
-        const p = lines.linePos(node.range[0]);
-        return { file, line: p.line, column: p.col };
-      }
+    for (let n = path.length; n >= 0 && tree; n--) {
+      const node = findNodeAtLocation(tree, path.slice(0, n) as Array<string | number>);
+      if (node) return positionOf(text, node.offset, file);
     }
     return { file, line: 1, column: 1 };
   };
+}
+
+function syntaxReason(code: ParseErrorCode): string {
+  return printParseErrorCode(code).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -14,9 +14,11 @@ type Comments = { before?: string; after?: string };
 export function renderSchedule(schedule: YSchedule, previous?: string): string {
   const old = previous === undefined ? undefined : parseDocument(previous);
   const comments = old && !old.errors.length ? collectComments(old) : new Map<string, Comments>();
-  const doc = new Document(schedule);
+  const doc = new Document(ordered(schedule));
   doc.commentBefore = old && !old.errors.length ? old.commentBefore : HEADER;
   const days = doc.get('days', true) as unknown as YAMLSeq | undefined;
+  if (old && !old.errors.length) doc.comment = old.comment;
+  if (days) apply(days as unknown as YAMLMap, comments.get('days'));
   days?.items.forEach((dayNode, d) => {
     const day = schedule.days[d];
     apply(dayNode as YAMLMap, comments.get(`day:${day.date}`));
@@ -40,6 +42,27 @@ export function renderSchedule(schedule: YSchedule, previous?: string): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }
 
+/** Keys in the order README.md shows them, whatever order the merge left them in. */
+function ordered(schedule: YSchedule): YSchedule {
+  const slot = (s: YSlot): YSlot => pick(s, ['time', 'talk', 'kind', 'title', 'room']) as unknown as YSlot;
+  return {
+    days: schedule.days.map((d) => ({
+      date: d.date,
+      program: d.program.map((e) => (isSession(e)
+        ? { ...(pick(e, ['session', 'title', 'chair', 'room', 'time']) as unknown as YSession), slots: e.slots.map(slot) }
+        : slot(e))),
+    })),
+  };
+}
+
+function pick(o: object, keys: string[]): Record<string, unknown> {
+  const src = o as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (src[k] !== undefined) out[k] = src[k];
+  for (const k of Object.keys(src)) if (!(k in out) && src[k] !== undefined && k !== 'slots') out[k] = src[k];
+  return out;
+}
+
 function apply(node: YAMLMap, c: Comments | undefined): void {
   if (!c) return;
   if (c.before) node.commentBefore = c.before;
@@ -53,6 +76,7 @@ function collectComments(doc: Document): Map<string, Comments> {
   };
   const days = doc.get('days', true);
   if (!isSeq(days)) return map;
+  keep('days', days);
   for (const dayNode of days.items) {
     if (!isMap(dayNode)) continue;
     keep(`day:${String(dayNode.get('date'))}`, dayNode);
