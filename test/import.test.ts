@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
@@ -190,5 +192,23 @@ ${event(1, '<start>10:00</start><duration>00:30</duration><title>Rocket 🚀 sci
     expect(after['schedule.yaml']).toContain('{ time: 00:00-00:30, kind: other, title: Night owls (continued), room: Hall }');
     const checked = await build({ content: memorySource({ ...after, 'forum.yaml': after['forum.yaml'].replace('"?"', 'Hall') }, 'content'), templates: realSources().templates, checkOnly: true });
     expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([]);
+  });
+});
+
+describe('forumpress import: the command', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(import.meta.dirname, '../bin/forumpress.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it('writes the folder, says what it did; a broken export writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forumpress-import-'));
+    const ok = cli('import', join(FIXTURES, 'lswt2019/schedule.xml'), '--content', join(dir, 'content'));
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/imported 23 events \(17 talks\) into .*: 10 sessions over 1 days in 4 rooms; 20 file\(s\) new/);
+    expect(ok.stderr).toContain('warning[import-no-speaker]');
+    expect(readdirSync(join(dir, 'content/abstracts'))).toHaveLength(17);
+    writeFileSync(join(dir, 'bad.json'), '{"schedule": ');
+    const bad = cli('import', join(dir, 'bad.json'), '--content', join(dir, 'other'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^bad\.json:1:14: error\[import-syntax\]/);
+    expect(existsSync(join(dir, 'other'))).toBe(false);
   });
 });

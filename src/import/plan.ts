@@ -129,7 +129,9 @@ function cleanLine(text: string, event: ExportEvent | undefined, what: string, d
 }
 
 function talkFields(event: ExportEvent, title: string, diags: Diagnostics, unknownTypes: Map<string, { count: number; first: ExportEvent }>): TalkFields {
-  const mapping = mapKind(event.type);
+  // Without a type, a track named like a kind ("Keynote", "Tutorial") says what the talk is.
+  const byTrack = mapKind(event.track);
+  const mapping = event.type.trim() || !byTrack.known ? mapKind(event.type) : byTrack;
   if (!mapping.known) {
     const entry = unknownTypes.get(event.type) ?? { count: 0, first: event };
     entry.count++;
