@@ -71,6 +71,19 @@ describe('forumpress import: committed exports', () => {
     expect(report).toContain('warning[import-no-duration]: "Thinktank & Hackathon');
   });
 
+  it('frab schedule.xml: <persons><person id>, subtitle, language, track, entities; gap-free talks of one track are one session', () => {
+    const { after, diags } = runImport(read('31c3-saal1/schedule.xml'), 'schedule.xml');
+    expect(diags.list).toEqual([]);
+    expect(talksOf(after)).toHaveLength(5);
+    const opening = front(after['abstracts/31c3-6561-en-saal-1-201412271100-31c3-opening-event.md']);
+    expect(opening.speakers).toEqual([{ name: 'erdgeist' }, { name: 'Geraldine de Bastion' }]);
+    const maha = front(after['abstracts/31c3-6264-de-saal-1-201412271245-wir-beteiligen-uns-aktiv.md']);
+    expect(maha).toMatchObject({ language: 'de', track: 'Ethics, Society & Politics', subtitle: expect.stringMatching(/^Die digitale „Agenda“/) });
+    const program = parse(after['schedule.yaml']).days[0].program;
+    expect(program.map((s: any) => `${s.session} ${s.slots.length}`)).toEqual(['saal-1-1227-1100 2', 'saal-1-1227-1245 1', 'saal-1-1227-1400 1', 'saal-1-1227-1600 1']);
+    expect(parse(after['forum.yaml'])).toMatchObject({ name: '31. Chaos Communication Congress', dates: { start: '2014-12-27', end: '2014-12-31' } });
+  });
+
   it('builds what it imported, every talk in the booklet and on the signs', async () => {
     const { after } = runImport(read('lswt2019/schedule.xml'), 'schedule.xml');
     const result = await build({ content: memorySource(after, 'content'), templates: realSources().templates, outputs: ['program.pdf', 'signs.pdf'] });
