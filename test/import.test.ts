@@ -189,6 +189,7 @@ describe('forumpress import: bad exports', () => {
 ${event(1, '<start>10:00</start><duration>00:30</duration><title>Rocket 🚀 science</title><type>djset</type><persons><person id="1">Ann</person></persons>')}
 ${event(2, '<start>10:30</start><duration>00:30</duration><title>Nobody talks</title><type>lecture</type><persons/>')}
 ${event(3, '<start>23:30</start><duration>01:00</duration><title>Night owls</title><type>lecture</type><persons><person id="2">Bo</person></persons>')}
+${event(4, '<start>23:59</start><duration>00:30</duration><title>Last minute</title><type>lecture</type><persons><person id="3">Cy</person></persons>')}
 </room></day>
 <day index="2" date="2024-05-02"><room name="Hall">
 ${event(1, '<start>10:00</start><duration>00:30</duration><title>Rocket 🚀 science</title><type>djset</type><persons><person id="1">Ann</person></persons>')}
@@ -200,7 +201,8 @@ ${event(1, '<start>10:00</start><duration>00:30</duration><title>Rocket 🚀 sci
     expect(report).toContain('warning[import-emoji]: removed 1 emoji from the title "Rocket 🚀 science"');
     expect(report).toContain('warning[import-repeated]: "Rocket 🚀 science" is in the export again');
     expect(report).toContain('warning[import-several-days]: "Night owls" runs past midnight');
-    expect(talksOf(after)).toHaveLength(4);
+    expect(talksOf(after)).toHaveLength(5);
+    expect(after['schedule.yaml']).toContain('{ time: 23:58-23:59, talk: last-minute }');
     expect(front(after['abstracts/rocket-science.md']).title).toBe('Rocket science');
     expect(after['schedule.yaml']).toContain('{ time: 00:00-00:30, kind: other, title: Night owls (continued), room: Hall }');
     const checked = await build({ content: memorySource({ ...after, 'forum.yaml': after['forum.yaml'].replace('"?"', 'Hall') }, 'content'), templates: realSources().templates, checkOnly: true });

@@ -194,8 +194,10 @@ function splitAtMidnight(event: ExportEvent, duration: number, title: string, ta
   let start = event.start;
   let left = duration;
   for (let part = 0; left > 0 && part < 31; part++) {
-    const end = Math.min(start + left, 1439);
-    pieces.push({ ...base, date, start, end: Math.max(end, start + 1), ...(part === 0 ? { talk, kind } : { kind: 'other', title: `${title} (continued)` }) });
+    // A slot is at least a minute and ends by 23:59 (24:00 is not a time of day in schedule.yaml).
+    const from = Math.min(start, 1438);
+    const end = Math.max(Math.min(start + left, 1439), from + 1);
+    pieces.push({ ...base, date, start: from, end, ...(part === 0 ? { talk, kind } : { kind: 'other', title: `${title} (continued)` }) });
     left -= 1440 - start;
     start = 0;
     date = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
