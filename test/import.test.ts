@@ -111,13 +111,16 @@ describe('forumpress import: importing again', () => {
     const day2 = f['schedule.yaml'].indexOf('  - date: 2022-09-08');
     f['schedule.yaml'] = f['schedule.yaml'].slice(0, day2) + '      - { time: 17:00-17:30, kind: closing, title: Goodbye } # ours\n' + f['schedule.yaml'].slice(day2);
     f['forum.yaml'] = f['forum.yaml'].replace('venue: "?"', 'venue: Berlin');
+    const renamed = 'abstracts/democon-6-re-contextualized-asynchronous-success.md';
+    f[renamed] = f[renamed].replace('  - name: Cameron Barnett\n', '  - name: Cameron Barnett\n    affiliation: Somewhere # ours\n');
     f['abstracts/own-talk.md'] = '---\ntitle: Our own talk\nspeakers: [{ name: Us }]\n---\n';
     return f;
   };
   const changedExport = original
     .replace('"title": "Visionary mission-critical toolset"', '"title": "Visionary toolset, renamed"')
     .replace('"abstract": "Architect cross-platform infrastructures!"', '"abstract": "A new abstract from the export."')
-    .replace('"public_name": "Kimberly Smith"', '"public_name": "Kimberly Smith", "x": 1');
+    .replace('"public_name": "Kimberly Smith"', '"public_name": "Kimberly Smith", "x": 1')
+    .replace('"public_name": "Cameron Barnett"', '"public_name": "Cameron Barnett-Jones"');
 
   it('updates what came from the export and keeps every edit, reporting each conflict', () => {
     const first = runImport(original, 'schedule.json');
@@ -144,6 +147,10 @@ describe('forumpress import: importing again', () => {
     // The event that left the export: its file stays, it is off the schedule, and the report says so.
     expect(f['abstracts/democon-47-advanced-3rdgeneration-graphic-interface.md']).toBeDefined();
     expect(f['schedule.yaml']).not.toContain('democon-47-');
+    // A speaker renamed in the export: the new name is taken, and what was added to the old one goes with it, reported.
+    expect(front(f['abstracts/democon-6-re-contextualized-asynchronous-success.md']).speakers).toEqual([{ name: 'Cameron Barnett-Jones', affiliation: 'Somewhere' }]);
+    expect(f['abstracts/democon-6-re-contextualized-asynchronous-success.md']).toContain('affiliation: Somewhere # ours');
+    expect(second.report).toContain('warning[import-conflict]: the export renamed speaker "Cameron Barnett" to "Cameron Barnett-Jones"; what you added (affiliation) now goes with "Cameron Barnett-Jones"');
     expect(second.report).toContain('warning[import-gone]: "Advanced 3rdgeneration Graphic Interface" is no longer in the export; its file is kept and it is taken off the schedule');
   });
 

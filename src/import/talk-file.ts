@@ -44,8 +44,12 @@ export function updateTalkFile(text: string, base: TalkFields, next: TalkFields,
         `copy the export's value into the file if you want it`);
       continue;
     }
+    if (key === 'speakers') reportRenamedSpeakers(curSpeakers, next.speakers, at, diags);
     const value = key === 'speakers' ? speakersWithExtras(next.speakers, curSpeakers) : next[key];
-    if (value === undefined) doc.delete(key);
+    if (key === 'speakers' && sameButNames(value as Speaker[], curSpeakers)) {
+      // Only names changed: rename in place, so comments on the speakers' lines stay.
+      (value as Speaker[]).forEach((s, i) => doc.setIn(['speakers', i, 'name'], s.name));
+    } else if (value === undefined) doc.delete(key);
     else doc.set(key, value);
   }
   let body = split.body.replace(/^\n+/, '').replace(/\s+$/, '');
@@ -67,8 +71,34 @@ function frontMatter(f: TalkFields, extras: Speaker[]): Record<string, unknown> 
   };
 }
 
+/**
+ * The export's speaker names with what the organizer added to each (affiliation, name_en):
+ * matched by name, else (a renamed speaker) by position, when that speaker's old name is gone.
+ */
 function speakersWithExtras(names: string[], current: Speaker[]): Speaker[] {
-  return names.map((name) => current.find((s) => s?.name === name) ?? { name });
+  return names.map((name, i) => {
+    const same = current.find((s) => s?.name === name);
+    if (same) return same;
+    const old = current[i];
+    return old && !names.includes(old.name) ? { ...old, name } : { name };
+  });
+}
+
+function sameButNames(next: Speaker[], current: Speaker[]): boolean {
+  const rest = ({ name: _name, ...extras }: Speaker) => JSON.stringify(extras);
+  return next.length === current.length && next.every((s, i) => current[i] && typeof current[i] === 'object' && rest(s) === rest(current[i]));
+}
+
+function reportRenamedSpeakers(current: Speaker[], names: string[], at: Position, diags: Diagnostics): void {
+  current.forEach((s, i) => {
+    const extras = Object.keys(s ?? {}).filter((k) => k !== 'name');
+    if (!extras.length || names.includes(s.name)) return;
+    const heir = names[i] !== undefined && !current.some((c) => c?.name === names[i]) ? names[i] : undefined;
+    diags.warn('import-conflict', at, heir
+      ? `the export renamed speaker "${s.name}" to "${heir}"; what you added (${extras.join(', ')}) now goes with "${heir}"`
+      : `the export no longer lists speaker "${s.name}"; what you added for them (${extras.map((k) => `${k}: ${JSON.stringify(s[k])}`).join(', ')}) is dropped with them`,
+    'check the speakers in this file');
+  });
 }
 
 function render(doc: Document, body: string): string {
