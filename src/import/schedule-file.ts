@@ -1,4 +1,5 @@
-import { clock, type Plan, type PlannedSlot } from './plan.js';
+import type { Plan, PlannedSlot } from './plan.js';
+import { clock } from './types.js';
 
 /** A slot as schedule.yaml writes it. */
 export interface YSlot {

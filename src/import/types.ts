@@ -87,3 +87,8 @@ export function lineIndex(text: string, file: string): (offset: number) => Posit
     return { file, line: lo + 1, column: offset - starts[lo] + 1 };
   };
 }
+
+/** "09:05" from minutes after midnight. */
+export function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
