@@ -9,7 +9,7 @@ import { runImport } from './import/cli.js';
 import { saveShapingCaches } from './render/shaping-store.js';
 
 const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch]
-       forumpress import FILE [--content DIR]
+       forumpress import FILE [--content DIR] [--session-gap MINUTES]
 
   build   check the content, then write every PDF into the output folder
   check   check the content and templates only; write nothing
@@ -22,7 +22,8 @@ const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR]
   --strict         treat warnings as errors
   --only ID,ID     reprint the badges of these attendees only (out/badges-reprint.pdf)
   --output NAME    build only this output (e.g. program.pdf); may be repeated
-  --watch          build, then rebuild what changed whenever content or templates change`;
+  --watch          build, then rebuild what changed whenever content or templates change
+  --session-gap M  import: a pause of more than M minutes starts a new session (default 15)`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
         only: { type: 'string' },
         output: { type: 'string', multiple: true },
         watch: { type: 'boolean', default: false },
+        'session-gap': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -52,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || args.values.help ? 0 : 2;
   }
-  if (command === 'import') return runImport(args.positionals.slice(1), args.values.content);
+  if (command === 'import') return runImport(args.positionals.slice(1), args.values.content, args.values['session-gap']);
   if (command !== 'build' && command !== 'check') {
     console.error(`forumpress: unknown command "${command}"\n\n${USAGE}`);
     return 2;

@@ -8,9 +8,13 @@ import { importSchedule } from './index.js';
 const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
 
 /** `forumpress import FILE [--content DIR]`: returns the exit code. */
-export function runImport(positionals: string[], contentDir: string): number {
+export function runImport(positionals: string[], contentDir: string, sessionGap?: string): number {
   if (positionals.length !== 1) {
     console.error('forumpress: import takes one file: forumpress import schedule.json [--content DIR]');
+    return 2;
+  }
+  if (sessionGap !== undefined && !/^\d{1,3}$/.test(sessionGap)) {
+    console.error(`forumpress: --session-gap takes minutes (e.g. 20), not "${sessionGap}"`);
     return 2;
   }
   const path = resolve(positionals[0]);
@@ -30,7 +34,7 @@ export function runImport(positionals: string[], contentDir: string): number {
   }
   const content = existsSync(root) ? diskSource(root, label, MAX_FILE_BYTES) : memorySource({}, label);
   const diags = new Diagnostics();
-  const result = importSchedule(readFileSync(path, 'utf8'), basename(path), content, diags);
+  const result = importSchedule(readFileSync(path, 'utf8'), basename(path), content, diags, { sessionGap: sessionGap === undefined ? undefined : Number(sessionGap) });
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
   for (const d of diags.sorted()) console.error(formatDiagnostic(d, color));
   if (!result || diags.hasErrors) {

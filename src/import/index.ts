@@ -3,7 +3,7 @@ import type { Diagnostics, Position } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
 import { readFrabJson } from './frab-json.js';
 import { readFrabXml } from './frab-xml.js';
-import { planImport, type TalkFields } from './plan.js';
+import { planImport, type PlanOptions, type TalkFields } from './plan.js';
 import { mergeSchedule } from './merge-schedule.js';
 import { isSession, scheduleOfPlan, type YSchedule, type YSession, type YSlot } from './schedule-file.js';
 import { renderSchedule } from './schedule-yaml.js';
@@ -48,7 +48,7 @@ export function readExport(text: string, file: string, diags: Diagnostics): Expo
  * Imports an export into a content folder (given as what is there now): a pure function from
  * texts to texts. Diagnostics report every adaptation, positioned in the export or the content.
  */
-export function importSchedule(text: string, file: string, content: FileSource, diags: Diagnostics): ImportResult | undefined {
+export function importSchedule(text: string, file: string, content: FileSource, diags: Diagnostics, options: PlanOptions = {}): ImportResult | undefined {
   const schedule = readExport(text, file, diags);
   if (!schedule) return undefined;
   const stateText = content.read(STATE_FILE);
@@ -69,7 +69,7 @@ export function importSchedule(text: string, file: string, content: FileSource, 
   }
   const abstracts = new Set(content.list('abstracts').filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
   const known = new Map(Object.entries(state?.talks ?? {}).map(([key, t]) => [key, t.id]));
-  const plan = planImport(schedule, known, diags, new Set([...abstracts].filter((id) => ![...known.values()].includes(id))));
+  const plan = planImport(schedule, known, diags, new Set([...abstracts].filter((id) => ![...known.values()].includes(id))), options);
   const next = scheduleOfPlan(plan);
 
   const files = new Map<string, string>();

@@ -7,6 +7,11 @@ import { assignLanes, mergeSharedBreaks, splitAtMidnight, type Piece } from './p
 
 /** A pause longer than this (minutes) between two talks of one room starts a new session. */
 export const SESSION_GAP = 15;
+
+/** How talks are grouped: the longest pause (minutes) inside one session. */
+export interface PlanOptions {
+  sessionGap?: number;
+}
 /** Minutes given to an event the export gives no duration. */
 const DEFAULT_DURATION = 60;
 
@@ -62,7 +67,8 @@ export interface Plan {
 
 
 /** Turns an export into talks, sessions and days; everything adapted on the way is reported. */
-export function planImport(schedule: ExportSchedule, knownIds: ReadonlyMap<string, string>, diags: Diagnostics, taken: ReadonlySet<string> = new Set()): Plan {
+export function planImport(schedule: ExportSchedule, knownIds: ReadonlyMap<string, string>, diags: Diagnostics,
+  taken: ReadonlySet<string> = new Set(), options: PlanOptions = {}): Plan {
   const talks: PlannedTalk[] = [];
   const pieces: Piece[] = [];
   const usedIds = new Set<string>([...knownIds.values(), ...taken]);
@@ -105,7 +111,7 @@ export function planImport(schedule: ExportSchedule, knownIds: ReadonlyMap<strin
     diags.warn('import-after-midnight', { file: schedule.events[0].at.file, line: 1, column: 1 },
       `${afterMidnight} event(s) start after midnight of their conference day; they are listed under the calendar day they happen on`);
   }
-  const days = groupDays(assignLanes(mergeSharedBreaks(pieces), diags));
+  const days = groupDays(assignLanes(mergeSharedBreaks(pieces), diags), options.sessionGap ?? SESSION_GAP);
   const dates = [schedule.start, schedule.end, ...days.map((d) => d.date)].filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const name = cleanLine(schedule.title, undefined, 'title', diags) || schedule.acronym || 'Conference';
   return { forum: { name, start: dates[0] ?? '', end: dates[dates.length - 1] ?? '' }, days, talks };
@@ -174,7 +180,7 @@ function checkDayBounds(event: ExportEvent, duration: number, diags: Diagnostics
   }
 }
 
-function groupDays(pieces: Piece[]): PlannedDay[] {
+function groupDays(pieces: Piece[], gap: number): PlannedDay[] {
   const byDate = new Map<string, Piece[]>();
   for (const p of pieces) byDate.set(p.date, [...(byDate.get(p.date) ?? []), p]);
   const usedSessionIds = new Set<string>();
@@ -193,7 +199,7 @@ function groupDays(pieces: Piece[]): PlannedDay[] {
           continue;
         }
         const prevEnd = current ? current.slots[current.slots.length - 1].end : 0;
-        if (!current || p.start - prevEnd > SESSION_GAP || (p.track && lastTrack && p.track !== lastTrack)) {
+        if (!current || p.start - prevEnd > gap || (p.track && lastTrack && p.track !== lastTrack)) {
           const id = uniqueId(`${slugify(room) || 'room'}-${date.slice(5).replace('-', '')}-${clock(p.start).replace(':', '')}`, usedSessionIds);
           usedSessionIds.add(id);
           current = { id, title: p.track || room, room, start: p.start, slots: [] };
