@@ -185,6 +185,14 @@ describe('forumpress import: bad exports', () => {
     expect(report).toMatch(/^schedule\.xml:4:\d+: error\[import-syntax\]: the file is not well-formed XML/);
   });
 
+  it('HTML entities are read; an external entity is never resolved', () => {
+    const one = (title: string, doctype = '') => `<?xml version="1.0"?>${doctype}<schedule><conference><title>${title}</title></conference><day index="1" date="2020-01-01"><room name="A"><event guid="g"><title>t</title><start>10:00</start><duration>00:10</duration><persons><person>P</person></persons></event></room></day></schedule>`;
+    expect(parse(runImport(one('Caf&eacute;&nbsp;Conf'), 'schedule.xml').after['forum.yaml']).name).toBe('Café Conf');
+    const { result, report } = runImport(one('&e;', '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'), 'schedule.xml');
+    expect(result).toBeUndefined();
+    expect(report).toMatch(/^schedule\.xml:1:\d+: error\[import-syntax\]: the file is not well-formed XML: undefined entity/);
+  });
+
   it('neither format', () => {
     expect(runImport('BEGIN:VCALENDAR\n', 'schedule.ics').report).toContain('schedule.ics:1:1: error[import-format]');
   });

@@ -52,7 +52,7 @@ export function readFrabJson(text: string, file: string, diags: Diagnostics): Ex
       for (const e of list) {
         const when = localDateTime(e.date);
         const start = clockMinutes(e.start) ?? when?.minutes;
-        const key = e.guid || e.code || e.id || e.slug || `${d.date}-${roomName}-${e.start}`;
+        const key = e.guid || e.code || e.id || e.slug || `event-${events.length + 1}`;
         const needle = e.guid ? `"${e.guid}"` : `"title": ${JSON.stringify(e.title)}`;
         const offset = Math.max(0, text.indexOf(needle));
         const ends = localDateTime(e.end);

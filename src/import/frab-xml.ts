@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTag } from 'saxes';
+import { characterEntities } from 'character-entities';
 import type { Diagnostics, Position } from '../diagnostics.js';
 import { clockMinutes, localDateTime, parseDuration, type ExportEvent, type ExportSchedule } from './types.js';
 
@@ -15,6 +16,8 @@ interface Draft {
 /** Reads a frab / pentabarf schedule.xml; a syntax error is reported at its line and column. */
 export function readFrabXml(text: string, file: string, diags: Diagnostics): ExportSchedule | undefined {
   const parser = new SaxesParser({ position: true });
+  // Some generators write HTML's named entities (&nbsp;, &eacute;) into the XML; no DTD is ever read.
+  parser.ENTITIES = { ...characterEntities };
   const stack: string[] = [];
   const conference: Record<string, string> = {};
   let day: ExportEvent['day'] | undefined;
@@ -59,7 +62,7 @@ export function readFrabXml(text: string, file: string, diags: Diagnostics): Exp
     else if (draft && tag.name === 'person' && parent === 'event') draft.persons.push(...buffer.split(/\s*[,;]\s*/));
     else if (parent === 'conference') conference[tag.name] = buffer.trim();
     else if (tag.name === 'event' && draft && day) {
-      events.push(toEvent(draft, day, room));
+      events.push(toEvent(draft, day, room, events.length));
       draft = undefined;
     }
     buffer = '';
@@ -81,11 +84,11 @@ export function readFrabXml(text: string, file: string, diags: Diagnostics): Exp
   };
 }
 
-function toEvent(d: Draft, day: ExportEvent['day'], room: string): ExportEvent {
+function toEvent(d: Draft, day: ExportEvent['day'], room: string, index: number): ExportEvent {
   const f = d.fields;
   const when = localDateTime(f.date);
   const start = clockMinutes(f.start) ?? when?.minutes ?? 0;
-  const key = d.attrs.guid || d.attrs.id || f.slug || `${day.date}-${room}-${f.start}`;
+  const key = d.attrs.guid || d.attrs.id || (f.slug ?? '').trim() || `event-${index + 1}`;
   return {
     key, id: d.attrs.id ?? '', slug: (f.slug ?? '').trim(), title: (f.title ?? '').trim(), subtitle: (f.subtitle ?? '').trim(),
     track: (f.track ?? '').trim(), type: (f.type ?? '').trim(), language: (f.language ?? '').trim(),

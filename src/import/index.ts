@@ -33,8 +33,9 @@ export interface ImportResult {
 export function readExport(text: string, file: string, diags: Diagnostics): ExportSchedule | undefined {
   const src = text.replace(/^\uFEFF/, '');
   const first = src.trimStart()[0];
-  const schedule = first === '{' ? readFrabJson(src, file, diags) : first === '<' ? readFrabXml(src, file, diags) : undefined;
-  if (first !== '{' && first !== '<') {
+  const json = first === '{' || first === '[';
+  const schedule = json ? readFrabJson(src, file, diags) : first === '<' ? readFrabXml(src, file, diags) : undefined;
+  if (!json && first !== '<') {
     diags.error('import-format', { file, line: 1, column: 1 }, 'this is neither a schedule.json nor a schedule.xml export',
       'export the schedule from pretalx or frab as JSON or XML (frab compatible) and give that file');
   } else if (schedule && !schedule.events.length) {

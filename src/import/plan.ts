@@ -91,7 +91,7 @@ export function planImport(schedule: ExportSchedule, knownIds: ReadonlyMap<strin
     seenKeys.set(key, event);
     const title = cleanLine(event.title, event, 'title', diags) || `Event ${event.id || key}`;
     if (!plainLine(event.title)) diags.warn('import-no-title', event.at, `an event has no title; it is called "${title}"`, 'give it a title in the export or in its file');
-    const duration = eventDuration(event, diags);
+    const duration = eventDuration(event, title, diags);
     const slotKind = breakKind(event);
     let talk: string | undefined;
     if (!slotKind) {
@@ -155,14 +155,14 @@ function idBase(event: ExportEvent, title: string): string {
   return short(slug, 60) || short(slugify(title), 48) || `event-${slugify(event.id) || 'x'}`;
 }
 
-function eventDuration(event: ExportEvent, diags: Diagnostics): number {
+function eventDuration(event: ExportEvent, title: string, diags: Diagnostics): number {
   if (event.duration === undefined) {
-    diags.warn('import-no-duration', event.at, `"${plainLine(event.title)}" has no duration in the export; it is imported as ${DEFAULT_DURATION} minutes`,
+    diags.warn('import-no-duration', event.at, `"${title}" has no duration in the export; it is imported as ${DEFAULT_DURATION} minutes`,
       'correct its time in schedule.yaml');
     return DEFAULT_DURATION;
   }
   if (event.duration <= 0) {
-    diags.warn('import-no-duration', event.at, `"${plainLine(event.title)}" lasts 0 minutes in the export; it is imported as 5 minutes`, 'correct its time in schedule.yaml');
+    diags.warn('import-no-duration', event.at, `"${title}" lasts 0 minutes in the export; it is imported as 5 minutes`, 'correct its time in schedule.yaml');
     return 5;
   }
   return event.duration;
