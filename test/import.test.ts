@@ -107,7 +107,8 @@ describe('forumpress import: importing again', () => {
       .replace('Architect cross-platform infrastructures!', 'Our own shorter abstract.');
     f['schedule.yaml'] = f['schedule.yaml']
       .replace('title: Multi-lateral\n        room: Pale Golden Rod Room\n        slots:\n          - { time: 10:00-10:50', 'title: Multi-lateral\n        chair: Ada Lovelace\n        room: Pale Golden Rod Room\n        slots:\n          - { time: 10:00-10:50')
-      .replace('days:\n', 'days:\n  # our own note on the days\n');
+      .replace('days:\n', 'days:\n  # our own note on the days\n')
+      .replace('session: dark-red-room-0906-1130\n        title: Multi-lateral', 'session: dark-red-room-0906-1130\n        title: Tools workshop');
     const day2 = f['schedule.yaml'].indexOf('  - date: 2022-09-08');
     f['schedule.yaml'] = f['schedule.yaml'].slice(0, day2) + '      - { time: 17:00-17:30, kind: closing, title: Goodbye } # ours\n' + f['schedule.yaml'].slice(day2);
     f['forum.yaml'] = f['forum.yaml'].replace('venue: "?"', 'venue: Berlin');
@@ -129,6 +130,7 @@ describe('forumpress import: importing again', () => {
     const doc = JSON.parse(changedExport);
     const rooms = doc.schedule.conference.days[1].rooms['Dark Red Room'];
     doc.schedule.conference.days[1].rooms['Dark Red Room'] = rooms.filter((e: any) => e.id !== 47);
+    doc.schedule.conference.days[0].rooms['Dark Red Room'].find((e: any) => e.id === 2).track = 'Organic';
     const second = runImport(JSON.stringify(doc, null, 1), 'schedule.json', mine);
     expect(second.diags.hasErrors).toBe(false);
     const f = second.after;
@@ -144,6 +146,9 @@ describe('forumpress import: importing again', () => {
     expect(f['schedule.yaml']).toContain('title: Goodbye } # ours');
     expect(schedule.days[0].program.find((e: any) => e.chair)).toMatchObject({ chair: 'Ada Lovelace', slots: [{ talk: 'democon-8-ergonomic-object-oriented-hub' }] });
     expect(f['schedule.yaml']).toContain('# our own note on the days');
+    // A session title both sides changed: the organizer's stays, the conflict is reported.
+    expect(schedule.days[0].program.find((e: any) => e.session === 'dark-red-room-0906-1130').title).toBe('Tools workshop');
+    expect(second.report).toContain('content/schedule.yaml:1:1: warning[import-conflict]: session dark-red-room-0906-1130: you changed its title to "Tools workshop"; the export now says "Organic" (was "Multi-lateral"); yours is kept');
     // The event that left the export: its file stays, it is off the schedule, and the report says so.
     expect(f['abstracts/democon-47-advanced-3rdgeneration-graphic-interface.md']).toBeDefined();
     expect(f['schedule.yaml']).not.toContain('democon-47-');
