@@ -244,7 +244,7 @@ describe('forumpress import: the command', () => {
     writeFileSync(join(dir, 'bad.json'), '{"schedule": ');
     const bad = cli('import', join(dir, 'bad.json'), '--content', join(dir, 'other'));
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/^bad\.json:1:14: error\[import-syntax\]/);
+    expect(bad.stderr).toMatch(/^bad\.json:1:13: error\[import-syntax\]: the file is not valid JSON: the file ends in the middle of a value/);
     expect(existsSync(join(dir, 'other'))).toBe(false);
   });
 });

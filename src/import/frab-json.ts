@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
+import { parse as parseJson, type AnyNode } from '@humanwhocodes/momoa';
 import type { Diagnostics, Position } from '../diagnostics.js';
-import { clockMinutes, lineIndex, localDateTime, parseDuration, positionOf, type ExportEvent, type ExportSchedule } from './types.js';
+import { clockMinutes, lineIndex, localDateTime, parseDuration, type ExportEvent, type ExportSchedule } from './types.js';
 
 /** A text field that exports write as a string, a number or null. */
 const str = z.union([z.string(), z.number().transform(String)]).nullish().transform((v) => v ?? '');
@@ -26,12 +26,13 @@ export const scheduleJsonSchema = z.looseObject({
 
 /** Reads a schedule.json export; errors (syntax, shape) are reported at their line and column. */
 export function readFrabJson(text: string, file: string, diags: Diagnostics): ExportSchedule | undefined {
-  // JSON.parse does not say where a mistake is on Node 20; jsonc-parser does (strict: no comments).
-  const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length) {
-    const first = errors[0];
-    diags.error('import-syntax', positionOf(text, first.offset, file), `the file is not valid JSON: ${syntaxReason(first.error)}`,
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // Node 20's JSON.parse does not say where the mistake is; momoa (ESLint's JSON parser) does.
+    const at = syntaxErrorAt(text, file);
+    diags.error('import-syntax', at.position, `the file is not valid JSON: ${at.reason}`,
       'export the schedule again (the file may be cut short), or fix the character at this place');
     return undefined;
   }
@@ -78,18 +79,34 @@ export function minutesBetween(d1: string, m1: number, d2: string, m2: number): 
   return days * 1440 + m2 - m1;
 }
 
-/** Finds where a path of keys lies in JSON text. */
-function jsonLocator(text: string, file: string): (path: ReadonlyArray<PropertyKey>) => Position {
-  const tree = parseTree(text);
-  return (path) => {
-    for (let n = path.length; n >= 0 && tree; n--) {
-      const node = findNodeAtLocation(tree, path.slice(0, n) as Array<string | number>);
-      if (node) return positionOf(text, node.offset, file);
+/** Where JSON text first goes wrong, and why. */
+function syntaxErrorAt(text: string, file: string): { position: Position; reason: string } {
+  try {
+    parseJson(text, { mode: 'json' });
+  } catch (err) {
+    const e = err as { message: string; line?: number; column?: number };
+    if (/end of input/i.test(e.message)) {
+      // The file stops in the middle (a cut-off download): the place is its end.
+      return { position: lineIndex(text, file)(text.trimEnd().length), reason: 'the file ends in the middle of a value (is it complete?)' };
     }
-    return { file, line: 1, column: 1 };
-  };
+    if (e.line !== undefined && e.column !== undefined) {
+      return { position: { file, line: e.line, column: e.column }, reason: e.message.replace(/ \(\d+:\d+\)$/, '') };
+    }
+  }
+  return { position: { file, line: 1, column: 1 }, reason: 'it cannot be read' };
 }
 
-function syntaxReason(code: ParseErrorCode): string {
-  return printParseErrorCode(code).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+/** Finds where a path of keys lies in JSON text (parsed again with positions, only when there is an error to place). */
+function jsonLocator(text: string, file: string): (path: ReadonlyArray<PropertyKey>) => Position {
+  const doc = parseJson(text, { mode: 'json' });
+  return (path) => {
+    let node: AnyNode = doc.body;
+    for (const key of path) {
+      const next: AnyNode | undefined = node.type === 'Object' ? node.members.find((m) => m.name.type === 'String' && m.name.value === key)?.value
+        : node.type === 'Array' && typeof key === 'number' ? node.elements[key]?.value : undefined;
+      if (!next) break;
+      node = next;
+    }
+    return { file, line: node.loc.start.line, column: node.loc.start.column };
+  };
 }
