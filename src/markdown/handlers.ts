@@ -7,6 +7,7 @@ import type { Diagnostics } from '../diagnostics.js';
 export const MAX_NESTING = 6;
 import type { FileSource } from '../io.js';
 import { imageBlock, isLoneImage } from './image-handler.js';
+import type { ImageBudget } from './image-prepare.js';
 
 /** Shared by every handler while one markdown body is converted. */
 export interface MarkdownState {
@@ -26,6 +27,8 @@ export interface MarkdownState {
 export interface ImageSource {
   files: FileSource;
   dir: string;
+  /** What this build's images have used of the decode and embed budgets (shared by every file of a build). */
+  budget?: ImageBudget;
 }
 
 type BlockHandler = (node: any, state: MarkdownState) => Block[];
