@@ -10,11 +10,11 @@ export const PRINT_DPI = 300;
 /** Decoded pixels (RGBA bytes) one build may decode to flatten or scale images: ten images at the 25-megapixel maximum. */
 export const DECODE_BUDGET = 1_000_000_000;
 /**
- * Image bytes one build may embed in the booklet, after scaling. Each byte costs the build about
- * 30 in memory (the data URL, pdfkit, and the parsed and derived PDFs: 24 MB of JPEGs peaked at
- * 1.05 GB), so this keeps a build under 1 GiB.
+ * Image bytes one build may embed in the booklet, after scaling. Each byte costs a full build
+ * about 6 in memory (pdfkit, the parsed PDF, the archival and print copies): 64 MB of JPEGs
+ * peaked at 653 MB, all five outputs, so this keeps a build under 1 GiB.
  */
-export const EMBED_BUDGET = 16 * 1024 * 1024;
+export const EMBED_BUDGET = 64 * 1024 * 1024;
 
 /** An opaque PNG file above this size, with more pixels than print needs, is scaled down. */
 const LARGE_FILE = 1024 * 1024;
