@@ -2,15 +2,20 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { build } from './build.js';
-import { diskSource, writeOutputsAtomically, FONT_MAX_BYTES } from './io.js';
+import { diskSource, writeOutputsAtomically, rewriteContentFile, FONT_MAX_BYTES, type FileSource } from './io.js';
+import { applyFixes } from './fix.js';
+import type { Diagnostic } from './diagnostics.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { watchBuild } from './watch.js';
 import { saveShapingCaches } from './render/shaping-store.js';
+import { preview } from './preview.js';
 
-const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch]
+const USAGE = `usage: forumpress <build|check|preview> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch] [--fix]
 
   build   check the content, then write every PDF into the output folder
   check   check the content and templates only; write nothing
+  preview draw PDF pages as PNG: each day's phone schedule (out/schedule-day1.png ...), or
+          with --output NAME [--pages 1-3] [--dpi N] the pages of that PDF (out/preview/)
 
   --content DIR    the conference's content folder (default: content)
   --templates DIR  the templates folder (default: templates)
@@ -19,7 +24,8 @@ const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR]
   --strict         treat warnings as errors
   --only ID,ID     reprint the badges of these attendees only (out/badges-reprint.pdf)
   --output NAME    build only this output (e.g. program.pdf); may be repeated
-  --watch          build, then rebuild what changed whenever content or templates change`;
+  --watch          build, then rebuild what changed whenever content or templates change
+  --fix            with check: write the typography corrections it suggests into content/`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -37,6 +43,9 @@ export async function main(argv: string[]): Promise<number> {
         only: { type: 'string' },
         output: { type: 'string', multiple: true },
         watch: { type: 'boolean', default: false },
+        pages: { type: 'string' },
+        dpi: { type: 'string' },
+        fix: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -49,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || args.values.help ? 0 : 2;
   }
-  if (command !== 'build' && command !== 'check') {
+  if (command !== 'build' && command !== 'check' && command !== 'preview') {
     console.error(`forumpress: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
@@ -71,13 +80,23 @@ export async function main(argv: string[]): Promise<number> {
     console.error('forumpress: --watch rebuilds whole documents; reprint badges with --only in a build of its own');
     return 2;
   }
+  if (command === 'preview') {
+    if ((outputs?.length ?? 0) > 1) return (console.error('forumpress: preview draws one PDF at a time (one --output)'), 2);
+    const { content, templates, out, pages, dpi } = args.values;
+    return preview({ content, templates, out, fonts, sourceDate, output: outputs?.[0], pages, dpi });
+  }
   if (command === 'build' && args.values.watch) {
     const { content, templates, out, strict } = args.values;
     return watchBuild({ content, templates, out, strict, outputs, fonts, sourceDate });
   }
+  if (args.values.fix && command !== 'check') {
+    console.error('forumpress: --fix goes with check: forumpress check --fix');
+    return 2;
+  }
   const started = performance.now();
+  const content = diskSource(args.values.content, args.values.content.replace(/\/$/, ''));
   const result = await build({
-    content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
+    content,
     templates: diskSource(args.values.templates, 'templates'),
     // check lays the documents out too (page-length warnings need it) but renders no copy or badge.
     checkOnly: command === 'check',
@@ -89,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   saveShapingCaches();
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
+  if (args.values.fix) result.diagnostics = writeFixes(result.diagnostics, content, args.values.content);
   for (const d of result.diagnostics) console.error(formatDiagnostic(d, color));
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
@@ -117,4 +137,24 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`forumpress: content checked, ${warnings} warning(s).`);
   }
   return 0;
+}
+
+/** Writes the corrections `check --fix` found, listing each; returns the diagnostics left. */
+function writeFixes(diagnostics: Diagnostic[], content: FileSource, dir: string): Diagnostic[] {
+  const done = new Set<Diagnostic>();
+  for (const file of applyFixes(diagnostics, content)) {
+    try {
+      rewriteContentFile(dir, file.path, file.text);
+    } catch (err) {
+      console.error(`forumpress: could not correct ${content.label}/${file.path}: ${(err as Error).message}; it is unchanged`);
+      continue;
+    }
+    for (const d of file.applied) {
+      done.add(d);
+      const what = d.message.replace(/: ".*"$/s, '');
+      console.log(`${d.file}:${d.line}:${d.column}: fixed[${d.rule}]: ${what} -> ${d.fix!.text ? `"${d.fix!.text}"` : 'removed'}`);
+    }
+  }
+  if (done.size) console.log(`forumpress: ${done.size} correction(s) written; check the changes (e.g. git diff) before printing.`);
+  return diagnostics.filter((d) => !done.has(d));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTROL } from '../load/control.js';
+import { isTimeZone } from '../share/timezone.js';
 
 /** Schemas of every content file, declared once; README.md documents the same fields. */
 
@@ -27,12 +28,15 @@ export const forumSchema = z.strictObject({
   venue: text,
   online: z.boolean().default(false),
   livestream: z.strictObject({ platform: text, note: text.optional(), url: text.optional() }).optional(),
+  contact: text.optional(),
   hosts: names.default([]),
   co_hosts: names.default([]),
   organizing_committee: names.default([]),
   academic_committee: names.default([]),
   funding: text.optional(),
   introduction: text.optional(),
+  /** The forum's time zone (IANA name): schedule times are its wall-clock times (program.ics). */
+  timezone: z.string().refine(isTimeZone, 'is not a time zone name; write it as in the IANA list, e.g. Asia/Shanghai, Asia/Hong_Kong, Europe/Berlin').default('Asia/Shanghai'),
 });
 
 const time = z.string().regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'must be a time range written HH:MM-HH:MM');
@@ -73,7 +77,11 @@ export const abstractSchema = z.strictObject({
 
 /** content/settings.yaml (optional) */
 export const settingsSchema = z.strictObject({
-  booklet: z.strictObject({ paper: z.enum(['A5', 'A4']).default('A5') }).prefault({}),
+  booklet: z.strictObject({
+    paper: z.enum(['A5', 'A4']).default('A5'),
+    // flow: abstracts follow one another; page: each talk starts a page (and a longer one warns).
+    talks: z.enum(['flow', 'page']).default('flow'),
+  }).prefault({}),
   /** program-archival.pdf: PDF/A-1b, or PDF/A-3b carrying the content files it was built from. */
   archival: z.strictObject({ pdfa: z.enum(['1b', '3b']).default('1b') }).prefault({}),
   /** program-print.pdf: crop_marks adds 3 mm bleed, crop marks, TrimBox and BleedBox for a print shop. */

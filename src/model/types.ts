@@ -97,12 +97,16 @@ export interface Forum {
   venue: string;
   online: boolean;
   livestream?: { platform: string; note?: string; url?: string };
+  /** How to reach the organizers (e-mail, phone), printed on the back cover. */
+  contact?: string;
   hosts: string[];
   coHosts: string[];
   organizingCommittee: string[];
   academicCommittee: string[];
   funding?: string;
   introduction: Block[];
+  /** IANA time zone of the schedule's times, e.g. Asia/Shanghai. */
+  timezone: string;
 }
 
 /** Everything the layouts need. */
