@@ -65,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const outputs = args.values.output?.flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
-  const fonts = existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES) : undefined;
+  const fonts = existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES, { hardLinks: true }) : undefined;
   const sourceDate = epoch === undefined ? undefined : new Date(Number(epoch) * 1000);
   if (args.values.watch && args.values.only) {
     console.error('forumpress: --watch rebuilds whole documents; reprint badges with --only in a build of its own');

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isCollection, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isCollection, visit, type Document, type Node } from 'yaml';
 import type { Diagnostics, Position } from '../diagnostics.js';
 
 /** A parsed YAML file that can tell where any value in it came from. */
@@ -33,6 +33,7 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
   }
   if (doc.errors.length) return undefined;
   for (const w of doc.warnings) diags.warn('yaml-syntax', at(w.pos[0]), w.message.split('\n')[0]);
+  if (!checkSurrogates(doc, at, diags)) return undefined;
 
   const nodeAt = (path: ReadonlyArray<PropertyKey>): Node | undefined => {
     for (let n = path.length; n >= 0; n--) {
@@ -63,6 +64,25 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
       return this.locate(path);
     },
   };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A "\uD800" escape gives half of a character, which no font, PDF or terminal can show:
+ * refused at the value (not later, where a template prints it). False when one was found.
+ */
+function checkSurrogates(doc: Document, at: (offset: number) => Position, diags: Diagnostics): boolean {
+  let clean = true;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || !LONE_SURROGATE.test(node.value)) return;
+      clean = false;
+      diags.error('lone-surrogate', at(node.range?.[0] ?? 0), 'this text holds half of a character (an escape such as "\\uD83D" without its second half)',
+        'write the character itself, or both halves of its escape ("\\uD83D\\uDE00"), or remove the escape');
+    },
+  });
+  return clean;
 }
 
 function toPlain(doc: Document): unknown {
