@@ -1,13 +1,14 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { build } from './build.js';
-import { diskSource, writeOutputsAtomically, FONT_MAX_BYTES } from './io.js';
+import { diskSource, packageVersion, writeOutputsAtomically, FONT_MAX_BYTES } from './io.js';
+import { parseCommandLine } from './cli-args.js';
+import { escapeControls } from './diagnostics.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { watchBuild } from './watch.js';
 import { saveShapingCaches } from './render/shaping-store.js';
 
-const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch]
+const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch] [--version]
 
   build   check the content, then write every PDF into the output folder
   check   check the content and templates only; write nothing
@@ -19,30 +20,20 @@ const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR]
   --strict         treat warnings as errors
   --only ID,ID     reprint the badges of these attendees only (out/badges-reprint.pdf)
   --output NAME    build only this output (e.g. program.pdf); may be repeated
-  --watch          build, then rebuild what changed whenever content or templates change`;
+  --watch          build, then rebuild what changed whenever content or templates change
+  --version        print the version of forumpress`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        content: { type: 'string', default: 'content' },
-        templates: { type: 'string', default: 'templates' },
-        out: { type: 'string', default: 'out' },
-        fonts: { type: 'string', default: 'fonts' },
-        strict: { type: 'boolean', default: false },
-        only: { type: 'string' },
-        output: { type: 'string', multiple: true },
-        watch: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    console.error(`forumpress: ${(err as Error).message}\n\n${USAGE}`);
+  const parsed = parseCommandLine(argv);
+  if ('error' in parsed) {
+    console.error(`forumpress: ${escapeControls(parsed.error)}\n\n${USAGE}`);
     return 2;
+  }
+  const { args } = parsed;
+  if (args.values.version) {
+    console.log(`forumpress ${packageVersion()}`);
+    return 0;
   }
   const command = args.positionals[0];
   if (args.values.help || !command) {
@@ -50,12 +41,12 @@ export async function main(argv: string[]): Promise<number> {
     return command || args.values.help ? 0 : 2;
   }
   if (command !== 'build' && command !== 'check') {
-    console.error(`forumpress: unknown command "${command}"\n\n${USAGE}`);
+    console.error(`forumpress: unknown command "${escapeControls(command)}"\n\n${USAGE}`);
     return 2;
   }
   for (const dir of [args.values.content, args.values.templates]) {
     if (!existsSync(resolve(dir))) {
-      console.error(`forumpress: folder "${dir}" does not exist (run from the project folder, or give --content / --templates)`);
+      console.error(`forumpress: folder "${escapeControls(dir)}" does not exist (run from the project folder, or give --content / --templates)`);
       return 2;
     }
   }
@@ -67,6 +58,11 @@ export async function main(argv: string[]): Promise<number> {
   const outputs = args.values.output?.flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
   const fonts = existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES, { hardLinks: true }) : undefined;
   const sourceDate = epoch === undefined ? undefined : new Date(Number(epoch) * 1000);
+  const notReprint = args.values.only ? (outputs ?? []).filter((name) => !/^badges-reprint(-[\w-]+)?\.pdf$/.test(name)) : [];
+  if (notReprint.length) {
+    console.error(`forumpress: --only reprints badges, into badges-reprint.pdf; it cannot build ${notReprint.map(escapeControls).join(', ')}. Build those without --only, in a build of their own.`);
+    return 2;
+  }
   if (args.values.watch && args.values.only) {
     console.error('forumpress: --watch rebuilds whole documents; reprint badges with --only in a build of its own');
     return 2;
@@ -99,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const unknown = command === 'build' ? (outputs ?? []).filter((name) => !result.outputs.has(name)) : [];
   if (unknown.length) {
-    console.error(`forumpress: no output named ${unknown.join(', ')} (--output takes file names such as program.pdf); nothing was written.`);
+    console.error(`forumpress: no output named ${unknown.map(escapeControls).join(', ')} (--output takes file names such as program.pdf); nothing was written.`);
     return 2;
   }
   if (command === 'build') {

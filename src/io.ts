@@ -1,5 +1,6 @@
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, readFileSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { decodeText } from './load/encoding.js';
 
 /** Read-only access to one project folder; every path stays inside it. */
@@ -230,4 +231,17 @@ export function recordingSource(source: FileSource): RecordingSource {
     },
     list: (dir) => source.list(dir),
   };
+}
+
+/** forumpress's version, from the package.json of the folder it runs from. */
+export function packageVersion(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      if (pkg.name === 'forumpress') return String(pkg.version);
+    } catch {
+      // no package.json here
+    }
+    if (dirname(dir) === dir) return 'unknown';
+  }
 }
