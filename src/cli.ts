@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { build } from './build.js';
-import { diskSource, packageVersion, writeOutputsAtomically, FONT_MAX_BYTES } from './io.js';
+import { diskSource, packageVersion, writeOutputsAtomically, OutputLocked, WriteFailed, FONT_MAX_BYTES } from './io.js';
 import { parseCommandLine } from './cli-args.js';
 import { escapeControls } from './diagnostics.js';
 import { formatDiagnostic } from './diagnostics.js';
@@ -103,8 +103,9 @@ export async function main(argv: string[]): Promise<number> {
     try {
       written = writeOutputsAtomically(resolve(args.values.out), result.outputs);
     } catch (err) {
-      // The folder is read-only, a file, or the disk is full: the previous PDFs are still there.
-      console.error(`forumpress: cannot write into "${args.values.out}": ${(err as Error).message}\nNothing was changed in it; check that the folder can be written to and the disk has room.`);
+      // The folder is read-only, a file, the disk is full, or another build holds it: the message says what is in it now.
+      console.error(`forumpress: cannot write into "${args.values.out}": ${(err as Error).message}${err instanceof OutputLocked ? ''
+        : `${err instanceof WriteFailed ? '' : '\nNothing was changed in it.'}\nCheck that the folder can be written to and the disk has room.`}`);
       return 1;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -1,5 +1,5 @@
-import { closeSync, constants, readFileSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, readFileSync, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeText } from './load/encoding.js';
 
@@ -175,39 +175,7 @@ export class FileTooLarge extends Error {
   }
 }
 
-/** Temporary files of a write in progress: hidden, and named so a later build can sweep them. */
-const TEMP = /^\.forumpress-.+\.\d+\.tmp$/;
-
-/**
- * Writes every output or none: each goes to a temporary file first (flushed to disk), and
- * only when all are written are they renamed into place, so an interrupted build keeps the
- * old PDFs. Temporary files a killed build left behind are removed first.
- */
-export function writeOutputsAtomically(outDir: string, outputs: Map<string, Uint8Array>): string[] {
-  mkdirSync(outDir, { recursive: true });
-  for (const name of readdirSync(outDir)) if (TEMP.test(name)) rmSync(join(outDir, name), { force: true });
-  const staged: Array<[string, string]> = [];
-  try {
-    for (const [name, bytes] of outputs) {
-      const target = join(outDir, name);
-      mkdirSync(dirname(target), { recursive: true });
-      const temp = join(dirname(target), `.forumpress-${basename(target)}.${process.pid}.tmp`);
-      staged.push([temp, target]);
-      const fd = openSync(temp, 'w');
-      try {
-        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
-  } catch (err) {
-    for (const [temp] of staged) rmSync(temp, { force: true });
-    throw err;
-  }
-  for (const [temp, target] of staged) renameSync(temp, target);
-  return staged.map(([, target]) => relative(process.cwd(), target) || target);
-}
+export { writeOutputsAtomically, OutputLocked, WriteFailed, LOCK_NAME } from './io-outputs.js';
 
 /** A FileSource that also keeps every file read through it, by path, in read order. */
 export interface RecordingSource extends FileSource {

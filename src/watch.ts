@@ -110,7 +110,13 @@ async function buildOnce(options: WatchOptions, previous: Map<string, string>, s
     error(`forumpress: ${errors} error(s), ${warnings} warning(s); nothing was written. Waiting for changes.`);
     return previous;
   }
-  const written = result.outputs.size ? writeOutputsAtomically(resolve(options.out), result.outputs) : [];
+  let written: string[] = [];
+  try {
+    if (result.outputs.size) written = writeOutputsAtomically(resolve(options.out), result.outputs);
+  } catch (err) {
+    error(`forumpress: cannot write into "${options.out}": ${(err as Error).message}\nWaiting for changes.`);
+    return previous;
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const kept = result.unchanged?.length ? ` (unchanged: ${result.unchanged.join(', ')})` : '';
   log(written.length ? `forumpress: wrote ${written.join(', ')} in ${seconds} s${kept}` : `forumpress: no output changed${kept}`);
