@@ -11,6 +11,7 @@ const OPTIONS = {
   only: { type: 'string' },
   output: { type: 'string', multiple: true },
   watch: { type: 'boolean', default: false },
+  fix: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;

@@ -1,5 +1,5 @@
-import { closeSync, constants, readFileSync, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeText } from './load/encoding.js';
 
@@ -212,4 +212,23 @@ export function packageVersion(): string {
     }
     if (dirname(dir) === dir) return 'unknown';
   }
+}
+
+/**
+ * Replaces one file inside `root` with `text` (UTF-8), through a temporary file renamed over
+ * it, so the file is the old one or the new one, never half of each. Only `check --fix` uses it.
+ */
+export function rewriteContentFile(root: string, path: string, text: string): void {
+  const base = realpathSync(resolve(root));
+  const target = isContainedPath(path) ? realpathSync(join(base, path)) : '';
+  if (!target.startsWith(base + sep)) throw new Error(`${path} is not inside ${root}`);
+  const temp = join(dirname(target), `.forumpress-fix-${basename(target)}.${process.pid}.tmp`);
+  const fd = openSync(temp, 'w', statSync(target).mode);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, target);
 }
