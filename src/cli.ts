@@ -128,17 +128,19 @@ export async function main(argv: string[]): Promise<number> {
 /** Writes the corrections `check --fix` found, listing each; returns the diagnostics left. */
 function writeFixes(diagnostics: Diagnostic[], content: FileSource, dir: string): Diagnostic[] {
   const done = new Set<Diagnostic>();
-  for (const file of applyFixes(diagnostics, content)) {
+  // A file that could not be decoded whole would be written back with U+FFFD for its unreadable bytes: never fixed.
+  const unreadable = new Set(diagnostics.filter((d) => d.rule === 'encoding' && d.severity === 'error').map((d) => d.file));
+  for (const file of applyFixes(diagnostics.filter((d) => !unreadable.has(d.file)), content)) {
     try {
       rewriteContentFile(dir, file.path, file.text);
     } catch (err) {
-      console.error(`forumpress: could not correct ${content.label}/${file.path}: ${(err as Error).message}; it is unchanged`);
+      console.error(`forumpress: could not correct ${content.label}/${escapeControls(file.path)}: ${escapeControls((err as Error).message)}; it is unchanged`);
       continue;
     }
     for (const d of file.applied) {
       done.add(d);
       const what = d.message.replace(/: ".*"$/s, '');
-      console.log(`${d.file}:${d.line}:${d.column}: fixed[${d.rule}]: ${what} -> ${d.fix!.text ? `"${d.fix!.text}"` : 'removed'}`);
+      console.log(escapeControls(`${d.file}:${d.line}:${d.column}: fixed[${d.rule}]: ${what} -> ${d.fix!.text ? `"${d.fix!.text}"` : 'removed'}`));
     }
   }
   if (done.size) console.log(`forumpress: ${done.size} correction(s) written; check the changes (e.g. git diff) before printing.`);
