@@ -7,6 +7,7 @@ import { build } from '../src/build.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import { diskSource } from '../src/io.js';
 import { ROOT } from './helpers/build.js';
+import iconv from 'iconv-lite';
 
 // Files that are not what they seem: links in and out, hard links, folders and pipes by a file's name.
 
@@ -95,5 +96,20 @@ describe('files that are not plain files of the content folder', () => {
     expect(second.stderr).toContain('content/attendees.csv:1:1: error[not-a-file]: this is a folder, not a file');
     expect(second.stderr).toContain('nothing was written');
     expect(readFileSync(join(dir, 'out/badges.pdf'))).toEqual(before);
+  });
+
+  it('check --fix leaves a file it cannot decode, and a GBK file, byte for byte as they were', () => {
+    const broken = Buffer.concat([Buffer.from('---\ntitle: 为什么?\nspeakers: [{ name: 毕宏杰 }]\n---\n为什么?Caf'), Buffer.from([0xe9, 0x20]), Buffer.from('ok\n')]);
+    const gbk = iconv.encode('---\ntitle: 是吗?\nspeakers: [{ name: 冯志聪 }]\n---\n是吗?\n', 'gb18030');
+    const dir = project((content) => {
+      writeFileSync(join(content, 'abstracts/bi-hongjie.md'), broken);
+      writeFileSync(join(content, 'abstracts/feng-zhicong.md'), gbk);
+    });
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/forumpress.js'), 'check', '--fix', '--templates', join(ROOT, 'templates')], { cwd: dir, encoding: 'utf8' });
+    expect(cli.stderr).toContain('content/abstracts/bi-hongjie.md:5:8: error[encoding]');
+    expect(readFileSync(join(dir, 'content/abstracts/bi-hongjie.md'))).toEqual(broken);
+    // A GBK file is checked as the text it holds, but not rewritten: a fix writes UTF-8.
+    expect(cli.stderr).toContain('content/abstracts/feng-zhicong.md:2:10: warning[halfwidth-punctuation]');
+    expect(readFileSync(join(dir, 'content/abstracts/feng-zhicong.md'))).toEqual(gbk);
   });
 });
