@@ -11,7 +11,10 @@ const OPTIONS = {
   only: { type: 'string' },
   output: { type: 'string', multiple: true },
   watch: { type: 'boolean', default: false },
+  pages: { type: 'string' },
+  dpi: { type: 'string' },
   fix: { type: 'boolean', default: false },
+  'session-gap': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -46,5 +49,5 @@ export function parseCommandLine(argv: string[]): { args: CommandLine } | { erro
 
 const EXAMPLES: Record<string, string> = {
   content: '--content content', templates: '--templates templates', out: '--out out', fonts: '--fonts fonts',
-  only: '--only A013,A014', output: '--output program.pdf',
+  only: '--only A013,A014', output: '--output program.pdf', pages: '--pages 1-3', dpi: '--dpi 100', 'session-gap': '--session-gap 15',
 };
