@@ -5,6 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.js';
 import { main } from '../src/cli.js';
 import { projectSources, realProject, type Project } from './helpers/project.js';
+import iconv from 'iconv-lite';
+import { formatDiagnostic } from '../src/diagnostics.js';
 
 /** A small seeded generator (mulberry32), so a failing case can be replayed by its number. */
 function random(seed: number): () => number {
@@ -21,6 +23,19 @@ function random(seed: number): () => number {
 const SNIPPETS = [':', ': ', '-', '- ', '#', '{', '}', '[', ']', '"', "'", '\t', '  ', '\n', '|', '>', '*', '`', '<b>', '&a', '*a',
   '𠮷', 'ł', 'ő', '\u0007', '𓀀', '\u200b', '0', '9', '99:99', '---', '{{', '}}', '../', 'talk: x', 'kind: talk', '\r\n'];
 
+/** Characters a hostile speaker pastes: terminal escapes, C1 controls, bidi overrides, a lone surrogate (raw and as a YAML escape). */
+const HOSTILE = ['\u001b]0;pwned\u0007', '\u001b[2J', '\u0000', '\u009b', '\u0085', '\u202e', '\u2066', '\ufeff', '\ud800', '"\\uD800"', '"\\e\\a"'];
+
+/** The file as other editors save it: GBK, UTF-16 with its mark, Latin-1, half GBK, cut inside a character. */
+const ENCODINGS: Array<(text: string, at: number) => Buffer> = [
+  (text) => iconv.encode(text, 'gb18030'),
+  (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+  (text) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+  (text) => iconv.encode(text, 'latin1'),
+  (text, at) => Buffer.concat([Buffer.from(text.slice(0, at)), iconv.encode(text.slice(at), 'gb18030')]),
+  (text, at) => { const bytes = Buffer.from(text); return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1)]); },
+];
+
 /** Applies one to three random edits to the content (and rarely a template): the kinds of slips people make. */
 function mutate(base: Project, rand: () => number): Project {
   const project = new Map(base);
@@ -28,11 +43,11 @@ function mutate(base: Project, rand: () => number): Project {
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
   for (let n = 1 + Math.floor(rand() * 3); n > 0; n--) {
     const file = pick(files);
-    const text = String(project.get(file) ?? '');
+    const text = String(project.get(file) ?? ''); // a re-encoded file is read back as UTF-8: more damage
     const lines = text.split('\n');
     const i = Math.floor(rand() * lines.length);
     const at = Math.floor(rand() * (text.length + 1));
-    switch (Math.floor(rand() * 8)) {
+    switch (Math.floor(rand() * 10)) {
       case 0: lines.splice(i, 1); project.set(file, lines.join('\n')); break;
       case 1: lines.splice(i, 0, lines[i] ?? ''); project.set(file, lines.join('\n')); break;
       case 2: { const j = Math.floor(rand() * lines.length); [lines[i], lines[j]] = [lines[j], lines[i]]; project.set(file, lines.join('\n')); break; }
@@ -41,13 +56,15 @@ function mutate(base: Project, rand: () => number): Project {
       case 5: project.set(file, text.replace(/\d/g, (d) => (rand() < 0.05 ? String(Math.floor(rand() * 10)) : d))); break;
       case 6: project.set(file, text.slice(0, at)); break;
       case 7: if (rand() < 0.3) project.delete(file); else lines[i] = ' ' + (lines[i] ?? ''); project.set(file, lines.join('\n')); break;
+      case 8: project.set(file, text.slice(0, at) + pick(HOSTILE) + text.slice(at)); break;
+      case 9: project.set(file, pick(ENCODINGS)(text, at)); break;
     }
   }
   return project;
 }
 
 // A quick run locally; CI (FORUMPRESS_THOROUGH=1) tries more, or FUZZ_CASES=N.
-const CASES = Number(process.env.FUZZ_CASES ?? (process.env.FORUMPRESS_THOROUGH ? 1500 : 400));
+const CASES = Number(process.env.FUZZ_CASES ?? (process.env.FORUMPRESS_THOROUGH ? 1500 : 250));
 
 describe('fuzz: random mutations of the real content', () => {
   it(`${CASES} mutated projects each give either a clean check or positioned errors, never an exception`, async () => {
@@ -68,6 +85,8 @@ describe('fuzz: random mutations of the real content', () => {
         const lines = text === undefined ? 1 : text.split('\n').length;
         expect(d.line <= lines, `case ${seed}: line ${d.line} of ${lines}: ${JSON.stringify(d)}`).toBe(true);
         expect(d.message.length, `case ${seed}`).toBeGreaterThan(0);
+        // Nothing from content reaches the terminal raw: no control character but the hint's line break.
+        expect(formatDiagnostic(d).replace('\n  hint: ', ' '), `case ${seed}: ${JSON.stringify(d)}`).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       }
       if (result.ok) clean++;
     }

@@ -9,6 +9,7 @@ import { abstractSchema, forumSchema, scheduleSchema, settingsSchema, type Sessi
 import { validate } from './validate.js';
 import { checkDays, checkTimes, parseTimeRange } from './times.js';
 import { LIMITS, withinLimit } from './limits.js';
+import { closest } from './suggest.js';
 
 /** The checked program and the build settings, or undefined parts where errors stopped them. */
 export interface LoadedContent {
@@ -163,9 +164,11 @@ function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, tal
     if (talks.get(entry.talk) === null) {
       // The abstract file has errors of its own, reported there.
     } else if (!talk) {
+      const near = closest(entry.talk, talks.keys());
       diags.error('unknown-talk', at, `no abstract file for talk "${entry.talk}"`,
-        /^[\w-]+$/.test(entry.talk) ? `create content/abstracts/${entry.talk}.md (it may have no body), or fix the id`
-          : 'a talk id is the name of a file in content/abstracts/ without ".md": letters, digits and "-"');
+        near ? `did you mean "${near}"? (content/abstracts/${near}.md); or create content/abstracts/${entry.talk}.md`
+          : /^[\w-]+$/.test(entry.talk) ? `create content/abstracts/${entry.talk}.md (it may have no body), or fix the id`
+            : 'a talk id is the name of a file in content/abstracts/ without ".md": letters, digits and "-"');
     } else if (used.has(entry.talk)) {
       const first = used.get(entry.talk)!;
       diags.error('duplicate-talk', at, `talk "${entry.talk}" is already scheduled at line ${first.line}`,
