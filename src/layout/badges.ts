@@ -36,11 +36,11 @@ export function badgeForumView(view: ProgramView) {
 }
 
 /** The data of one badge face: the forum, the days, the attendee and the badge's size. */
-export function badgeView(forum: ReturnType<typeof badgeForumView>, item: BadgeItem, size: { width: number; height: number }) {
+export function badgeView(forum: ReturnType<typeof badgeForumView>, item: BadgeItem, size: { width: number; height: number; bleed: number }) {
   const a = item.attendee;
   return {
     ...forum,
-    badge: { width: size.width, height: size.height },
+    badge: { width: size.width, height: size.height, bleed: size.bleed },
     attendee: {
       id: a?.id ?? '',
       name: a ? spacedName(a.name) : '',

@@ -44,8 +44,9 @@ function sheetPage(templates: TemplateSet, chunk: BadgeChunk, first: number, bac
   const { layout } = chunk;
   const template = `badges/${layout.face}${back ? '-back' : ''}.hbs`;
   const onSheet = chunk.items.slice(first, first + perSheet(layout));
-  const faces = onSheet.map((item, i) => composeBadgeFace(templates, template, badgeView(chunk.forum, item, layout.badge), {
+  const faces = onSheet.map((item, i) => composeBadgeFace(templates, template, badgeView(chunk.forum, item, { ...layout.badge, bleed: layout.bleed }), {
     origin: slotOrigin(layout, i, back),
+    badge: { ...layout.badge, bleed: layout.bleed },
     onUnfitted: (u) => unfitted.push({ item: first + i, unfitted: u, template }),
   }));
   return [...cutMarks(layout), ...faces];
