@@ -85,3 +85,18 @@ export function bandNode(el: MarkupElement, box: BadgeBox, origin: { x: number; 
   const h = n('height') + out('top') + out('bottom');
   return { absolutePosition: { x: origin.x + x, y: origin.y + y }, canvas: [{ type: 'rect', x: 0, y: 0, w, h, color }] };
 }
+
+/**
+ * <photo width height>: the attendee's photo (content/photos/<id>.jpg or .png), scaled to
+ * cover the box and cropped to it, centred; nothing when the attendee has none.
+ */
+export function photoNode(el: MarkupElement, props: Record<string, unknown>, photo: string | undefined): Record<string, unknown> {
+  const width = Number(el.attrs.width);
+  const height = Number(el.attrs.height);
+  for (const [name, v] of [['width', width], ['height', height]] as const) {
+    if (!(v > 0)) throw new FitAttributeError(el, name, `<photo> needs ${name}="…", a number of points more than 0`);
+  }
+  if (!photo) return { text: '' };
+  const { width: _w, ...rest } = props;
+  return { ...rest, image: photo, width, height, cover: { width, height, align: 'center', valign: 'center' } };
+}

@@ -30,7 +30,7 @@ export function composeDocument(templates: TemplateSet, name: string, view: obje
  * sets where <place> coordinates start and who hears about text that does not fit.
  */
 export function composeBadgeFace(templates: TemplateSet, name: string, view: object,
-  extra: Pick<ConvertContext, 'origin' | 'onUnfitted'> & { badge: BadgeBox }): Content {
+  extra: Pick<ConvertContext, 'origin' | 'onUnfitted' | 'photo'> & { badge: BadgeBox }): Content {
   return convertMarkup(templates, name, view, (root, fragments) => {
     if (root.name !== 'badge') throw new MarkupError(root, `a badge template must start with <badge>, not <${root.name}>`);
     try {
