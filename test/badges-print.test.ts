@@ -214,6 +214,18 @@ describe('photos and extra columns', () => {
     expect(text).toContain('晚宴素食桌T2');
   });
 
+  it('names a column the template prints but attendees.csv lacks, and a broken length, at the template\'s line', async () => {
+    const original = readFileSync(join(ROOT, 'templates', 'badges', 'card.hbs'), 'utf8');
+    const lines = original.split('\n');
+    const at = lines.findIndex((l) => l.includes('<qr ')) + 1;
+    const column = await buildWith({}, { 'badges/card.hbs': original.replace('</badge>', '<place x="12" y="104" width="150"><p>{{attendee.extra.dinner}}</p></place>\n</badge>') });
+    expect(column.diagnostics).toContainEqual(expect.objectContaining({ file: 'templates/badges/card.hbs', line: lines.indexOf('</badge>') + 1, severity: 'error' }));
+    expect(column.diagnostics.find((d) => d.severity === 'error')!.message).toContain('no column "dinner"');
+    const length = await buildWith({}, { 'badges/card.hbs': original.replace('x="width - 62"', 'x="width - "') });
+    expect(length.diagnostics).toContainEqual(expect.objectContaining({ file: 'templates/badges/card.hbs', line: at, severity: 'error' }));
+    expect(length.outputs.size).toBe(0);
+  });
+
   it('reads photos through the content folder only: an id that climbs out is never looked up', async () => {
     const csv = 'id,name,affiliation,role\n../secret,张三,,speaker\n';
     const content = memorySource({ ...Object.fromEntries(['forum.yaml', 'schedule.yaml', 'roles.yaml'].map((f) => [f, readFileSync(join(ROOT, 'content', f), 'utf8')])), 'attendees.csv': csv }, 'content');

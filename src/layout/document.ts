@@ -105,6 +105,7 @@ function locateMarkupError(err: MarkupError, templates: TemplateSet, name: strin
   // The value the message quotes (a colour, a style name) finds the line better than the element's name.
   const value = /"([^"{}<>]+)"/.exec(err.message)?.[1];
   const needles = [
+    ...(err.attribute && value ? [`${err.attribute}="${value}"`] : []),
     ...(err.attribute ? [`${err.attribute}=`] : []),
     ...(value && !err.attribute ? [`="${value}"`, `"${value}"`, ` ${value}"`] : []),
     `<${err.element.name}`,
