@@ -15,7 +15,7 @@ const EXTENSIONS = ['jpg', 'jpeg', 'png', 'JPG', 'JPEG', 'PNG'];
  * badge is printed without a photo.
  */
 export function findPhoto(source: FileSource, a: Omit<Attendee, 'extra'>, diags: Diagnostics): AttendeePhoto | undefined {
-  if (!/^[\p{L}\p{N}_-][\p{L}\p{N}_.-]*$/u.test(a.id)) return undefined;
+  if (!/^[\p{L}\p{N}_-][\p{L}\p{N}_.-]*$/u.test(a.id) || a.id === '__proto__') return undefined;
   for (const ext of EXTENSIONS) {
     const path = `${DIR}/${a.id}.${ext}`;
     const bytes = source.readBytes(path);
