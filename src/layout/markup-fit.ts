@@ -3,7 +3,7 @@ import type { Theme } from './theme.js';
 import type { FontSet } from '../render/fonts.js';
 import { fitText, measurer } from './measure.js';
 import { normalizeSpace } from './text.js';
-import { qrPath } from '../render/qr-image.js';
+import { qrRuns } from '../render/qr-image.js';
 
 type Content = Record<string, any>;
 
@@ -77,8 +77,8 @@ export function placeNode(el: MarkupElement, origin: { x: number; y: number }, p
 }
 
 /**
- * <qr value fit ecc>: a QR code `fit` points a side, drawn as one vector path (in `color`,
- * black by default) over a white square, which also gives the block its size.
+ * <qr value fit ecc>: a QR code `fit` points a side, drawn as vectors (one fill of its module
+ * rectangles, in `color`, black by default) over a white square, which also gives the block its size.
  */
 export function qrNode(el: MarkupElement, props: Content): Content {
   const value = el.attrs.value ?? '';
@@ -88,12 +88,12 @@ export function qrNode(el: MarkupElement, props: Content): Content {
   if (!['L', 'M', 'Q', 'H'].includes(ecc)) throw new FitAttributeError(el, 'ecc', `<qr> ecc="${ecc}" is not one of L, M, Q, H`);
   if (!(fit > 0)) throw new FitAttributeError(el, 'fit', `<qr> fit="${fit}" must be more than 0 points`);
   const { color = '#000000', ...rest } = props;
-  const { relative } = qrPath(value, ecc, fit);
+  const { rects, modules } = qrRuns(value, ecc);
   return {
     ...rest,
     canvas: [
       { type: 'rect', x: 0, y: 0, w: fit, h: fit, color: '#ffffff' },
-      { type: 'path', x: 0, y: 0, relative, d: `M0 0${relative}`, color },
+      { type: 'rects', x: 0, y: 0, unit: fit / modules, rects, color },
     ],
   };
 }
