@@ -208,7 +208,10 @@ export const blockHandlers: Record<string, BlockHandler> = {
   fit: (el, ctx) => withFitAttr(() => fitNode(el, ctx.theme, blockProps(el, ctx, FIT_ATTRS), ctx.onUnfitted ?? (() => {}), ctx.fonts)),
   place: (el, ctx) => withFitAttr(() => placeNode(el, ctx.origin ?? { x: 0, y: 0 }, blockProps(el, ctx, PLACE_ATTRS), blockChildren(el, ctx))),
   qr: (el, ctx) => withFitAttr(() => qrNode(el, blockProps(el, ctx, ['value', 'fit', 'ecc']))),
-  photo: (el, ctx) => withFitAttr(() => photoNode(el, blockProps(el, ctx, ['height']), ctx.photo)),
+  photo: (el, ctx) => withFitAttr(() => {
+    if (!ctx.badge) throw new MarkupError(el, '<photo> belongs in a badge template');
+    return photoNode(el, blockProps(el, ctx, ['height']), ctx.photo);
+  }),
   band: (el, ctx) => withFitAttr(() => {
     const props = blockProps(el, ctx, ['x', 'y', 'height', 'bleed']);
     if (!ctx.badge) throw new MarkupError(el, '<band> belongs in a badge template');
