@@ -18,6 +18,7 @@ import { trackPages } from './render/pages.js';
 import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
 import { loadAttendees } from './check/attendees.js';
+import { lintTypography, textFiles } from './check/typography.js';
 import { buildBadges, checkPageCounts } from './build-badges.js';
 import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts } from './build-steps.js';
 import { badgeForumView } from './layout/badges.js';
@@ -69,6 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The built-in Chinese faces the theme keeps are read in the background while the content is.
   const fontsArriving = prefetchChineseFonts(Object.keys(theme.fonts ?? {}));
   const { program, settings } = loadProgram(content, diags);
+  if (program) lintTypography(content, textFiles(content), diags);
   const templates = loadTemplates(options.templates, theme, diags);
   const attendees = loadAttendees(options.content, diags);
   const outputs = new Map<string, Uint8Array>();
@@ -138,7 +140,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         'this is a gap in forumpress\'s checks: please report it with the content that caused it');
       return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
     }
-    warnLongAbstracts(tracked.spans(), anchors, name, diags);
+    if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
   }
   await checkPageCounts(outputJobs(program, settings), outputs, diags, options.templates.label);
   try {
