@@ -19,6 +19,7 @@ import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
 import { loadAttendees } from './check/attendees.js';
 import { lintTypography, textFiles } from './check/typography.js';
+import { engineVersionProblems } from './render/engine-versions.js';
 import { buildBadges, checkPageCounts } from './build-badges.js';
 import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts } from './build-steps.js';
 import { badgeForumView } from './layout/badges.js';
@@ -63,6 +64,11 @@ export interface BuildOptions {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diags = new Diagnostics();
+  for (const problem of engineVersionProblems()) {
+    diags.error('dependency-version', { file: 'package.json', line: 1, column: 1 }, problem,
+      'run `npm ci` in the forumpress folder to install the versions its package-lock.json names');
+  }
+  if (diags.hasErrors) return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
   // Remembers what the program was read from, for PDF/A-3 to carry it.
   const content = recordingSource(guardedSource(options.content, diags));
   options = { ...options, content, templates: guardedSource(options.templates, diags) };

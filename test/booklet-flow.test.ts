@@ -34,16 +34,35 @@ function fill(page: PageText): number {
   return (page.height - top - lowest) / (page.height - top - bottom);
 }
 
+/** First and last page of each day in the schedule: from its heading to the page before the next part. */
+function dayPages(): Array<[number, number]> {
+  const starts = pages.filter((p) => p.number < abstractsStart && p.lines.some((l) => /^第.天/.test(l.trim()))).map((p) => p.number);
+  return starts.map((first, i) => [first, (starts[i + 1] ?? abstractsStart) - 1]);
+}
+
 describe('the booklet\'s abstracts flow', () => {
   it('builds the shipped content without a warning', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
-  it('takes about 20 pages, none under a quarter full but the covers', () => {
+  it('takes about 20 pages, none under a quarter full but the covers and the end of a day in the schedule', () => {
     expect(pages.length).toBeGreaterThanOrEqual(18);
     expect(pages.length).toBeLessThanOrEqual(22);
-    const sparse = pages.slice(1, -1).filter((p) => fill(p) < 0.25).map((p) => `p${p.number}: ${fill(p).toFixed(2)}`);
+    const dayEnds = new Set(dayPages().map(([, last]) => last));
+    const sparse = pages.slice(1, -1).filter((p) => fill(p) < 0.25 && !dayEnds.has(p.number)).map((p) => `p${p.number}: ${fill(p).toFixed(2)}`);
     expect(sparse).toEqual([]);
+  });
+
+  it('starts each day of the schedule on a new page, and a day of two pages on a spread (an even page)', () => {
+    const days = dayPages();
+    expect(days).toHaveLength(program.days.length);
+    for (const [first, last] of days) {
+      expect(pages[first - 1].lines.some((l) => /^第.天/.test(l.trim())), `p${first}`).toBe(true);
+      if (last > first) {
+        expect(last - first, `p${first}-p${last}`).toBe(1);
+        expect(first % 2, `p${first}`).toBe(0);
+      }
+    }
   });
 
   it('keeps every talk\'s heading on the page where its text starts, and a talk without abstract on a shared page', () => {
