@@ -104,6 +104,8 @@ export interface Forum {
   academicCommittee: string[];
   funding?: string;
   introduction: Block[];
+  /** IANA time zone of the schedule's times, e.g. Asia/Shanghai. */
+  timezone: string;
 }
 
 /** Everything the layouts need. */
