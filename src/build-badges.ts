@@ -3,7 +3,8 @@ import type { Diagnostics } from './diagnostics.js';
 import type { BuildOptions } from './build.js';
 import type { SettingsFile } from './check/schemas.js';
 import type { Program } from './model/types.js';
-import type { AttendeeList } from './model/attendees.js';
+import type { AttendeeList, AttendeePhoto } from './model/attendees.js';
+import { photoDataUrl } from './check/photos.js';
 import type { TemplateSet } from './layout/templates.js';
 import { badgeForumView, badgeItems } from './layout/badges.js';
 import { programView } from './layout/view.js';
@@ -43,7 +44,8 @@ export async function buildBadges(program: Program, settings: SettingsFile, temp
   const warned = new Set<string>();
   const badgeMeta = meta && { ...meta, subject: `${program.forum.name} 胸牌 / badges` };
   for (const job of badgeJobs(settings, !!options.only)) {
-    const bytes = await renderBadges({ templates, templateSource: options.templates, layout: job.layout, items, forum, back: settings.badges.back, diags, warned, fonts, missing }, badgeMeta);
+    const photoData = (photo: AttendeePhoto) => photoDataUrl(options.content, photo);
+    const bytes = await renderBadges({ templates, templateSource: options.templates, layout: job.layout, items, forum, back: settings.badges.back, diags, warned, fonts, missing, photoData }, badgeMeta);
     if (bytes) outputs.set(job.output, bytes);
   }
 }

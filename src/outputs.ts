@@ -2,7 +2,8 @@ import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
 import { programView } from './layout/view.js';
 import { signsView } from './layout/signs.js';
-import { sheetLayout, type SheetLayout } from './layout/imposition.js';
+import { sheetLayout, stockLayout, type SheetLayout } from './layout/imposition.js';
+import { STOCK_PRESETS } from './model/stock.js';
 import { paperSize } from './layout/document.js';
 import { phoneView } from './share/web.js';
 
@@ -48,10 +49,11 @@ export interface BadgeJob {
  * badges-<layout>.pdf. A reprint (--only) writes badges-reprint*.pdf instead.
  */
 export function badgeJobs(settings: SettingsFile, reprint: boolean): BadgeJob[] {
-  const { layouts, printer_size: printerSize } = settings.badges;
+  const { layouts, printer_size: printerSize, stock } = settings.badges;
   return [...new Set(layouts)].map((name, i) => ({
     output: `badges${reprint ? '-reprint' : ''}${i ? `-${name}` : ''}.pdf`,
-    layout: sheetLayout(name, printerSize),
+    layout: name === 'card' || name === 'a6' || name === 'printer' ? sheetLayout(name, printerSize)
+      : stockLayout(name, name === 'stock' ? stock! : STOCK_PRESETS[name]),
   }));
 }
 

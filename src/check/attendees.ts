@@ -5,6 +5,7 @@ import { parseYaml } from '../load/yaml.js';
 import type { Attendee, AttendeeList, Role } from '../model/attendees.js';
 import { rolesSchema } from './schemas.js';
 import { validate } from './validate.js';
+import { findPhoto } from './photos.js';
 
 /** Column names a header may use, in English or Chinese, for each field. */
 const COLUMNS: Record<string, string[]> = {
@@ -37,10 +38,14 @@ export function loadAttendees(source: FileSource, diags: Diagnostics): AttendeeL
   if (!csv) return undefined;
   const index = columnIndex(csv.header, file, diags);
   if (!index || !roles) return undefined;
+  const extras = extraColumns(csv.header, index);
   const errors = diags.list.length;
-  const attendees = csv.rows.map((row, n) => toAttendee(row, n, index, roles, file, diags)).filter((a): a is Attendee => !!a);
+  const attendees = csv.rows.map((row, n) => toAttendee(row, n, index, roles, file, diags))
+    .filter((a): a is Omit<Attendee, 'extra'> & { row: CsvRow } => !!a)
+    .map(({ row, ...a }) => ({ ...a, extra: Object.fromEntries(extras.map(([name, i]) => [name, (row.cells[i] ?? '').trim()])) }));
   checkDuplicateIds(attendees, diags);
-  return diags.list.slice(errors).some((d) => d.severity === 'error') ? undefined : { file, roles, attendees };
+  for (const a of attendees) a.photo = findPhoto(source, a, diags);
+  return diags.list.slice(errors).some((d) => d.severity === 'error') ? undefined : { file, roles, attendees, extraColumns: extras.map(([name]) => name) };
 }
 
 function loadRoles(source: FileSource, diags: Diagnostics): Role[] | undefined {
@@ -77,7 +82,24 @@ function columnIndex(header: CsvRow, file: string, diags: Diagnostics): Record<s
   return missing.length ? undefined : index;
 }
 
-function toAttendee(row: CsvRow, n: number, index: Record<string, number>, roles: Role[], file: string, diags: Diagnostics): Attendee | undefined {
+/**
+ * The columns no field claims (dinner, table, pronouns...), named as the first row writes them,
+ * for badge templates as attendee.extra.<name>. A name that is empty or given twice is skipped.
+ */
+function extraColumns(header: CsvRow, index: Record<string, number>): Array<[string, number]> {
+  const known = new Set(Object.values(index));
+  const seen = new Set<string>();
+  const extras: Array<[string, number]> = [];
+  header.cells.forEach((cell, i) => {
+    const name = cell.trim();
+    if (known.has(i) || !name || seen.has(name) || Object.hasOwn(COLUMNS, name.toLowerCase())) return;
+    seen.add(name);
+    extras.push([name, i]);
+  });
+  return extras;
+}
+
+function toAttendee(row: CsvRow, n: number, index: Record<string, number>, roles: Role[], file: string, diags: Diagnostics): (Omit<Attendee, 'extra'> & { row: CsvRow }) | undefined {
   const cell = (field: string) => (index[field] === undefined ? '' : (row.cells[index[field]] ?? '').trim());
   const at = (field: string) => ({ file, line: row.line, column: row.columns[index[field]] ?? 1 });
   const name = cell('name');
@@ -106,6 +128,7 @@ function toAttendee(row: CsvRow, n: number, index: Record<string, number>, roles
     affiliation: cell('affiliation') || undefined,
     roles: held.sort((a, b) => a.rank - b.rank),
     at: at(index.id !== undefined && cell('id') ? 'id' : 'name'),
+    row,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTROL } from '../load/control.js';
+import { BADGE_LAYOUTS, stockSchema } from './stock-schema.js';
 import { isTimeZone } from '../share/timezone.js';
 
 /** Schemas of every content file, declared once; README.md documents the same fields. */
@@ -92,11 +93,16 @@ export const settingsSchema = z.strictObject({
   /** program-print.pdf: crop_marks adds 3 mm bleed, crop marks, TrimBox and BleedBox for a print shop. */
   print: z.strictObject({ crop_marks: z.boolean().default(false) }).prefault({}),
   badges: z.strictObject({
-    layouts: z.array(z.enum(['card', 'a6', 'printer'])).min(1).default(['card']),
+    layouts: z.array(z.enum(BADGE_LAYOUTS)).min(1).default(['card']),
     printer_size: z.enum(['card', 'a6']).default('card'),
     back: z.boolean().default(false),
     spares: z.number().int().min(0).max(500).default(0),
-  }).prefault({}),
+    /** The sheet of the `stock` layout: any grid of labels, in millimetres. */
+    stock: stockSchema.optional(),
+  }).prefault({}).superRefine((badges, ctx) => {
+    const i = badges.layouts.indexOf('stock');
+    if (i >= 0 && !badges.stock) ctx.addIssue({ code: 'custom', path: ['layouts', i], message: 'the stock layout needs a "stock:" entry under badges (rows, columns, width, height, top, left, h_pitch, v_pitch)' });
+  }),
 });
 
 /** content/roles.yaml: the roles badges show, most senior first. */

@@ -3,8 +3,8 @@ import type { Attendee, AttendeeList, Role } from '../model/attendees.js';
 import type { ProgramView } from './view.js';
 import { spacedName } from './measure.js';
 
-/** One badge to print: a person's, or a blank spare of a role. */
-export type BadgeItem = { attendee: Attendee; role: Role } | { attendee: null; role: Role };
+/** One badge to print: a person's, or a blank spare of a role (whose extra columns are empty). */
+export type BadgeItem = { attendee: Attendee; role: Role } | { attendee: null; role: Role; extra: Record<string, string> };
 
 /**
  * The badges to print, in the order of the attendee file, then `spares` blank badges per
@@ -22,7 +22,8 @@ export function badgeItems(list: AttendeeList, spares: number, only: string[] | 
     return items;
   }
   const people: BadgeItem[] = list.attendees.map((a) => ({ attendee: a, role: a.roles[0] }));
-  const blanks: BadgeItem[] = list.roles.flatMap((role) => Array.from({ length: spares }, () => ({ attendee: null, role })));
+  const extra = Object.fromEntries(list.extraColumns.map((c) => [c, '']));
+  const blanks: BadgeItem[] = list.roles.flatMap((role) => Array.from({ length: spares }, () => ({ attendee: null, role, extra })));
   return [...people, ...blanks];
 }
 
@@ -36,11 +37,11 @@ export function badgeForumView(view: ProgramView) {
 }
 
 /** The data of one badge face: the forum, the days, the attendee and the badge's size. */
-export function badgeView(forum: ReturnType<typeof badgeForumView>, item: BadgeItem, size: { width: number; height: number }) {
+export function badgeView(forum: ReturnType<typeof badgeForumView>, item: BadgeItem, size: { width: number; height: number; bleed: number }) {
   const a = item.attendee;
   return {
     ...forum,
-    badge: { width: size.width, height: size.height },
+    badge: { width: size.width, height: size.height, bleed: size.bleed },
     attendee: {
       id: a?.id ?? '',
       name: a ? spacedName(a.name) : '',
@@ -50,6 +51,8 @@ export function badgeView(forum: ReturnType<typeof badgeForumView>, item: BadgeI
       blank: !a,
       role: { key: item.role.key, label: item.role.label, labelEn: item.role.labelEn ?? null, color: item.role.color },
       roles: a ? a.roles.map((r) => r.label) : [item.role.label],
+      extra: item.attendee ? item.attendee.extra : item.extra,
+      photo: !!a?.photo,
     },
   };
 }

@@ -3,6 +3,8 @@ import { parseMarkup, MarkupSyntaxError, type MarkupElement } from './markup-tre
 import { MarkupError, blockProps, convertBlocks, type Content, type ConvertContext } from './markup-to-pdf.js';
 import { FragmentStore, TemplateError, locate, type TemplateSet } from './templates.js';
 import { pdfmakeStyles, AttributeError } from './style-attrs.js';
+import { resolveLengths, type BadgeBox } from './badge-geometry.js';
+import { FitAttributeError } from './markup-fit.js';
 
 const MM = 72 / 25.4;
 
@@ -28,9 +30,15 @@ export function composeDocument(templates: TemplateSet, name: string, view: obje
  * sets where <place> coordinates start and who hears about text that does not fit.
  */
 export function composeBadgeFace(templates: TemplateSet, name: string, view: object,
-  extra: Pick<ConvertContext, 'origin' | 'onUnfitted'>): Content {
+  extra: Pick<ConvertContext, 'origin' | 'onUnfitted' | 'photo'> & { badge: BadgeBox }): Content {
   return convertMarkup(templates, name, view, (root, fragments) => {
     if (root.name !== 'badge') throw new MarkupError(root, `a badge template must start with <badge>, not <${root.name}>`);
+    try {
+      resolveLengths(root, extra.badge);
+    } catch (err) {
+      if (err instanceof FitAttributeError) throw new MarkupError(err.element, err.message, err.attribute);
+      throw err;
+    }
     const ctx: ConvertContext = { theme: templates.theme, fragments, fonts: templates.fonts, ...extra };
     return { ...blockProps(root, ctx), stack: convertBlocks(root, ctx) };
   });
@@ -139,6 +147,7 @@ function locateMarkupError(err: MarkupError, templates: TemplateSet, name: strin
   // The value the message quotes (a colour, a style name) finds the line better than the element's name.
   const value = /"([^"{}<>]+)"/.exec(err.message)?.[1];
   const needles = [
+    ...(err.attribute && value ? [`${err.attribute}="${value}"`] : []),
     ...(err.attribute ? [`${err.attribute}=`] : []),
     ...(value && !err.attribute ? [`="${value}"`, `"${value}"`, ` ${value}"`] : []),
     `<${err.element.name}`,

@@ -3,7 +3,7 @@ import type { Theme } from './theme.js';
 import type { FontSet } from '../render/fonts.js';
 import { cutToLines, fitText, measurer } from './measure.js';
 import { normalizeSpace } from './text.js';
-import { qrDataUrl } from '../render/qr-image.js';
+import { qrRuns } from '../render/qr-image.js';
 
 type Content = Record<string, any>;
 
@@ -88,8 +88,8 @@ export function placeNode(el: MarkupElement, origin: { x: number; y: number }, p
 }
 
 /**
- * <qr value fit ecc>: black codes become one small image (fast for thousands of badges),
- * with whole points per module as scanners read best; coloured ones stay pdfmake vectors.
+ * <qr value fit ecc>: a QR code `fit` points a side, drawn as vectors (one fill of its module
+ * rectangles, in `color`, black by default) over a white square, which also gives the block its size.
  */
 export function qrNode(el: MarkupElement, props: Content): Content {
   const value = el.attrs.value ?? '';
@@ -97,8 +97,14 @@ export function qrNode(el: MarkupElement, props: Content): Content {
   const fit = num(el, 'fit', 80);
   if (!value) throw new FitAttributeError(el, 'value', '<qr> needs a value="…" to encode');
   if (!['L', 'M', 'Q', 'H'].includes(ecc)) throw new FitAttributeError(el, 'ecc', `<qr> ecc="${ecc}" is not one of L, M, Q, H`);
-  if (props.color && props.color !== '#000000') return { ...props, qr: value, fit, eccLevel: ecc, foreground: props.color };
-  const { url, modules } = qrDataUrl(value, ecc);
-  const size = Math.max(1, Math.floor(fit / modules)) * modules;
-  return { ...props, image: url, width: size, height: size };
+  if (!(fit > 0)) throw new FitAttributeError(el, 'fit', `<qr> fit="${fit}" must be more than 0 points`);
+  const { color = '#000000', ...rest } = props;
+  const { rects, modules } = qrRuns(value, ecc);
+  return {
+    ...rest,
+    canvas: [
+      { type: 'rect', x: 0, y: 0, w: fit, h: fit, color: '#ffffff' },
+      { type: 'rects', x: 0, y: 0, unit: fit / modules, rects, color },
+    ],
+  };
 }

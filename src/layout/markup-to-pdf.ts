@@ -7,6 +7,7 @@ import { blocksToPdf } from './richtext.js';
 import { normalizeSpace } from './text.js';
 import { ruleLayout, tableLayout, TABLE_LAYOUTS } from './table-layouts.js';
 import { FIT_ATTRS, FitAttributeError, PLACE_ATTRS, fitNode, placeNode, qrNode, type Unfitted } from './markup-fit.js';
+import { bandNode, photoNode, type BadgeBox } from './badge-geometry.js';
 
 /** pdfmake content: we build plain objects and let pdfmake check them. */
 export type Content = Record<string, any>;
@@ -23,6 +24,10 @@ export interface ConvertContext {
   onUnfitted?: (u: Unfitted) => void;
   /** The fonts text will be drawn with, to measure <fit> texts in. */
   fonts?: FontSet;
+  /** Set while a badge face is converted: its size and bleed, for <band>. */
+  badge?: BadgeBox;
+  /** The attendee's photo (a data URL) while their badge face is converted, for <photo>. */
+  photo?: string;
 }
 
 /** An element or attribute the converter does not know, with the element's name. */
@@ -203,6 +208,15 @@ export const blockHandlers: Record<string, BlockHandler> = {
   fit: (el, ctx) => withFitAttr(() => fitNode(el, ctx.theme, blockProps(el, ctx, FIT_ATTRS), ctx.onUnfitted ?? (() => {}), ctx.fonts, !!ctx.origin)),
   place: (el, ctx) => withFitAttr(() => placeNode(el, ctx.origin ?? { x: 0, y: 0 }, blockProps(el, ctx, PLACE_ATTRS), blockChildren(el, ctx))),
   qr: (el, ctx) => withFitAttr(() => qrNode(el, blockProps(el, ctx, ['value', 'fit', 'ecc']))),
+  photo: (el, ctx) => withFitAttr(() => {
+    if (!ctx.badge) throw new MarkupError(el, '<photo> belongs in a badge template');
+    return photoNode(el, blockProps(el, ctx, ['height']), ctx.photo);
+  }),
+  band: (el, ctx) => withFitAttr(() => {
+    const props = blockProps(el, ctx, ['x', 'y', 'height', 'bleed']);
+    if (!ctx.badge) throw new MarkupError(el, '<band> belongs in a badge template');
+    return bandNode(el, ctx.badge, ctx.origin ?? { x: 0, y: 0 }, (props.fillColor ?? props.color ?? '#000000') as string);
+  }),
 };
 
 function withFitAttr(fn: () => Content): Content {

@@ -111,6 +111,12 @@ function runtimeError(err: Error & { lineNumber?: number; column?: number }, nam
   if (missing) {
     // Strict mode knows the line but not which partial; find the partial that mentions the name.
     const file = err.lineNumber ? findTemplateWith(missing[1], name, sources, err.lineNumber) : name;
+    const text = sources.get(file)?.split('\n')[(err.lineNumber ?? 1) - 1] ?? '';
+    if (text.includes(`extra.${missing[1]}`) || text.includes(`extra.[${missing[1]}]`)) {
+      return new TemplateError({ file: fileOf(file), line: err.lineNumber ?? 1, column: (err.column ?? 0) + 1 },
+        `attendees.csv has no column "${missing[1]}", which the template prints (attendee.extra.${missing[1]})`,
+        `add a "${missing[1]}" column to attendees.csv (its first row names the columns), or remove it from the template`);
+    }
     return new TemplateError({ file: fileOf(file), line: err.lineNumber ?? 1, column: (err.column ?? 0) + 1 },
       `unknown variable "${missing[1]}"`, 'check the spelling; README.md lists the variables each template gets');
   }

@@ -19,6 +19,20 @@ export interface Attendee {
   roles: Role[];
   /** Where the person's row is, for diagnostics about their badge. */
   at: { file: string; line: number; column: number };
+  /** The other columns of the row (dinner, table, pronouns...), by their name in the first row. */
+  extra: Record<string, string>;
+  /** content/photos/<id>.jpg or .png, when there is one and it is a readable image. */
+  photo?: AttendeePhoto;
+}
+
+/** A badge photo found in content/photos/: its path in content/ and a digest of its bytes. */
+export interface AttendeePhoto {
+  path: string;
+  format: 'png' | 'jpeg';
+  width: number;
+  height: number;
+  /** SHA-256 of the file: a changed photo changes the badges' input digest. */
+  digest: string;
 }
 
 /** The attendee list and the roles it uses. */
@@ -26,4 +40,6 @@ export interface AttendeeList {
   file: string;
   roles: Role[];
   attendees: Attendee[];
+  /** Names of the columns besides the known ones, in the order of the first row. */
+  extraColumns: string[];
 }

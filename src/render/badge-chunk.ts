@@ -11,6 +11,8 @@ export interface BadgeChunk {
   items: BadgeItem[];
   forum: ReturnType<typeof badgeForumView>;
   back: boolean;
+  /** The photos of the chunk's attendees as data URLs, by id: read just before the chunk is rendered. */
+  photos?: Record<string, string>;
 }
 
 /** A text that did not fit, by the index of its badge within the chunk. */
@@ -44,8 +46,10 @@ function sheetPage(templates: TemplateSet, chunk: BadgeChunk, first: number, bac
   const { layout } = chunk;
   const template = `badges/${layout.face}${back ? '-back' : ''}.hbs`;
   const onSheet = chunk.items.slice(first, first + perSheet(layout));
-  const faces = onSheet.map((item, i) => composeBadgeFace(templates, template, badgeView(chunk.forum, item, layout.badge), {
+  const faces = onSheet.map((item, i) => composeBadgeFace(templates, template, badgeView(chunk.forum, item, { ...layout.badge, bleed: layout.bleed }), {
     origin: slotOrigin(layout, i, back),
+    badge: { ...layout.badge, bleed: layout.bleed },
+    photo: item.attendee ? chunk.photos?.[item.attendee.id] : undefined,
     onUnfitted: (u) => unfitted.push({ item: first + i, unfitted: u, template }),
   }));
   return [...cutMarks(layout), ...faces];

@@ -6,6 +6,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
 import { TemplateError, type TemplateSet } from '../layout/templates.js';
 import type { badgeForumView, BadgeItem } from '../layout/badges.js';
+import type { AttendeePhoto } from '../model/attendees.js';
 import { perSheet, type SheetLayout } from '../layout/imposition.js';
 import { composeChunk, type BadgeChunk, type ChunkUnfitted } from './badge-chunk.js';
 import type { WorkerRequest, WorkerResponse } from './badge-worker.js';
@@ -34,6 +35,8 @@ export interface BadgeRun {
   fonts: FontSet;
   /** Characters no font has, collected for reportMissingGlyphs. */
   missing: MissingGlyphs;
+  /** Reads an attendee's photo (through the content source) as a data URL. */
+  photoData?: (photo: AttendeePhoto) => string | undefined;
 }
 
 /**
@@ -48,7 +51,8 @@ export async function renderBadges(run: BadgeRun, meta?: PdfMeta): Promise<Uint8
     return undefined;
   }
   const pool = chunks.length > 1 ? workerPool(run, meta) : undefined;
-  const render = pool?.render ?? ((chunk: BadgeChunk) => renderHere(run.templates, chunk, meta, run.fonts));
+  const draw = pool?.render ?? ((chunk: BadgeChunk) => renderHere(run.templates, chunk, meta, run.fonts));
+  const render = (chunk: BadgeChunk) => draw(withPhotos(run, chunk));
   const width = pool?.size ?? 1;
   const pending: Array<Promise<WorkerResponse> | undefined> = chunks.slice(0, width).map(render);
   const out = new PdfConcatenator();
@@ -73,6 +77,16 @@ function chunksOf(run: BadgeRun): BadgeChunk[] {
     chunks.push({ layout: run.layout, items: run.items.slice(i, i + size), forum: run.forum, back: run.back });
   }
   return chunks;
+}
+
+/** The chunk with its attendees' photos, read only now so that at most a few chunks' photos are in memory. */
+function withPhotos(run: BadgeRun, chunk: BadgeChunk): BadgeChunk {
+  const photos: Record<string, string> = {};
+  for (const { attendee } of chunk.items) {
+    const url = attendee?.photo && run.photoData?.(attendee.photo);
+    if (url) photos[attendee.id] = url;
+  }
+  return Object.keys(photos).length ? { ...chunk, photos } : chunk;
 }
 
 function check(templates: TemplateSet, chunk: BadgeChunk, fonts: FontSet): WorkerResponse {

@@ -3,6 +3,7 @@ import type { FontSet } from './fonts.js';
 import { installKinsoku } from './kinsoku.js';
 import { installJustify } from './justify.js';
 import { installSpeedups, shareFonts } from './speed.js';
+import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +29,7 @@ function setup(): void {
   installKinsoku();
   installJustify();
   installSpeedups();
+  installVectorRects();
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
   // is replaced so that the spacing of entries comes from the theme's toc styles alone.
   pdfmake.addTableLayouts({
