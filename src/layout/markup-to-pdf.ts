@@ -175,9 +175,11 @@ export const blockHandlers: Record<string, BlockHandler> = {
     const widths = (el.attrs.widths ?? '').split(',').map((w) => w.trim()).filter(Boolean)
       .map((w) => (/^\d+(\.\d+)?$/.test(w) ? Number(w) : w));
     const cols = Math.max(0, ...rows.map((r) => r.length));
+    const headerRows = Number(el.attrs['header-rows'] ?? 0);
     return {
       ...props,
-      table: { headerRows: Number(el.attrs['header-rows'] ?? 0), dontBreakRows: true, widths: widths.length ? widths : Array(cols).fill('*'), body: rows },
+      // A repeated header keeps its first row with it: no header alone at the foot of a page.
+      table: { headerRows, keepWithHeaderRows: headerRows && rows.length > headerRows ? 1 : 0, dontBreakRows: true, widths: widths.length ? widths : Array(cols).fill('*'), body: rows },
       layout: tableLayout(layout, withAttr(el, () => styleProps({ color: el.attrs['line-color'] ?? '#999999' }, ctx.theme)).color as string, Number(el.attrs.padding ?? 3)),
     };
   },

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { FontSet } from './fonts.js';
 import { installKinsoku } from './kinsoku.js';
 import { installJustify } from './justify.js';
+import { installUnbreakableSplit } from './unbreakable.js';
 import { installSpeedups, shareFonts } from './speed.js';
 import { LazyFiles } from './lazy-files.js';
 
@@ -27,6 +28,7 @@ function setup(): void {
   ready = true;
   installKinsoku();
   installJustify();
+  installUnbreakableSplit();
   installSpeedups();
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
   // is replaced so that the spacing of entries comes from the theme's toc styles alone.
