@@ -22,6 +22,8 @@ import { buildBadges, checkPageCounts } from './build-badges.js';
 import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts } from './build-steps.js';
 import { badgeForumView } from './layout/badges.js';
 import { programView } from './layout/view.js';
+import { checkLostContent } from './check/lost-content.js';
+import { roomSigns } from './layout/signs.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
 export interface BuildResult {
@@ -139,6 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
     }
     warnLongAbstracts(tracked.spans(), anchors, name, diags);
+    checkLostContent(name, tracked.laidOut(), program, diags, roomSigns(program));
   }
   await checkPageCounts(outputJobs(program, settings), outputs, diags, options.templates.label);
   try {

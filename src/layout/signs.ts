@@ -20,3 +20,8 @@ export function signsView(program: Program) {
   const talks = view.talks.map((talk) => ({ ...talk, body: [] }));
   return { ...view, forum: { ...view.forum, introduction: [] }, talks, sessions };
 }
+
+/** The room signs signs.hbs makes (none yet). */
+export function roomSigns(_program: Program): import('../check/lost-content.js').RoomSign[] {
+  return [];
+}

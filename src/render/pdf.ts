@@ -3,6 +3,7 @@ import type { FontSet } from './fonts.js';
 import { installKinsoku } from './kinsoku.js';
 import { installJustify } from './justify.js';
 import { installUnbreakableSplit } from './unbreakable.js';
+import { installLayoutReadback } from './laid-out.js';
 import { installSpeedups, shareFonts } from './speed.js';
 import { LazyFiles } from './lazy-files.js';
 
@@ -29,6 +30,7 @@ function setup(): void {
   installKinsoku();
   installJustify();
   installUnbreakableSplit();
+  installLayoutReadback();
   installSpeedups();
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
   // is replaced so that the spacing of entries comes from the theme's toc styles alone.

@@ -1,0 +1,102 @@
+import type { Diagnostics } from '../diagnostics.js';
+import type { Program, Session, Talk } from '../model/types.js';
+import type { LaidOutPage } from '../render/laid-out.js';
+
+/** Where a document shows a talk, for the message. */
+type Place = 'schedule' | 'abstracts' | 'session sign' | 'room sign';
+
+/** One talk a laid-out document does not show where it should. */
+interface Lost {
+  talk: Talk;
+  place: Place;
+  detail: string;
+}
+
+/** At most this many talks are named per document; a template that drops them all says so once. */
+const NAMED = 20;
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** First page (0-based) of every id laid out. */
+function idPages(pages: LaidOutPage[]): Map<string, number> {
+  const at = new Map<string, number>();
+  pages.forEach((p, i) => p.ids.forEach((id) => at.has(id) || at.set(id, i)));
+  return at;
+}
+
+const textOf = (pages: LaidOutPage[], from: number, to: number) => pages.slice(from, to).map((p) => p.text).join('');
+
+/**
+ * The booklet: every talk's title in the schedule (the pages from id "schedule" to id
+ * "abstracts") and on the page of its abstract (id "talk-ID").
+ */
+function lostInBooklet(pages: LaidOutPage[], program: Program): Lost[] {
+  const at = idPages(pages);
+  const anchorPages = program.talks.map((t) => at.get(`talk-${t.id}`)).filter((p): p is number => p !== undefined);
+  const abstractsStart = at.get('abstracts') ?? (anchorPages.length ? Math.min(...anchorPages) : pages.length);
+  const schedule = textOf(pages, at.get('schedule') ?? 0, abstractsStart);
+  const lost: Lost[] = [];
+  for (const talk of program.talks) {
+    const title = squash(talk.title.primary);
+    if (!schedule.includes(title)) lost.push({ talk, place: 'schedule', detail: 'the schedule pages' });
+    const page = at.get(`talk-${talk.id}`);
+    if (page === undefined || !textOf(pages, page, page + 2).includes(title)) lost.push({ talk, place: 'abstracts', detail: 'the abstracts' });
+  }
+  return lost;
+}
+
+/** The sessions of a program, in schedule order. */
+function sessionsOf(program: Program): Session[] {
+  return program.days.flatMap((d) => d.items.flatMap((i) => (i.type === 'session' ? [i.session] : [])));
+}
+
+/**
+ * The signs: every talk's title on the pages of its session's sign, which start at the
+ * sign's id ("session-ID") and run to the next page where another sign starts.
+ */
+function lostOnSigns(pages: LaidOutPage[], program: Program, roomSigns: RoomSign[]): Lost[] {
+  const at = idPages(pages);
+  const starts = [...new Set(pages.flatMap((p, i) => (p.ids.some((id) => /^(session|room|entrance)-/.test(id)) ? [i] : [])))].sort((a, b) => a - b);
+  const signText = (id: string) => {
+    const from = at.get(id);
+    if (from === undefined) return undefined;
+    return textOf(pages, from, starts.find((s) => s > from) ?? pages.length);
+  };
+  const lost: Lost[] = [];
+  const check = (id: string, talks: Talk[], place: Place, detail: string) => {
+    const text = signText(id) ?? '';
+    for (const talk of talks) if (!text.includes(squash(talk.title.primary))) lost.push({ talk, place, detail });
+  };
+  for (const s of sessionsOf(program)) check(`session-${s.id}`, s.slots.flatMap((x) => (x.talk ? [x.talk] : [])), 'session sign', `the sign of session ${s.id}`);
+  for (const r of roomSigns) check(r.anchor, r.talks, 'room sign', `the sign of ${r.room} on ${r.date}`);
+  return lost;
+}
+
+/** A room's sign for one day, as the signs view makes it: its id and the talks it must list. */
+export interface RoomSign {
+  anchor: string;
+  room: string;
+  date: string;
+  talks: Talk[];
+}
+
+/**
+ * `lost-content`: reads back what was laid out and reports every scheduled talk a document
+ * does not show: booklet (schedule, abstracts) and signs (its session's sign, its room's).
+ * The error stands at the talk's line in schedule.yaml.
+ */
+export function checkLostContent(output: string, pages: LaidOutPage[], program: Program, diags: Diagnostics, roomSigns: RoomSign[] = []): void {
+  if (!pages.length) return;
+  const lost = output === 'program.pdf' ? lostInBooklet(pages, program) : output === 'signs.pdf' ? lostOnSigns(pages, program, roomSigns) : [];
+  for (const { talk, detail } of lost.slice(0, NAMED)) {
+    diags.error('lost-content', talk.scheduledAt ?? { file: talk.file, line: 1, column: 1 },
+      `talk "${talk.id}" (${talk.title.primary}) is missing from ${detail} in ${output}`,
+      'a template leaves it out (an {{#if}} or {{#unless}} around it, a partial that skips it) or shows a different title: every scheduled talk must appear');
+  }
+  if (lost.length > NAMED) {
+    const first = lost[NAMED].talk;
+    diags.error('lost-content', first.scheduledAt ?? { file: first.file, line: 1, column: 1 },
+      `${lost.length - NAMED} more talks are missing from ${output} (${lost.length} in all)`,
+      'the template shows only some of the talks; compare it with the shipped one in templates/');
+  }
+}
