@@ -2,6 +2,7 @@ import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
 import { programView } from './layout/view.js';
 import { signsView } from './layout/signs.js';
+import { gridColumns } from './layout/grid.js';
 import { sheetLayout, type SheetLayout } from './layout/imposition.js';
 
 /** One PDF to produce: the template that lays it out and the data it gets. */
@@ -20,7 +21,7 @@ export interface OutputJob {
  * New kinds of output (signs, badges...) add their jobs here.
  */
 export function outputJobs(program: Program, settings: SettingsFile): OutputJob[] {
-  const view = programView(program);
+  const view = programView(program, { gridColumns: gridColumns(settings.booklet.paper) });
   return [
     { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper } },
     { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: signPages(program) },

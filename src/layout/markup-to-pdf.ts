@@ -141,13 +141,23 @@ function fragment(el: MarkupElement, ctx: ConvertContext): Content[] {
 
 /** Converts a cell: inline-only content becomes text, otherwise a stack. */
 function cell(el: MarkupElement, ctx: ConvertContext): Content {
-  const props = blockProps(el, ctx, ['colspan', 'rowspan']);
+  const props = blockProps(el, ctx, ['colspan', 'rowspan', 'border']);
   if (el.attrs.colspan) props.colSpan = Number(el.attrs.colspan);
   if (el.attrs.rowspan) props.rowSpan = Number(el.attrs.rowspan);
+  if (el.attrs.border) props.border = cellBorder(el);
   const hasBlocks = el.children.some((c) => typeof c !== 'string' && (own(blockHandlers, c.name) || c.name === 'fragment'));
   return hasBlocks ? { ...props, stack: blockChildren(el, ctx) } : textNode(el, ctx, props);
 }
 
+
+/** A cell's `border="left,top,right,bottom"`: 1 draws that side's line, 0 leaves it out. */
+function cellBorder(el: MarkupElement): boolean[] {
+  const sides = el.attrs.border.split(/[ ,]+/);
+  if (sides.length !== 4 || sides.some((v) => v !== '0' && v !== '1')) {
+    throw new MarkupError(el, `border "${el.attrs.border}" must be four 0s or 1s: left, top, right, bottom (e.g. "1,0,1,1")`, 'border');
+  }
+  return sides.map((v) => v === '1');
+}
 
 /** Block elements, by name. */
 export const blockHandlers: Record<string, BlockHandler> = {
