@@ -9,7 +9,7 @@ import { generator, hm, q, writeCommon } from './generate.mjs';
 /** How a room is used through a day: when it opens, talk lengths, changeover, pauses. */
 const PROFILES = {
   // One session from morning to evening: the session too tall for one booklet page.
-  hall: { open: 10 * 60, lengths: [[30, 5], [45, 3], [60, 2]], gap: 10, pauses: [], perDay: 14 },
+  hall: { open: 9 * 60 + 45, lengths: [[30, 6], [45, 3], [60, 1]], gap: 5, pauses: [], perDay: 17 },
   seminar: { open: 10 * 60 + 30, lengths: [[30, 5], [60, 3], [15, 2]], gap: 15, pauses: [[13 * 60, 60], [16 * 60 + 30, 30]], perDay: 8 },
   workshop: { open: 11 * 60, lengths: [[90, 2], [120, 2], [60, 1]], gap: 30, pauses: [[13 * 60 + 30, 60]], perDay: 4 },
 };

@@ -1,7 +1,7 @@
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
 import { programView } from './layout/view.js';
-import { signsView } from './layout/signs.js';
+import { roomSigns, signsView } from './layout/signs.js';
 import { gridColumns } from './layout/grid.js';
 import { sheetLayout, type SheetLayout } from './layout/imposition.js';
 
@@ -24,7 +24,8 @@ export function outputJobs(program: Program, settings: SettingsFile): OutputJob[
   const view = programView(program, { gridColumns: gridColumns(settings.booklet.paper) });
   return [
     { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper } },
-    { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: signPages(program) },
+    // With parallel rooms a long sign runs onto further pages by design, its heading repeated.
+    { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: roomSigns(program).length ? undefined : signPages(program) },
   ];
 }
 

@@ -17,6 +17,36 @@ const NAMED = 20;
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+/** Pieces a title may be laid out in and still count as shown: a cell broken across pages, a heading repeated between. */
+const PIECES = 3;
+
+/**
+ * Whether `text` shows `title`: whole, or in up to three pieces in order (a table row that
+ * breaks across pages puts the repeated heading and the other cells between them).
+ */
+export function shows(text: string, title: string): boolean {
+  if (text.includes(title)) return true;
+  let from = 0;
+  let rest = title;
+  for (let piece = 0; piece < PIECES && rest; piece++) {
+    // The longest start of what is left that the text holds after the last piece.
+    let lo = 0;
+    let hi = rest.length;
+    let at = -1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      const i = text.indexOf(rest.slice(0, mid), from);
+      if (i >= 0) [lo, at] = [mid, i];
+      else hi = mid - 1;
+    }
+    if (lo < Math.min(4, rest.length)) return false;
+    if (at < 0) at = text.indexOf(rest.slice(0, lo), from);
+    from = at + lo;
+    rest = rest.slice(lo);
+  }
+  return rest === '';
+}
+
 /** First page (0-based) of every id laid out. */
 function idPages(pages: LaidOutPage[]): Map<string, number> {
   const at = new Map<string, number>();
@@ -38,9 +68,9 @@ function lostInBooklet(pages: LaidOutPage[], program: Program): Lost[] {
   const lost: Lost[] = [];
   for (const talk of program.talks) {
     const title = squash(talk.title.primary);
-    if (!schedule.includes(title)) lost.push({ talk, place: 'schedule', detail: 'the schedule pages' });
+    if (!shows(schedule, title)) lost.push({ talk, place: 'schedule', detail: 'the schedule pages' });
     const page = at.get(`talk-${talk.id}`);
-    if (page === undefined || !textOf(pages, page, page + 2).includes(title)) lost.push({ talk, place: 'abstracts', detail: 'the abstracts' });
+    if (page === undefined || !shows(textOf(pages, page, page + 2), title)) lost.push({ talk, place: 'abstracts', detail: 'the abstracts' });
   }
   return lost;
 }
@@ -56,7 +86,8 @@ function sessionsOf(program: Program): Session[] {
  */
 function lostOnSigns(pages: LaidOutPage[], program: Program, roomSigns: RoomSign[]): Lost[] {
   const at = idPages(pages);
-  const starts = [...new Set(pages.flatMap((p, i) => (p.ids.some((id) => /^(session|room|entrance)-/.test(id)) ? [i] : [])))].sort((a, b) => a - b);
+  // A sign's heading repeats on its later pages, ids and all: a sign starts where its id is first laid out.
+  const starts = [...new Set([...at].filter(([id]) => /^(session|room|entrance)-/.test(id)).map(([, page]) => page))].sort((a, b) => a - b);
   const signText = (id: string) => {
     const from = at.get(id);
     if (from === undefined) return undefined;
@@ -65,7 +96,7 @@ function lostOnSigns(pages: LaidOutPage[], program: Program, roomSigns: RoomSign
   const lost: Lost[] = [];
   const check = (id: string, talks: Talk[], place: Place, detail: string) => {
     const text = signText(id) ?? '';
-    for (const talk of talks) if (!text.includes(squash(talk.title.primary))) lost.push({ talk, place, detail });
+    for (const talk of talks) if (!shows(text, squash(talk.title.primary))) lost.push({ talk, place, detail });
   };
   for (const s of sessionsOf(program)) check(`session-${s.id}`, s.slots.flatMap((x) => (x.talk ? [x.talk] : [])), 'session sign', `the sign of session ${s.id}`);
   for (const r of roomSigns) check(r.anchor, r.talks, 'room sign', `the sign of ${r.room} on ${r.date}`);

@@ -2,66 +2,101 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const PageElementWriter = require('pdfmake/js/PageElementWriter.js').default;
+const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
 
 let installed = false;
 
+/** Rounds of layout at most: each one makes the blocks found too tall in the last one breakable. */
+const ROUNDS = 4;
+
 /**
- * pdfmake lays an unbreakable block (an `unbreakable` stack, a table row, a table's header
- * with its first rows) out on a page of its own and keeps only that page: a block taller than
- * the page is too tall for any page and is dropped, and the pages it should have filled
- * stay blank (issue 10: a 17-talk session vanished from the booklet). Here such a block is placed
- * page by page instead, each page of it starting a new page of the document, so nothing is
- * dropped; table headers inside it were already repeated on each of its pages.
+ * pdfmake lays an unbreakable block (an `unbreakable` stack, a table row, a table's heading
+ * with its first row) out on a page of its own, and drops a block taller than any page:
+ * the pages it should have filled stay blank (issue 10: a 17-talk session vanished from the
+ * booklet). Here a block found too tall is made breakable (a stack) or given breakable rows
+ * (a table) and the document is laid out again, so it simply continues on the next page,
+ * table headings repeated. Blocks that fit are laid out exactly as before.
  */
 export function installUnbreakableSplit(): void {
   if (installed) return;
   installed = true;
-  const begin = PageElementWriter.prototype.beginUnbreakableBlock;
-  // pdfmake sizes the block's page from `page.height`, which pages lack (the size is in
-  // `page.pageSize`): the block's page had no bottom and never broke. It gets the page's height.
-  PageElementWriter.prototype.beginUnbreakableBlock = function beginUnbreakableBlock(this: any, width?: number, height?: number) {
-    if (this.transactionLevel === 0 && width === undefined && height === undefined) {
-      const ctx = this.context();
-      const page = ctx.getCurrentPage();
-      if (page) return begin.call(this, ctx.availableWidth, page.pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom);
+  trackOwners();
+  sizeBlockPages();
+  relayoutWhenTooTall();
+}
+
+/** Keeps, on the writer, the nodes that open unbreakable blocks (unbreakable nodes, tables) being laid out. */
+function trackOwners(): void {
+  const processNode = LayoutBuilder.prototype.processNode;
+  LayoutBuilder.prototype.processNode = function (this: any, node: any, ...rest: unknown[]) {
+    const owns = node && (node.unbreakable || node.table);
+    const owners: any[] = (this.writer.owners ??= []);
+    if (owns) owners.push(node);
+    try {
+      return processNode.call(this, node, ...rest);
+    } finally {
+      if (owns) owners.pop();
     }
-    return begin.call(this, width, height);
+  };
+}
+
+/**
+ * pdfmake sizes a block's page from `page.height`, which pages lack (the size is in
+ * `page.pageSize`): the block's page had no bottom and never broke, so a block too tall for
+ * every page went unnoticed until it was dropped. It gets the height a new page leaves
+ * under the repeated table headings, and what opened it is remembered.
+ */
+function sizeBlockPages(): void {
+  const begin = PageElementWriter.prototype.beginUnbreakableBlock;
+  PageElementWriter.prototype.beginUnbreakableBlock = function (this: any, width?: number, height?: number) {
+    const ctx = this.context();
+    const page = this.transactionLevel === 0 && width === undefined && height === undefined ? ctx.getCurrentPage() : null;
+    if (!page) return begin.call(this, width, height);
+    const repeated = this.repeatables.reduce((sum: number, r: { height: number }) => sum + r.height, 0);
+    this.blockOwner = this.owners?.[this.owners.length - 1];
+    return begin.call(this, ctx.availableWidth, page.pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom - repeated);
   };
   const commit = PageElementWriter.prototype.commitUnbreakableBlock;
-  PageElementWriter.prototype.commitUnbreakableBlock = function commitUnbreakableBlock(this: any, forcedX?: number, forcedY?: number) {
+  PageElementWriter.prototype.commitUnbreakableBlock = function (this: any, forcedX?: number, forcedY?: number) {
     const block = this.context();
-    // Headers, footers and backgrounds (forced positions) and blocks of one page: pdfmake's own way.
-    if (this.transactionLevel !== 1 || forcedX !== undefined || forcedY !== undefined || block.pages.length < 2) {
-      return commit.call(this, forcedX, forcedY);
+    if (this.transactionLevel === 1 && forcedX === undefined && forcedY === undefined && block.pages.length > 1 && this.blockOwner) {
+      (this.tooTall ??= new Set()).add(this.blockOwner);
     }
-    this.transactionLevel = 0;
-    this.popContext();
-    const pages = block.pages;
-    pages.forEach((fragment: any, i: number) => {
-      const last = i === pages.length - 1;
-      fragment.xOffset = undefined;
-      fragment.yOffset = undefined;
-      // A full page of the block needs a page of its own; the last part only its own height.
-      fragment.height = last ? block.y : usedHeight(fragment);
-      if (i > 0 || fragment.height > this.context().availableHeight) this.moveToNextPage();
-      this.addFragment(fragment, false, false, false);
-    });
+    if (this.transactionLevel === 1) this.blockOwner = undefined;
+    return commit.call(this, forcedX, forcedY);
+  };
+  // The headings of tables around a block repeat on the document's pages, not on the block's own.
+  const moveToNextPage = PageElementWriter.prototype.moveToNextPage;
+  PageElementWriter.prototype.moveToNextPage = function (this: any, ...args: unknown[]) {
+    if (!this.transactionLevel) return moveToNextPage.apply(this, args);
+    const all = this.repeatables;
+    this.repeatables = all.filter((r: any) => r.insideBlock);
+    try {
+      return moveToNextPage.apply(this, args);
+    } finally {
+      this.repeatables = all;
+    }
+  };
+  const pushToRepeatables = PageElementWriter.prototype.pushToRepeatables;
+  PageElementWriter.prototype.pushToRepeatables = function (this: any, rep: any) {
+    rep.insideBlock = this.transactionLevel > 0;
+    return pushToRepeatables.call(this, rep);
   };
 }
 
-/** How far down a page's items reach: the height a full page of an unbreakable block takes. */
-function usedHeight(page: any): number {
-  let bottom = 0;
-  for (const { type, item } of page.items) {
-    if (type === 'line') bottom = Math.max(bottom, (item.y ?? 0) + item.getHeight());
-    else if (type === 'image' || type === 'svg') bottom = Math.max(bottom, (item.y ?? 0) + (item._height ?? 0));
-    else if (type === 'vector') bottom = Math.max(bottom, vectorBottom(item));
-  }
-  return bottom;
-}
-
-function vectorBottom(v: any): number {
-  if (v.type === 'rect') return v.y + v.h;
-  if (v.type === 'line') return Math.max(v.y1, v.y2);
-  return 0;
+/** Lays the document out again while some block was too tall, with those blocks breakable. */
+function relayoutWhenTooTall(): void {
+  const tryLayout = LayoutBuilder.prototype.tryLayoutDocument;
+  LayoutBuilder.prototype.tryLayoutDocument = function (this: any, ...args: unknown[]) {
+    let result = tryLayout.apply(this, args);
+    for (let round = 1; round < ROUNDS && this.writer.tooTall?.size; round++) {
+      for (const node of this.writer.tooTall) {
+        if (node.unbreakable) node.unbreakable = false;
+        else if (node.table) Object.assign(node.table, { dontBreakRows: false, keepWithHeaderRows: 0 });
+      }
+      for (const node of result.linearNodeList) node.resetXY?.();
+      result = tryLayout.apply(this, args);
+    }
+    return result;
+  };
 }
