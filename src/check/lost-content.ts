@@ -21,30 +21,42 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 const PIECES = 3;
 
 /**
- * Whether `text` shows `title`: whole, or in up to three pieces in order (a table row that
- * breaks across pages puts the repeated heading and the other cells between them).
+ * `text` without one showing of `title`, or undefined when it has none: whole, or in up to
+ * three pieces in order (a table row that breaks across pages puts the repeated heading and
+ * the other cells between them).
  */
-export function shows(text: string, title: string): boolean {
-  if (text.includes(title)) return true;
+export function takeShowing(text: string, title: string): string | undefined {
+  const whole = text.indexOf(title);
+  if (whole >= 0) return text.slice(0, whole) + '\u0000' + text.slice(whole + title.length);
   let from = 0;
   let rest = title;
+  let out = text;
   for (let piece = 0; piece < PIECES && rest; piece++) {
     // The longest start of what is left that the text holds after the last piece.
     let lo = 0;
     let hi = rest.length;
-    let at = -1;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      const i = text.indexOf(rest.slice(0, mid), from);
-      if (i >= 0) [lo, at] = [mid, i];
+      if (out.indexOf(rest.slice(0, mid), from) >= 0) lo = mid;
       else hi = mid - 1;
     }
-    if (lo < Math.min(4, rest.length)) return false;
-    if (at < 0) at = text.indexOf(rest.slice(0, lo), from);
-    from = at + lo;
+    if (lo < Math.min(4, rest.length)) return undefined;
+    const at = out.indexOf(rest.slice(0, lo), from);
+    out = out.slice(0, at) + '\u0000' + out.slice(at + lo);
+    from = at + 1;
     rest = rest.slice(lo);
   }
-  return rest === '';
+  return rest === '' ? out : undefined;
+}
+
+/** Whether `text` shows `title` (see takeShowing). */
+export const shows = (text: string, title: string) => takeShowing(text, title) !== undefined;
+
+/** How many times `text` shows `title`, up to `wanted`. */
+function showings(text: string, title: string, wanted: number): number {
+  let n = 0;
+  for (let rest: string | undefined = text; n < wanted && (rest = takeShowing(rest, title)) !== undefined;) n++;
+  return n;
 }
 
 /** First page (0-based) of every id laid out. */
@@ -57,22 +69,44 @@ function idPages(pages: LaidOutPage[]): Map<string, number> {
 const textOf = (pages: LaidOutPage[], from: number, to: number) => pages.slice(from, to).map((p) => p.text).join('');
 
 /**
- * The booklet: every talk's title in the schedule (the pages from id "schedule" to id
- * "abstracts") and on the page of its abstract (id "talk-ID").
+ * The booklet: every talk's title in its day's schedule (from id "day-N" to the next day or
+ * to id "abstracts"), twice when the day's grid was laid out (id "grid-day-N": the grid and
+ * the session), and on the page of its abstract (id "talk-ID").
  */
 function lostInBooklet(pages: LaidOutPage[], program: Program): Lost[] {
   const at = idPages(pages);
   const anchorPages = program.talks.map((t) => at.get(`talk-${t.id}`)).filter((p): p is number => p !== undefined);
   const abstractsStart = at.get('abstracts') ?? (anchorPages.length ? Math.min(...anchorPages) : pages.length);
-  const schedule = textOf(pages, at.get('schedule') ?? 0, abstractsStart);
+  const scheduleStart = at.get('schedule') ?? 0;
+  const dayStarts = program.days.map((_, d) => at.get(`day-${d + 1}`));
   const lost: Lost[] = [];
+  program.days.forEach((day, d) => {
+    const from = dayStarts[d] ?? scheduleStart;
+    // The next day may start on the page this one ends on.
+    const next = dayStarts.slice(d + 1).find((p) => p !== undefined);
+    const text = textOf(pages, from, next !== undefined ? next + 1 : abstractsStart);
+    const times = at.has(`grid-day-${d + 1}`) ? 2 : 1;
+    // Talks of one title are counted together: each must be shown `times` times.
+    const byTitle = new Map<string, Talk[]>();
+    for (const talk of talksOf(day)) byTitle.set(squash(talk.title.primary), [...(byTitle.get(squash(talk.title.primary)) ?? []), talk]);
+    for (const [title, talks] of byTitle) {
+      const shown = showings(text, title, talks.length * times);
+      const short = Math.ceil((talks.length * times - shown) / times);
+      for (const talk of talks.slice(talks.length - short)) {
+        lost.push({ talk, place: 'schedule', detail: times === 2 ? `the schedule of day ${d + 1} (it belongs both in the day's grid and in its session)` : `the schedule of day ${d + 1}` });
+      }
+    }
+  });
   for (const talk of program.talks) {
-    const title = squash(talk.title.primary);
-    if (!shows(schedule, title)) lost.push({ talk, place: 'schedule', detail: 'the schedule pages' });
     const page = at.get(`talk-${talk.id}`);
-    if (page === undefined || !shows(textOf(pages, page, page + 2), title)) lost.push({ talk, place: 'abstracts', detail: 'the abstracts' });
+    if (page === undefined || !shows(textOf(pages, page, page + 2), squash(talk.title.primary))) lost.push({ talk, place: 'abstracts', detail: 'the abstracts' });
   }
   return lost;
+}
+
+/** The talks of a day, in schedule order. */
+function talksOf(day: Program['days'][number]): Talk[] {
+  return day.items.flatMap((i) => (i.type === 'session' ? i.session.slots : [i.slot])).flatMap((s) => (s.talk ? [s.talk] : []));
 }
 
 /** The sessions of a program, in schedule order. */
