@@ -76,6 +76,8 @@ export function sessionView(session: Session, online: boolean) {
     end: session.end,
     time: `${session.start}–${session.end}`,
     slots: session.slots.map(slotView),
+    /** Many slots: more than a booklet page may hold, so its table breaks rather than move whole. */
+    long: session.slots.length >= 12,
   };
 }
 
@@ -90,6 +92,8 @@ function slotView(slot: Slot) {
     title: talk ? talk.title.primary : slot.title ?? '',
     titleSecondary: talk?.title.secondary ?? null,
     speakers: talk ? talk.speakers.map(personView) : [],
+    /** More than two speakers: signs list them on a few lines instead of one large name each. */
+    manySpeakers: (talk?.speakers.length ?? 0) > 2,
     anchor: talk ? `talk-${talk.id}` : null,
     room: slot.room ?? null,
   };
