@@ -160,7 +160,7 @@ export function writeCommon(dir, g, { talks, attendees, days, chairs, speakers }
   const last = new Date(Date.UTC(2025, 10, 20 + days - 1)).toISOString().slice(0, 10);
   writeFileSync(join(dir, 'forum.yaml'), [
     `name: ${q(`第${talks}届合成测试学术大会`)}`, `name_en: ${q(`Synthetic Conference with ${talks} Talks`)}`, 'edition: 3',
-    'dates:', '  start: 2025-11-20', `  end: ${last}`, `venue: ${q('中山大学, 广州')}`,
+    'dates:', '  start: 2025-11-20', `  end: ${last}`, `venue: ${q('中山大学，广州')}`,
     'hosts: [中山大学物理学院, 心理学系]', 'co_hosts: [暨南大学物理学系]',
     `organizing_committee: [${chairs.slice(0, 3).map((p) => q(p.name)).join(', ')}]`,
     `academic_committee: [${chairs.slice(0, 12).map((p) => q(p.name)).join(', ')}]`,

@@ -4,6 +4,7 @@ import { programView } from './layout/view.js';
 import { roomSigns, signsView } from './layout/signs.js';
 import { gridColumns } from './layout/grid.js';
 import { sheetLayout, type SheetLayout } from './layout/imposition.js';
+import { paperSize } from './layout/document.js';
 
 /** One PDF to produce: the template that lays it out and the data it gets. */
 export interface OutputJob {
@@ -23,7 +24,7 @@ export interface OutputJob {
 export function outputJobs(program: Program, settings: SettingsFile): OutputJob[] {
   const view = programView(program, { gridColumns: gridColumns(settings.booklet.paper) });
   return [
-    { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper } },
+    { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper, page: paperSize(settings.booklet.paper), talkPerPage: settings.booklet.talks === 'page' } },
     // With parallel rooms a long sign runs onto further pages by design, its heading repeated.
     { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: roomSigns(program).length ? undefined : signPages(program) },
   ];
