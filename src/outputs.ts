@@ -5,6 +5,7 @@ import { roomSigns, signsView } from './layout/signs.js';
 import { gridColumns } from './layout/grid.js';
 import { sheetLayout, type SheetLayout } from './layout/imposition.js';
 import { paperSize } from './layout/document.js';
+import { phoneView } from './share/web.js';
 
 /** One PDF to produce: the template that lays it out and the data it gets. */
 export interface OutputJob {
@@ -27,6 +28,9 @@ export function outputJobs(program: Program, settings: SettingsFile): OutputJob[
     { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper, page: paperSize(settings.booklet.paper), talkPerPage: settings.booklet.talks === 'page' } },
     // With parallel rooms a long sign runs onto further pages by design, its heading repeated.
     { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: roomSigns(program).length ? undefined : signPages(program) },
+    // Phone-width pages, one per day: the source of `forumpress preview`'s schedule-dayN.png.
+    { output: 'schedule-phone.pdf', template: 'phone/schedule.hbs', view: phoneView(program),
+      expectPages: { count: program.days.length, what: `one page per day (${program.days.length})` } },
   ];
 }
 

@@ -47,6 +47,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
       venue: forumData.venue, online: forumData.online, livestream: forumData.livestream, contact: forumData.contact, hosts: forumData.hosts,
       coHosts: forumData.co_hosts, organizingCommittee: forumData.organizing_committee,
       academicCommittee: forumData.academic_committee, funding: forumData.funding, introduction,
+      timezone: forumData.timezone,
     };
   }
   // The schedule is checked even when forum.yaml has errors, so every problem shows at once.
@@ -123,6 +124,9 @@ function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | n
       title: toTitle(data.title),
       speakers: data.speakers.map((s) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation })),
       kind: data.kind,
+      subtitle: data.subtitle,
+      track: data.track,
+      language: data.language,
       body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags, { files: source, dir: 'abstracts' }),
       bodyLine: split.bodyLineOffset + 1,
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTROL } from '../load/control.js';
+import { isTimeZone } from '../share/timezone.js';
 
 /** Schemas of every content file, declared once; README.md documents the same fields. */
 
@@ -34,6 +35,8 @@ export const forumSchema = z.strictObject({
   academic_committee: names.default([]),
   funding: text.optional(),
   introduction: text.optional(),
+  /** The forum's time zone (IANA name): schedule times are its wall-clock times (program.ics). */
+  timezone: z.string().refine(isTimeZone, 'is not a time zone name; write it as in the IANA list, e.g. Asia/Shanghai, Asia/Hong_Kong, Europe/Berlin').default('Asia/Shanghai'),
 });
 
 const time = z.string().regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'must be a time range written HH:MM-HH:MM');
@@ -68,8 +71,13 @@ const person = z.strictObject({ name: text, name_en: text.optional(), affiliatio
 /** Front matter of content/abstracts/*.md */
 export const abstractSchema = z.strictObject({
   title: z.union([text, z.strictObject({ zh: text.optional(), en: text.optional() })]),
-  speakers: z.array(person).min(1, 'a talk needs at least one speaker'),
+  /** May be empty (`speakers: []`) for an event without a speaker; a missing list is an error. */
+  speakers: z.array(person),
   kind: z.string().regex(/^[a-z][a-z-]*$/, 'must be a lower-case word such as talk, plenary, panel, poster').default('talk'),
+  /** Written by `forumpress import` (frab/pretalx fields); kept for templates, not required. */
+  subtitle: text.optional(),
+  track: text.optional(),
+  language: text.optional(),
 });
 
 /** content/settings.yaml (optional) */

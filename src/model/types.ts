@@ -48,6 +48,10 @@ export interface Talk {
   speakers: Person[];
   /** talk, plenary, keynote, invited, panel, poster, workshop, ... */
   kind: string;
+  /** From an imported schedule: the talk's subtitle, track and language, when it had them. */
+  subtitle?: string;
+  track?: string;
+  language?: string;
   body: Block[];
   /** 1-based line where the abstract's text starts in `file` (for diagnostics about it). */
   bodyLine?: number;
@@ -106,6 +110,8 @@ export interface Forum {
   academicCommittee: string[];
   funding?: string;
   introduction: Block[];
+  /** IANA time zone of the schedule's times, e.g. Asia/Shanghai. */
+  timezone: string;
 }
 
 /** Everything the layouts need. */
