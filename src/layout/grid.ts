@@ -73,7 +73,10 @@ export function dayGrid(day: Day, columns: number, slotView: SlotView) {
     const inGroup = placed.filter((p) => p.room !== null && group.includes(p.room));
     const shared = placed.filter((p) => p.room === null && !inGroup.some((q) => q.start < p.end && p.start < q.end));
     const last = Math.min(i + columns, rooms.length);
-    pages.push({ rooms: group, first: i === 0, from: i + 1, to: last, rows: gridRows([...inGroup, ...shared], group, slotView) });
+    // `share`: each room's part of the width in per cent, after the time column's 8 %. Fixed
+    // shares: a long word (a German compound, a URL) cannot widen its column past the page.
+    const share = Math.floor((92 / group.length) * 1000) / 1000;
+    pages.push({ rooms: group, first: i === 0, from: i + 1, to: last, share, rows: gridRows([...inGroup, ...shared], group, slotView) });
   }
   return { pages, rooms: rooms.length, split: pages.length > 1 };
 }
