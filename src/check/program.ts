@@ -3,6 +3,7 @@ import type { FileSource } from '../io.js';
 import { parseYaml, type YamlFile } from '../load/yaml.js';
 import { splitFrontMatter } from '../load/frontmatter.js';
 import { markdownToBlocks } from '../markdown/index.js';
+import { imageBudget, type ImageBudget } from '../markdown/image-prepare.js';
 import type { Day, DayItem, Forum, Program, Session, Slot, Talk, Title } from '../model/types.js';
 import { abstractSchema, forumSchema, scheduleSchema, settingsSchema, type SessionEntry, type SettingsFile, type SlotEntry } from './schemas.js';
 import { validate } from './validate.js';
@@ -23,7 +24,8 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
 
   const forumYaml = readYaml(source, 'forum.yaml', diags, true);
   const forumData = forumYaml && validate(forumSchema, forumYaml, diags);
-  const talks = loadTalks(source, diags);
+  const images = imageBudget(); // one per build, shared by the introduction and every abstract
+  const talks = loadTalks(source, diags, images);
   const scheduleYaml = readYaml(source, 'schedule.yaml', diags, true);
   const scheduleValid = scheduleYaml && validate(scheduleSchema, scheduleYaml, diags);
   const entries = scheduleValid ? scheduleValid.days.flatMap((d) => d.program.flatMap((e) => ('slots' in e ? [e, ...e.slots] : [e]))).length : 0;
@@ -39,7 +41,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
         diags.error('missing-file', forumYaml.locate(['introduction']), `cannot read "${forumData.introduction}"`,
           'give a markdown file inside the content folder, e.g. introduction.md');
       } else if (withinLimit(text.length, LIMITS.markdownChars, { file: name(forumData.introduction), line: 1, column: 1 }, 'characters in the introduction', diags)) {
-        introduction = markdownToBlocks(text, name(forumData.introduction), 0, diags, { files: source, dir: dirOf(forumData.introduction) });
+        introduction = markdownToBlocks(text, name(forumData.introduction), 0, diags, { files: source, dir: dirOf(forumData.introduction), budget: images });
       }
     }
     forum = {
@@ -96,7 +98,7 @@ function readYaml(source: FileSource, path: string, diags: Diagnostics, required
 }
 
 /** Talks by id; null marks a file that exists but has errors (already reported). */
-function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | null> {
+function loadTalks(source: FileSource, diags: Diagnostics, budget: ImageBudget): Map<string, Talk | null> {
   const talks = new Map<string, Talk | null>();
   const files = source.list('abstracts').filter((f) => f.endsWith('.md'));
   const at = { file: `${source.label}/abstracts/`, line: 1, column: 1 };
@@ -127,7 +129,7 @@ function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | n
       subtitle: data.subtitle,
       track: data.track,
       language: data.language,
-      body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags, { files: source, dir: 'abstracts' }),
+      body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags, { files: source, dir: 'abstracts', budget }),
       bodyLine: split.bodyLineOffset + 1,
     });
   }
