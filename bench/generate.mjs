@@ -3,6 +3,7 @@
 // (id,name,name_en,affiliation,role — the badge list format of the signs branch).
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { frabConference } from './generate-frab.mjs';
 
 /** mulberry32: a small, fast, seeded PRNG, so the same seed gives the same conference. */
 function rng(seed) {
@@ -53,7 +54,8 @@ const EN_TITLE = ['{T} in {t}', 'A Theory of {t}', 'Towards Understanding {t}', 
   'Learning {t} with {t}', 'Statistical Physics of {t}'];
 const ZH_TITLE = ['{t}中的{t}', '基于{t}的{t}研究', '{t}的统计物理理论', '从{t}到{t}', '{t}如何帮助加速{t}', '理解{t}：{t}的视角'];
 
-function generator(seed) {
+/** The random pieces of a conference: people, titles, paragraphs. */
+export function generator(seed) {
   const r = rng(seed);
   const pick = (list) => list[Math.floor(r() * list.length)];
   const int = (lo, hi) => lo + Math.floor(r() * (hi - lo + 1));
@@ -80,7 +82,7 @@ function generator(seed) {
     titleZh: () => fill(pick(ZH_TITLE)), titleEn: () => fillEn(pick(EN_TITLE)) };
 }
 
-const q = (s) => JSON.stringify(s); // YAML accepts JSON strings: safe for any title
+export const q = (s) => JSON.stringify(s); // YAML accepts JSON strings: safe for any title
 
 /** One abstract file, mixing languages the way the real forum does. */
 function abstractFile(g, id) {
@@ -100,14 +102,16 @@ function abstractFile(g, id) {
   return { text: lines.join('\n') + '\n', speakers };
 }
 
-const pad = (n) => String(n).padStart(2, '0');
-const hm = (m) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+export const pad = (n) => String(n).padStart(2, '0');
+export const hm = (m) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
 
 /**
  * Writes a conference of `talks` talks and `attendees` attendees into `dir`: days of four
- * sessions per room (five 20-minute talks each), rooms in parallel.
+ * sessions per room (five 20-minute talks each), rooms in parallel. With `rooms`, the
+ * conference is shaped like a large frab export instead (see frabConference).
  */
-export function generateConference(dir, { talks, attendees, seed = 1 }) {
+export function generateConference(dir, { talks, attendees, seed = 1, rooms: roomCount }) {
+  if (roomCount) return frabConference(dir, { talks, attendees, seed, rooms: roomCount });
   const g = generator(seed);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'abstracts'), { recursive: true });
@@ -146,11 +150,17 @@ export function generateConference(dir, { talks, attendees, seed = 1 }) {
       if (s === 1) sched.push(`      - { time: 12:10-14:00, kind: meal, title: 午餐 }`);
     }
   }
-  const last = new Date(Date.UTC(2025, 10, 20 + days - 1)).toISOString().slice(0, 10);
   writeFileSync(join(dir, 'schedule.yaml'), sched.join('\n') + '\n');
+  writeCommon(dir, g, { talks, attendees, days, chairs, speakers });
+  return { talks, sessions, rooms, days };
+}
+
+/** forum.yaml, introduction.md, attendees.csv and roles.yaml of a generated conference. */
+export function writeCommon(dir, g, { talks, attendees, days, chairs, speakers }) {
+  const last = new Date(Date.UTC(2025, 10, 20 + days - 1)).toISOString().slice(0, 10);
   writeFileSync(join(dir, 'forum.yaml'), [
     `name: ${q(`第${talks}届合成测试学术大会`)}`, `name_en: ${q(`Synthetic Conference with ${talks} Talks`)}`, 'edition: 3',
-    'dates:', '  start: 2025-11-20', `  end: ${last}`, `venue: ${q('中山大学, 广州')}`,
+    'dates:', '  start: 2025-11-20', `  end: ${last}`, `venue: ${q('中山大学，广州')}`,
     'hosts: [中山大学物理学院, 心理学系]', 'co_hosts: [暨南大学物理学系]',
     `organizing_committee: [${chairs.slice(0, 3).map((p) => q(p.name)).join(', ')}]`,
     `academic_committee: [${chairs.slice(0, 12).map((p) => q(p.name)).join(', ')}]`,
@@ -159,7 +169,6 @@ export function generateConference(dir, { talks, attendees, seed = 1 }) {
   writeFileSync(join(dir, 'attendees.csv'), attendeesCsv(g, attendees, speakers, chairs));
   // The badge roles (colours, seniority) are the real forum's.
   copyFileSync(new URL('../content/roles.yaml', import.meta.url), join(dir, 'roles.yaml'));
-  return { talks, sessions, rooms, days };
 }
 
 const csvField = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -184,6 +193,9 @@ function attendeesCsv(g, count, speakers, chairs) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, talks, attendees, seed] = process.argv.slice(2);
-  console.log(generateConference(dir, { talks: Number(talks), attendees: Number(attendees), seed: Number(seed ?? 1) }));
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--rooms');
+  const rooms = at >= 0 ? Number(args.splice(at, 2)[1]) : undefined;
+  const [dir, talks, attendees, seed] = args;
+  console.log(generateConference(dir, { talks: Number(talks), attendees: Number(attendees), seed: Number(seed ?? 1), rooms }));
 }

@@ -15,6 +15,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.work');
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 5));
+// BENCH_ONLY=text: only the conferences whose name holds it (no start-up or watch runs); writes bench/results-only.md.
+const ONLY = process.env.BENCH_ONLY;
 // The shaping cache (src/render/shaping-store.ts) of every bench build, so that a run can clear it.
 const CACHE = join(WORK, 'shaping-cache');
 process.env.FORUMPRESS_CACHE_DIR = CACHE;
@@ -22,7 +24,9 @@ const SIZES = [
   { name: 'this forum', content: join(ROOT, 'content'), runs: RUNS },
   { name: '200 talks, 1,000 attendees', talks: 200, attendees: 1000, runs: RUNS },
   ...(QUICK ? [] : [{ name: '1,000 talks, 10,000 attendees', talks: 1000, attendees: 10000, runs: Math.min(RUNS, 3) }]),
-];
+  // Shaped like a large frab export (bench/generate-frab.mjs): parallel rooms, 1-4 speakers, long markdown bodies.
+  ...(QUICK ? [] : [{ name: '40 rooms, 1,000 talks, 1,000 attendees', talks: 1000, attendees: 1000, rooms: 40, runs: Math.min(RUNS, 3) }]),
+].filter((s) => !ONLY || s.name.includes(ONLY));
 
 /** Runs a command under /usr/bin/time; wall seconds and peak RSS (MiB) of that process tree's largest member. */
 function timed(cmd, args, env = process.env) {
@@ -66,11 +70,11 @@ const rows = [];
 mkdirSync(WORK, { recursive: true });
 
 for (const size of SIZES) {
-  const slug = size.talks ? `c${size.talks}` : 'forum';
+  const slug = size.talks ? `c${size.talks}${size.rooms ? `r${size.rooms}` : ''}` : 'forum';
   let content = size.content;
   if (!content) {
     content = join(WORK, slug, 'content');
-    generateConference(content, { talks: size.talks, attendees: size.attendees, seed: size.talks });
+    generateConference(content, { talks: size.talks, attendees: size.attendees, seed: size.talks, rooms: size.rooms });
   }
   const out = join(WORK, slug, 'out');
   rmSync(out, { recursive: true, force: true });
@@ -111,7 +115,7 @@ for (const size of SIZES) {
 // caches, as the first build after `npm install` (bundle, no caches yet), and as every later build.
 console.error('this forum: start-up and caches');
 const startup = [];
-for (const [label, extra] of [['all outputs', []], ['program.pdf', ['--output', 'program.pdf']]]) {
+for (const [label, extra] of ONLY ? [] : [['all outputs', []], ['program.pdf', ['--output', 'program.pdf']]]) {
   const out = join(WORK, 'startup', 'out');
   const args = [cli, 'build', '--content', join(ROOT, 'content'), '--templates', templates, '--out', out, ...extra];
   const plain = [], first = [], later = [];
@@ -125,9 +129,9 @@ for (const [label, extra] of [['all outputs', []], ['program.pdf', ['--output', 
 }
 
 console.error('watch: editing one abstract of this forum');
-const watched = await measureWatch({ root: ROOT, content: join(ROOT, 'content'), templates, work: join(WORK, 'watch'), edits: QUICK ? 2 : 7 });
+const watched = ONLY ? { latencies: [NaN], last: '(not measured: BENCH_ONLY)' } : await measureWatch({ root: ROOT, content: join(ROOT, 'content'), templates, work: join(WORK, 'watch'), edits: QUICK ? 2 : 7 });
 console.error('long unbroken runs in one abstract');
-const longRuns = measureLongRuns({ root: ROOT, templates, work: join(WORK, 'long-runs'), timed, runs: QUICK ? 1 : 3 });
+const longRuns = ONLY ? [] : measureLongRuns({ root: ROOT, templates, work: join(WORK, 'long-runs'), timed, runs: QUICK ? 1 : 3 });
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 const lines = [
@@ -185,7 +189,7 @@ lines.push('', '## Targets (from the numbers above)', '', ...targets());
 const notes = join(ROOT, 'bench', 'notes.md');
 let tail = '';
 try { tail = '\n' + readFileSync(notes, 'utf8'); } catch {}
-writeFileSync(join(ROOT, 'bench', QUICK ? 'results-quick.md' : 'results.md'), lines.join('\n') + '\n' + tail);
+writeFileSync(join(ROOT, 'bench', ONLY ? 'results-only.md' : QUICK ? 'results-quick.md' : 'results.md'), lines.join('\n') + '\n' + (ONLY ? '' : tail));
 console.log(lines.join('\n'));
 
 /** One line per target of issue 6: met or not, and by how much, from this run's numbers. */
@@ -193,7 +197,16 @@ function targets() {
   const mark = (ok) => (ok ? '**met**' : '**not met**');
   const by = (value, limit) => (value <= limit ? `${Math.round(100 * (1 - value / limit))} % under` : `${(value / limit).toFixed(2)}× the limit`);
   const out = [];
-  const forum = rows[0];
+  const rooms = rows.find((r) => r.size.startsWith('40 rooms'));
+  if (rooms) {
+    const b = rooms.outputs.find((o) => o.output === 'program.pdf');
+    const ratio = rooms.typst ? rooms.typst.fpWall / rooms.typst.wall : NaN;
+    out.push(`- 40 rooms, 1,000 talks (frab-shaped): all outputs ${fmtS(rooms.all.wall)} (CPU ${fmtS(rooms.all.cpu)}; limit 15 s): ${mark(rooms.all.wall <= 15)}, ` +
+      `peak RSS ${Math.round(rooms.all.rss)} MiB (limit 1,024 MiB): ${mark(rooms.all.rss <= 1024)}; booklet (${b.pages} pages) ${fmtS(b.wall)}, ` +
+      `${ratio.toFixed(1)}× Typst (limit 2×; Typst's booklet has no day grid): ${mark(ratio <= 2)}.`);
+  }
+  const forum = rows.find((r) => r.size === 'this forum');
+  if (!forum) return out;
   out.push(`- This forum, all outputs, cold: ${fmtS(forum.all.wall)} (limit 1.5 s): ${mark(forum.all.wall <= 1.5)}, ${by(forum.all.wall, 1.5)}.`);
   const same = [...forum.outputs.map((o) => o.wall), forum.typst?.fpWall].filter((x) => x !== undefined);
   if (forum.outputs.length === 1 && same.some((x) => Math.abs(x - forum.all.wall) > 0.2))

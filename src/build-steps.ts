@@ -7,6 +7,8 @@ import { renderPdf, type PdfMeta } from './render/pdf.js';
 import type { FontSet } from './render/fonts.js';
 import { trackPages } from './render/pages.js';
 import { checkPageCounts } from './build-badges.js';
+import { checkLostContent } from './check/lost-content.js';
+import { roomSigns } from './layout/signs.js';
 
 /* Steps of build.ts that need a few lines each: metadata, digests, page checks. */
 
@@ -25,6 +27,7 @@ export async function layOut(documents: Map<string, Record<string, unknown>>, pr
       return;
     }
     if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
+    checkLostContent(name, tracked.laidOut(), program, diags, roomSigns(program));
   }
   await checkPageCounts(outputJobs(program, settings), laid, diags, label);
 }

@@ -24,6 +24,8 @@ import { buildBadges, checkPageCounts } from './build-badges.js';
 import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts } from './build-steps.js';
 import { badgeForumView } from './layout/badges.js';
 import { programView } from './layout/view.js';
+import { checkLostContent } from './check/lost-content.js';
+import { roomSigns } from './layout/signs.js';
 import { shareOutputs } from './share/index.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
@@ -151,6 +153,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
     }
     if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
+    checkLostContent(name, tracked.laidOut(), program, diags, roomSigns(program));
   }
   await checkPageCounts(outputJobs(program, settings), outputs, diags, options.templates.label);
   try {

@@ -1,7 +1,8 @@
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
 import { programView } from './layout/view.js';
-import { signsView } from './layout/signs.js';
+import { roomSigns, signsView } from './layout/signs.js';
+import { gridColumns } from './layout/grid.js';
 import { sheetLayout, stockLayout, type SheetLayout } from './layout/imposition.js';
 import { STOCK_PRESETS } from './model/stock.js';
 import { paperSize } from './layout/document.js';
@@ -23,10 +24,11 @@ export interface OutputJob {
  * New kinds of output (signs, badges...) add their jobs here.
  */
 export function outputJobs(program: Program, settings: SettingsFile): OutputJob[] {
-  const view = programView(program);
+  const view = programView(program, { gridColumns: gridColumns(settings.booklet.paper) });
   return [
     { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper, page: paperSize(settings.booklet.paper), talkPerPage: settings.booklet.talks === 'page' } },
-    { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: signPages(program) },
+    // With parallel rooms a long sign runs onto further pages by design, its heading repeated.
+    { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: roomSigns(program).length ? undefined : signPages(program) },
     // Phone-width pages, one per day: the source of `forumpress preview`'s schedule-dayN.png.
     { output: 'schedule-phone.pdf', template: 'phone/schedule.hbs', view: phoneView(program),
       expectPages: { count: program.days.length, what: `one page per day (${program.days.length})` } },

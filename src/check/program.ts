@@ -175,6 +175,7 @@ function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, tal
         'a talk is given once; remove one of the two slots');
     } else {
       used.set(entry.talk, at);
+      talk.scheduledAt = at;
     }
     return { start, end, kind: talk?.kind ?? 'talk', talk, room: entry.room ?? room };
   }

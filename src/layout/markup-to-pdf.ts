@@ -146,13 +146,23 @@ function fragment(el: MarkupElement, ctx: ConvertContext): Content[] {
 
 /** Converts a cell: inline-only content becomes text, otherwise a stack. */
 function cell(el: MarkupElement, ctx: ConvertContext): Content {
-  const props = blockProps(el, ctx, ['colspan', 'rowspan']);
+  const props = blockProps(el, ctx, ['colspan', 'rowspan', 'border']);
   if (el.attrs.colspan) props.colSpan = Number(el.attrs.colspan);
   if (el.attrs.rowspan) props.rowSpan = Number(el.attrs.rowspan);
+  if (el.attrs.border) props.border = cellBorder(el);
   const hasBlocks = el.children.some((c) => typeof c !== 'string' && (own(blockHandlers, c.name) || c.name === 'fragment'));
   return hasBlocks ? { ...props, stack: blockChildren(el, ctx) } : textNode(el, ctx, props);
 }
 
+
+/** A cell's `border="left,top,right,bottom"`: 1 draws that side's line, 0 leaves it out. */
+function cellBorder(el: MarkupElement): boolean[] {
+  const sides = el.attrs.border.split(/[ ,]+/);
+  if (sides.length !== 4 || sides.some((v) => v !== '0' && v !== '1')) {
+    throw new MarkupError(el, `border "${el.attrs.border}" must be four 0s or 1s: left, top, right, bottom (e.g. "1,0,1,1")`, 'border');
+  }
+  return sides.map((v) => v === '1');
+}
 
 /** Block elements, by name. */
 export const blockHandlers: Record<string, BlockHandler> = {
@@ -180,9 +190,11 @@ export const blockHandlers: Record<string, BlockHandler> = {
     const widths = (el.attrs.widths ?? '').split(',').map((w) => w.trim()).filter(Boolean)
       .map((w) => (/^\d+(\.\d+)?$/.test(w) ? Number(w) : w));
     const cols = Math.max(0, ...rows.map((r) => r.length));
+    const headerRows = Number(el.attrs['header-rows'] ?? 0);
     return {
       ...props,
-      table: { headerRows: Number(el.attrs['header-rows'] ?? 0), dontBreakRows: true, widths: widths.length ? widths : Array(cols).fill('*'), body: rows },
+      // A repeated header keeps its first row with it: no header alone at the foot of a page.
+      table: { headerRows, keepWithHeaderRows: headerRows && rows.length > headerRows ? 1 : 0, dontBreakRows: true, widths: widths.length ? widths : Array(cols).fill('*'), body: rows },
       layout: tableLayout(layout, withAttr(el, () => styleProps({ color: el.attrs['line-color'] ?? '#999999' }, ctx.theme)).color as string, Number(el.attrs.padding ?? 3)),
     };
   },

@@ -1,11 +1,12 @@
 import type { Day, Person, Program, Session, Slot, Talk } from '../model/types.js';
 import { zhDate, zhDateRange, zhMonthDay, zhNumber, zhWeekday } from './dates.js';
+import { dayGrid } from './grid.js';
 
 /**
  * The data every template receives. Every key is present (null when empty) because
  * templates run in strict mode, where a misspelt name is an error.
  */
-export function programView(program: Program) {
+export function programView(program: Program, options: { gridColumns?: number } = {}) {
   const { forum } = program;
   const sessionOf = new Map<Talk, Session>();
   const slotOf = new Map<Talk, { slot: Slot; day: Day }>();
@@ -39,14 +40,16 @@ export function programView(program: Program) {
       introduction: forum.introduction,
       hasIntroduction: forum.introduction.length > 0,
     },
-    days: program.days.map((day, i) => dayView(day, i, forum.online)),
+    days: program.days.map((day, i) => dayView(day, i, forum.online, options.gridColumns ?? 4)),
     talks,
     speakerIndex: speakerIndex(program.talks),
   };
 }
 
-function dayView(day: Day, index: number, online: boolean) {
+function dayView(day: Day, index: number, online: boolean, gridColumns: number) {
   return {
+    /** Rooms × time, for a day with parallel rooms (src/layout/grid.ts); null otherwise. */
+    grid: dayGrid(day, gridColumns, slotView),
     id: `day-${index + 1}`,
     number: index + 1,
     numberZh: `第${zhNumber(index + 1)}天`,
@@ -74,6 +77,8 @@ export function sessionView(session: Session, online: boolean) {
     end: session.end,
     time: `${session.start}–${session.end}`,
     slots: session.slots.map(slotView),
+    /** Many slots: more than a booklet page may hold, so its table breaks rather than move whole. */
+    long: session.slots.length >= 12,
   };
 }
 
@@ -88,6 +93,8 @@ function slotView(slot: Slot) {
     title: talk ? talk.title.primary : slot.title ?? '',
     titleSecondary: talk?.title.secondary ?? null,
     speakers: talk ? talk.speakers.map(personView) : [],
+    /** More than two speakers: signs list them on a few lines instead of one large name each. */
+    manySpeakers: (talk?.speakers.length ?? 0) > 2,
     anchor: talk ? `talk-${talk.id}` : null,
     room: slot.room ?? null,
   };

@@ -56,6 +56,8 @@ export interface Talk {
   body: Block[];
   /** 1-based line where the abstract's text starts in `file` (for diagnostics about it). */
   bodyLine?: number;
+  /** Where schedule.yaml schedules it (file, line, column of its `talk:`). */
+  scheduledAt?: { file: string; line: number; column: number };
 }
 
 /** One line of the schedule. */

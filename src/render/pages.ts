@@ -1,3 +1,5 @@
+import { LAYOUT_LISTENER, type LaidOutPage } from './laid-out.js';
+
 type Node = any;
 
 /** Pages each anchored part of a document fills, known once pdfmake has laid it out. */
@@ -5,6 +7,8 @@ export interface PageSpans {
   doc: Node;
   /** Anchor id -> number of pages from its node to the last node before the next id. */
   spans(): Map<string, number>;
+  /** What was laid out on each page, once the document is rendered (empty before). */
+  laidOut(): LaidOutPage[];
 }
 
 /**
@@ -27,8 +31,12 @@ export function trackPages(doc: Node, anchors: Set<string>): PageSpans {
     if (current && pages.length) last.set(current, Math.max(...pages));
     return typeof original === 'function' ? original(node, query) : false;
   };
+  let laid: LaidOutPage[] = [];
+  const content = exposeBreaks(doc.content);
+  content[LAYOUT_LISTENER] = (pages: LaidOutPage[]) => { laid = pages; };
   return {
-    doc: { ...doc, content: exposeBreaks(doc.content), pageBreakBefore },
+    laidOut: () => laid,
+    doc: { ...doc, content, pageBreakBefore },
     spans: () => new Map([...first].map(([id, page]) => [id, (last.get(id) ?? page) - page + 1])),
   };
 }

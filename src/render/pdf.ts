@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import type { FontSet } from './fonts.js';
 import { installKinsoku } from './kinsoku.js';
 import { installJustify } from './justify.js';
+import { installUnbreakableSplit } from './unbreakable.js';
+import { installLayoutReadback } from './laid-out.js';
 import { installSpeedups, shareFonts } from './speed.js';
 import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
@@ -28,6 +30,8 @@ function setup(): void {
   ready = true;
   installKinsoku();
   installJustify();
+  installUnbreakableSplit();
+  installLayoutReadback();
   installSpeedups();
   installVectorRects();
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding

@@ -1,0 +1,42 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
+
+/** One page as pdfmake laid it out: the ids that start on it, and its text without white space. */
+export interface LaidOutPage {
+  ids: string[];
+  text: string;
+}
+
+/** Key of a document's content under which a function hears the laid-out pages. */
+export const LAYOUT_LISTENER = Symbol('forumpress.layout');
+
+let installed = false;
+
+/**
+ * Lets a document hear what pdfmake laid out on each page (after every page break, header
+ * and footer is placed, before any PDF is drawn), for the checks that read the layout back.
+ */
+export function installLayoutReadback(): void {
+  if (installed) return;
+  installed = true;
+  const layoutDocument = LayoutBuilder.prototype.layoutDocument;
+  LayoutBuilder.prototype.layoutDocument = function (this: any, content: any, ...rest: unknown[]) {
+    const listener = content?.[LAYOUT_LISTENER];
+    const pages = layoutDocument.call(this, content, ...rest);
+    if (typeof listener === 'function') listener(pages.map(readPage));
+    return pages;
+  };
+}
+
+function readPage(page: { items: { type: string; item: any }[] }): LaidOutPage {
+  const ids: string[] = [];
+  const text: string[] = [];
+  for (const { type, item } of page.items) {
+    if (type !== 'line') continue;
+    if (typeof item.id === 'string') ids.push(item.id);
+    for (const inline of item.inlines) text.push(inline.text);
+  }
+  return { ids, text: text.join('').replace(/\s+/g, '') };
+}
