@@ -7,6 +7,7 @@ import type { AttendeeList } from './model/attendees.js';
 import type { TemplateSet } from './layout/templates.js';
 import { badgeForumView, badgeItems } from './layout/badges.js';
 import { programView } from './layout/view.js';
+import { bothWords, DEFAULT_LOCALE } from './layout/default-locale.js';
 import { badgeJobs, type OutputJob } from './outputs.js';
 import { renderBadges } from './render/badges.js';
 import type { PdfMeta } from './render/pdf.js';
@@ -41,7 +42,7 @@ export async function buildBadges(program: Program, settings: SettingsFile, temp
   }
   const forum = badgeForumView(programView(program));
   const warned = new Set<string>();
-  const badgeMeta = meta && { ...meta, subject: `${program.forum.name} 胸牌 / badges` };
+  const badgeMeta = meta && { ...meta, subject: `${program.forum.name} ${bothWords(program.locale ?? DEFAULT_LOCALE, 'subject_badges')}` };
   for (const job of badgeJobs(settings, !!options.only)) {
     const bytes = await renderBadges({ templates, templateSource: options.templates, layout: job.layout, items, forum, back: settings.badges.back, diags, warned, fonts, missing }, badgeMeta);
     if (bytes) outputs.set(job.output, bytes);

@@ -22,6 +22,7 @@ import { buildBadges, checkPageCounts } from './build-badges.js';
 import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts } from './build-steps.js';
 import { badgeForumView } from './layout/badges.js';
 import { programView } from './layout/view.js';
+import { programLocale } from './layout/locale.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
 export interface BuildResult {
@@ -69,6 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The built-in Chinese faces the theme keeps are read in the background while the content is.
   const fontsArriving = prefetchChineseFonts(Object.keys(theme.fonts ?? {}));
   const { program, settings } = loadProgram(content, diags);
+  if (program) program.locale = programLocale(options.templates, content, program.forum, diags);
   const templates = loadTemplates(options.templates, theme, diags);
   const attendees = loadAttendees(options.content, diags);
   const outputs = new Map<string, Uint8Array>();

@@ -19,8 +19,22 @@ const names = z.array(text);
 const label = z.union([text, z.number().transform(String)]);
 
 /** content/forum.yaml */
+/** True when `tag` is a well-formed BCP 47 language tag (zh-CN, fr, en-GB). */
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+const languageTag = z.string().refine(isLanguageTag, 'must be a BCP 47 language tag such as zh-CN, en or fr');
+
 export const forumSchema = z.strictObject({
   name: text,
+  /** The language every word forumpress adds is printed in (templates/locales/<tag>.yaml). */
+  language: languageTag.default('zh-CN'),
+  /** A second language printed beside the first: bilingual headings, titles and names. */
+  second_language: languageTag.optional(),
   name_en: text.optional(),
   edition: z.number().int().positive().optional(),
   dates: z.strictObject({ start: date, end: date }),

@@ -32,6 +32,8 @@ export function badgeForumView(view: ProgramView) {
   return {
     forum: { name: forum.name, nameEn: forum.nameEn, edition: forum.edition, dateRange: forum.dateRange, venue: forum.venue, online: forum.online, livestream: forum.livestream },
     days: view.days,
+    locale: view.locale,
+    labels: view.labels,
   };
 }
 
