@@ -81,6 +81,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await fontsArriving;
 
   const fonts = loadFontSet(theme, options.templates, options.fonts, diags);
+  // Digits and punctuation between no letters take the document's language: Chinese faces in a Chinese program.
+  fonts.script = /^(zh|ja|ko)(-|$)/i.test(program.forum.language) ? 'c' : 'l';
   templates.fonts = fonts;
   const inputHashes = new Map<string, string>();
   const unchanged: string[] = [];
