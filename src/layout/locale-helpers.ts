@@ -23,7 +23,7 @@ const escape = (s: string) => Handlebars.escapeExpression(s);
 /**
  * {{t "key"}}: a word of the program's language from templates/locales/<tag>.yaml; in a
  * bilingual program followed by the second language in a lighter span (style lang-2, or
- * style="..."). {{t "key" plain=true}} gives text without markup, for an attribute.
+ * style="...", on its own line with newline=true). {{t "key" plain=true}} gives text without markup, for an attribute.
  * Placeholders such as {funding} take the helper's values: {{t "funded_by" funding=forum.funding}}.
  */
 function t(key: unknown, options: Handlebars.HelperOptions): Handlebars.SafeString | string {
@@ -40,7 +40,9 @@ function bilingual(forms: [string] | [string, string], options: Handlebars.Helpe
   if (hash.plain) return second ? `${first} ${second}` : first;
   if (!second) return new Handlebars.SafeString(escape(first));
   const style = typeof hash.style === 'string' ? hash.style : SECOND_STYLE;
-  return new Handlebars.SafeString(`${escape(first)}<span style="${escape(style)}">\u2002${escape(second)}</span>`);
+  // newline=true: the second language on a line of its own (narrow table cells, sentences).
+  const between = hash.newline ? '<br/>' : '\u2002';
+  return new Handlebars.SafeString(`${escape(first)}${between}<span style="${escape(style)}">${escape(second)}</span>`);
 }
 
 /** Registers t, label, join and paren on a Handlebars instance. */

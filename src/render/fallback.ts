@@ -1,5 +1,5 @@
 import type { FontSet } from './fonts.js';
-import { IGNORABLE, hasGlyph, isSpace } from './coverage.js';
+import { IGNORABLE, hasGlyph } from './coverage.js';
 import { scriptContexts } from './script-context.js';
 
 /** Characters that take no glyph: pdfmake breaks the line there (or skips them). */
@@ -68,7 +68,7 @@ class FallbackPass {
     if ('text' in node) {
       out.text = this.inline(node.text, f);
       // A bookmark's title is the node's text; split into runs it would print as [object Object].
-      if (typeof node.text === 'string' && typeof out.text !== 'string' && node.outlineText === undefined) out.outlineText = node.text;
+      if (node.outline && typeof node.text === 'string' && typeof out.text !== 'string' && node.outlineText === undefined) out.outlineText = node.text;
     }
     for (const key of ['stack', 'columns', 'ul', 'ol']) if (Array.isArray(node[key])) out[key] = node[key].map((n: Node) => this.node(n, f));
     if (node.table?.body) out.table = { ...node.table, body: node.table.body.map((row: Node[]) => row.map((c) => this.node(c, f))) };
@@ -128,7 +128,6 @@ class FallbackPass {
       const ch = chars[i];
       const chain = contexts?.[i] === 'l' ? latinChain : cjkChain;
       if (LINE_BREAKS.has(ch)) fonts[i] = undefined;
-      else if (isSpace(ch) && i > 0 && fonts[i - 1] && this.covers(fonts[i - 1]!, ch.codePointAt(0)!)) fonts[i] = fonts[i - 1];
       else fonts[i] = this.pick(ch, family, chain);
     }
     this.keepTogether(chars, fonts, contexts, latinChain);
