@@ -57,5 +57,9 @@ describe('the forum in Chinese (content/) and bilingual (test/fixtures/lang-zh-e
     expect(badges).toContain('OrganizingCommittee');
     expect(badges).toContain('WuYingnian');
     expect(squash(zhOut.get('signs.pdf')!.text)).not.toContain('XieYu');
+    // Session and slot titles given in both languages in schedule.yaml.
+    expect(signs).toContain('第一场');
+    expect(signs).toContain('Session1');
+    expect(squash(zhEnOut.get('program.pdf')!.text)).toContain('中午休息Lunchbreak');
   });
 });

@@ -143,7 +143,7 @@ function toSession(entry: SessionEntry, date: string, path: (string | number)[],
   if (entry.time) checkInsideSession(entry.time, entry.slots, path, yaml, diags);
   const chairs = entry.chair === undefined ? [] : Array.isArray(entry.chair) ? entry.chair : [entry.chair];
   return {
-    id: entry.session, title: entry.title, chairs: chairs.map((name) => ({ name })), room: entry.room, date,
+    id: entry.session, ...titleFields(entry.title), chairs: chairs.map((name) => ({ name })), room: entry.room, date,
     start: slots[0].start, end: slots.reduce((end, s) => (s.end > end ? s.end : end), slots[0].end), slots,
   };
 }
@@ -169,7 +169,14 @@ function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, tal
     }
     return { start, end, kind: talk?.kind ?? 'talk', talk, room: entry.room ?? room };
   }
-  return { start, end, kind: entry.kind, title: entry.title, room: entry.room ?? room };
+  return { start, end, kind: entry.kind, ...titleFields(entry.title), room: entry.room ?? room };
+}
+
+/** A session's or a slot's title as the model keeps it: the primary text, and both languages when given. */
+function titleFields(title: string | { zh?: string; en?: string }): { title: string; titles?: Title } {
+  if (typeof title === 'string') return { title };
+  const titles = toTitle(title);
+  return { title: titles.primary, titles };
 }
 
 /** With an explicit session time, a slot that starts before it or runs past its end is an error. */

@@ -49,19 +49,23 @@ export const forumSchema = z.strictObject({
   introduction: text.optional(),
 });
 
+/** A title in one language, or in two: { zh: ..., en: ... } (at least one of them). */
+const titles = z.union([text, z.strictObject({ zh: text.optional(), en: text.optional() })
+  .refine((t) => t.zh !== undefined || t.en !== undefined, 'give the title in zh:, en: or both')]);
+
 const time = z.string().regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'must be a time range written HH:MM-HH:MM');
 const slotKind = z.enum(['opening', 'closing', 'discussion', 'break', 'meal', 'announcement', 'other']);
 
 const slot = z.union([
   z.strictObject({ time, talk: text, room: label.optional() }),
-  z.strictObject({ time, kind: slotKind, title: text, room: label.optional() }),
+  z.strictObject({ time, kind: slotKind, title: titles, room: label.optional() }),
 ]);
 
 const chair = z.union([text, z.array(text).min(1)]);
 
 const session = z.strictObject({
   session: text,
-  title: text,
+  title: titles,
   chair: chair.optional(),
   room: label.optional(),
   /** Optional: when given, every slot must lie inside it. */

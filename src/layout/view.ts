@@ -76,7 +76,7 @@ export function sessionView(session: Session, online: boolean, locale: Locale = 
   return {
     id: session.id,
     anchor: `session-${session.id}`,
-    title: session.title,
+    ...(session.titles ? pickTitles(session.titles, locale) : { title: session.title, title2: null }),
     chairs: session.chairs.map((c) => c.name).join(locale.punctuation.list),
     chairs2: locale.second ? names2(session.chairs, locale) : null,
     room: session.room ?? (online ? word(locale, 'online') : null),
@@ -97,9 +97,9 @@ function slotView(slot: Slot, locale: Locale) {
     end: slot.end,
     kind: slot.kind,
     isTalk: !!talk,
-    title: titles?.title ?? slot.title ?? '',
+    title: titles?.title ?? (slot.titles ? titlesOf(slot.titles, locale).title : slot.title ?? ''),
     titleSecondary: titles?.titleSecondary ?? null,
-    title2: titles?.title2 ?? null,
+    title2: titles?.title2 ?? (slot.titles ? titlesOf(slot.titles, locale).title2 : null),
     speakers: talk ? talk.speakers.map((p) => personView(p, locale)) : [],
     anchor: talk ? `talk-${talk.id}` : null,
     room: slot.room ?? null,
@@ -123,6 +123,11 @@ function titlesOf(t: Title, locale: Locale) {
   const second = base(locale.second);
   const title2 = second === 'zh' || second === 'en' ? (t[second] && t[second] !== title ? t[second]! : null) : null;
   return { title, titleSecondary: other, title2 };
+}
+
+function pickTitles(t: Title, locale: Locale) {
+  const { title, title2 } = titlesOf(t, locale);
+  return { title, title2 };
 }
 
 /** The English names of a bilingual (…+en) program, where content gives them. */

@@ -61,6 +61,8 @@ export interface Slot {
   kind: string;
   /** Set for non-talk slots; talk slots take the title from their talk. */
   title?: string;
+  /** The title in both languages, when schedule.yaml gives { zh, en }. */
+  titles?: Title;
   talk?: Talk;
   room?: string;
 }
@@ -69,6 +71,8 @@ export interface Slot {
 export interface Session {
   id: string;
   title: string;
+  /** The title in both languages, when schedule.yaml gives { zh, en }. */
+  titles?: Title;
   chairs: Person[];
   room?: string;
   date: string;
