@@ -56,7 +56,8 @@ export function blocksToPdf(blocks: Block[], inList = false): Content[] {
       case 'code':
         return { text: b.text, style: 'md-code-block', preserveLeadingSpaces: true };
       case 'rule':
-        return { text: '＊　＊　＊', style: 'md-rule' };
+        // Asterisks and em spaces print in either design (full-width ＊ would print Chinese into a Latin program).
+        return { text: '*\u2003*\u2003*', style: 'md-rule' };
       case 'image':
         return imageToPdf(b);
     }
