@@ -3,6 +3,7 @@ import type { SettingsFile } from './check/schemas.js';
 import { programView } from './layout/view.js';
 import { signsView } from './layout/signs.js';
 import { sheetLayout, type SheetLayout } from './layout/imposition.js';
+import { paperSize } from './layout/document.js';
 
 /** One PDF to produce: the template that lays it out and the data it gets. */
 export interface OutputJob {
@@ -22,7 +23,7 @@ export interface OutputJob {
 export function outputJobs(program: Program, settings: SettingsFile): OutputJob[] {
   const view = programView(program);
   return [
-    { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper } },
+    { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper, page: paperSize(settings.booklet.paper), talkPerPage: settings.booklet.talks === 'page' } },
     { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: signPages(program) },
   ];
 }

@@ -43,7 +43,7 @@ describe('program.pdf from the forum content', () => {
     expect(Math.round(pages[0].width)).toBe(420);
     expect(Math.round(pages[0].height)).toBe(595);
     const cover = squash(pages[0].text);
-    for (const s of ['第二届神经网络新年交叉论坛', '2022年12月31日—2023年1月1日', '中山大学,广州', '中山大学物理学院、心理学系', '暨南大学物理学系']) {
+    for (const s of ['第二届神经网络新年交叉论坛', '2022年12月31日—2023年1月1日', '中山大学，广州', '中山大学物理学院、心理学系', '暨南大学物理学系']) {
       expect(cover).toContain(squash(s));
     }
   });
@@ -52,9 +52,14 @@ describe('program.pdf from the forum content', () => {
     expect(program.talks).toHaveLength(18);
     const abstractsStart = sectionPage('报告摘要') - 1;
     let lastPage = abstractsStart;
+    let lastAt = -1;
+    const abstracts = squash(pages.slice(abstractsStart).map((p) => p.text).join(''));
     for (const talk of program.talks) {
       const page = pageOf(talk.title.primary, abstractsStart);
-      expect(page, talk.title.primary).toBeGreaterThan(lastPage);
+      expect(page, talk.title.primary).toBeGreaterThanOrEqual(lastPage);
+      const at = abstracts.indexOf(squash(talk.title.primary), lastAt + 1);
+      expect(at, talk.title.primary).toBeGreaterThan(lastAt);
+      lastAt = at;
       const text = squash(pages[page - 1].text);
       for (const s of talk.speakers) {
         expect(text).toContain(squash(s.name));
@@ -79,7 +84,7 @@ describe('program.pdf from the forum content', () => {
   });
 
   it('says so when a talk has no abstract', () => {
-    const page = pageOf('"大语言模型与智能涌现"专题研讨', sectionPage('报告摘要') - 1);
+    const page = pageOf('“大语言模型与智能涌现”专题研讨', sectionPage('报告摘要') - 1);
     expect(pages[page - 1].text).toContain('本报告无摘要');
   });
 
@@ -144,9 +149,10 @@ describe('program.pdf from the forum content', () => {
     }
   });
 
-  it('numbers its pages in the footer, from page 2 on', () => {
-    for (const p of pages.slice(1)) expect(p.lines[p.lines.length - 1]).toBe(String(p.number));
+  it('numbers its pages in the footer, from page 2 on, all but the back cover', () => {
+    for (const p of pages.slice(1, -1)) expect(p.lines[p.lines.length - 1]).toBe(String(p.number));
     expect(pages[0].lines.at(-1)).not.toBe('1');
+    expect(pages.at(-1)!.lines.at(-1)).not.toBe(String(pages.length));
   });
 
   it('never starts a line with closing punctuation nor ends one with opening punctuation', () => {

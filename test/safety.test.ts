@@ -88,7 +88,7 @@ describe('content cannot reach outside or into the templates', () => {
     const project = realProject();
     const file = 'content/abstracts/zou-wenxuan.md';
     const evil = `'{{forum.name}} <page-break/> </p><p>__proto__ {{constructor}} \\\\ "q"'`;
-    project.set(file, String(project.get(file)).replace('title: 连续学习的统计力学 —— 从模型到算法', `title: ${evil}`));
+    project.set(file, String(project.get(file)).replace('title: 连续学习的统计力学——从模型到算法', `title: ${evil}`));
     const result = await build(projectSources(project));
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const text = (await pageTexts(result.outputs.get('program.pdf')!)).join('\n');
@@ -101,7 +101,7 @@ describe('content cannot reach outside or into the templates', () => {
     project.set(file, String(project.get(file)).replace('{{forum.venue}}', '{{forum.constructor.name}}'));
     const result = await build({ ...projectSources(project), checkOnly: true });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['templates/partials/booklet-cover.hbs:9 template']);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['templates/partials/booklet-cover.hbs:12 template']);
   });
 
   it('introduction paths outside the content folder are refused', async () => {

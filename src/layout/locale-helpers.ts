@@ -36,7 +36,9 @@ function t(key: unknown, options: Handlebars.HelperOptions): Handlebars.SafeStri
 function bilingual(forms: [string] | [string, string], options: Handlebars.HelperOptions): Handlebars.SafeString | string {
   const hash = (options.hash ?? {}) as Record<string, unknown>;
   const values = Object.fromEntries(Object.entries(hash).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]));
-  const [first, second] = forms.map((f) => fill(f, values));
+  const [first, second0] = forms.map((f) => fill(f, values));
+  // A word already written in both languages (会 议 手 册　P R O G R A M) is not doubled.
+  const second = second0 && !first.includes(second0) ? second0 : undefined;
   if (hash.plain) return second ? `${first} ${second}` : first;
   if (!second) return new Handlebars.SafeString(escape(first));
   const style = typeof hash.style === 'string' ? hash.style : SECOND_STYLE;

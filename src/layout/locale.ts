@@ -30,6 +30,8 @@ const localeSchema = z.strictObject({
     open: z.string(),
     close: z.string(),
     gap: z.string(),
+    /** Between two pieces that need a visible mark (place · online). */
+    separator: z.string(),
   }),
   dates: z.strictObject({
     date: dateOptions,

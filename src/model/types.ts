@@ -104,6 +104,8 @@ export interface Forum {
   venue: string;
   online: boolean;
   livestream?: { platform: string; note?: string; url?: string };
+  /** How to reach the organizers (e-mail, phone), printed on the back cover. */
+  contact?: string;
   hosts: string[];
   coHosts: string[];
   organizingCommittee: string[];
@@ -126,7 +128,7 @@ export interface Locale {
   second?: string;
   words: Record<string, [string] | [string, string]>;
   kinds: Record<string, [string] | [string, string]>;
-  punctuation: { list: string; speakers: string; colon: string; open: string; close: string; gap: string };
+  punctuation: { list: string; speakers: string; colon: string; open: string; close: string; gap: string; separator: string };
   dates: { date: DateParts; monthDay: DateParts; weekday: 'long' | 'short' | 'narrow'; full: string; short: string; rangeSeparator?: string; dayNumber: string };
   collation: string;
 }
