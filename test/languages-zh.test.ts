@@ -19,6 +19,8 @@ describe('the forum in Chinese (content/) and bilingual (test/fixtures/lang-zh-e
     expect(zh.ok).toBe(true);
     expect(zhEn.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect([...zhEn.outputs.keys()].sort()).toEqual([...zh.outputs.keys()].sort());
+    // The second language fits: no sign runs onto an extra page.
+    expect(zhEn.diagnostics.filter((d) => d.rule === 'page-overflow')).toEqual([]);
   });
 
   it('draw no empty box in any output: no glyph id 0 in the content streams', () => {
