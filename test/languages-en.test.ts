@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../src/build.js';
 import { buildLanguageFixture, inspectOutputs } from './helpers/languages.js';
-import { squash } from './helpers/pdf.js';
+import { extractPages, squash } from './helpers/pdf.js';
 const OUTPUTS = ['program.pdf', 'program-print.pdf', 'program-archival.pdf', 'signs.pdf', 'badges.pdf'];
 /** Chinese characters and CJK punctuation: none may print in a program whose content has none. */
 const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]/u;
@@ -43,5 +43,16 @@ describe('an English workshop (test/fixtures/lang-en)', () => {
     }
     expect(text.split('https://example.org/').length - 1).toBe(2);
     expect(enOut.get('badges.pdf')!.text).toContain('🧠');
+  });
+
+  it('keeps a code block\'s indentation, in the monospaced face', async () => {
+    const items = (await extractPages(en.outputs.get('program.pdf')!)).flatMap((p) => p.items);
+    const def = items.find((i) => i.str.includes('def simulate'))!;
+    const loop = items.find((i) => i.str.includes('for t in range'))!;
+    const body = items.find((i) => i.str.includes('net.step(rng)'))!;
+    // Four spaces, then eight, of a face whose every character is as wide (0.6 em at 8 pt: 4.8 pt).
+    const indent = (i: typeof def) => i.x + (i.str.length - i.str.trimStart().length) * 4.8 - def.x;
+    expect(indent(loop)).toBeCloseTo(19.2, 0);
+    expect(indent(body)).toBeCloseTo(38.4, 0);
   });
 });
