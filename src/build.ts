@@ -25,6 +25,7 @@ import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts } from './b
 import { badgeForumView } from './layout/badges.js';
 import { programView } from './layout/view.js';
 import { programLocale } from './layout/locale.js';
+import { shareOutputs } from './share/index.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
 export interface BuildResult {
@@ -119,6 +120,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   reportMissingGlyphs(missing, [options.content, options.templates], diags);
   if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
   const meta = metadata(program, options.sourceDate);
+  // The calendar and the web page (src/share/): made from the program alone, no rendering.
+  const shared = options.only ? undefined : shareOutputs(program, templates, meta.date, diags, options.outputs, options.previous);
+  if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
   if (options.checkOnly) {
     // Checks without output: documents laid out only when asked (page-length checks),
     // badges composed with their names fitted but not drawn.
@@ -161,6 +165,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       'this is a gap in forumpress\'s checks: please report it with the content that caused it');
   }
   if (diags.hasErrors) return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
+  for (const [name, bytes] of shared?.files ?? []) outputs.set(name, bytes);
+  for (const [name, hash] of shared?.hashes ?? []) inputHashes.set(name, hash);
+  unchanged.push(...shared?.unchanged ?? []);
   if (options.outputs) for (const name of outputs.keys()) if (!options.outputs.includes(name)) outputs.delete(name);
   return { outputs, diagnostics: diags.sorted(), ok: true, inputHashes, unchanged };
 }

@@ -112,6 +112,8 @@ export interface Forum {
   academicCommittee: string[];
   funding?: string;
   introduction: Block[];
+  /** IANA time zone of the schedule's times, e.g. Asia/Shanghai. */
+  timezone: string;
 }
 
 /** Intl.DateTimeFormat options a locale file may give. */

@@ -30,12 +30,18 @@ export function buildForumWith(name: string): Promise<BuildResult> {
   return build({ content: overlay(realSources().content, files), templates: realSources().templates });
 }
 
-/** For every output: glyphs drawn, glyph ids 0 (empty boxes), fonts that cannot be read that way, and the text. */
+/** The text of the outputs that are text (the web page, the calendar). */
+export function textOutputs(result: BuildResult): Map<string, string> {
+  return new Map([...result.outputs].filter(([name]) => /\.(html|ics)$/.test(name)).map(([name, bytes]) => [name, Buffer.from(bytes).toString('utf8')]));
+}
+
+/** For every PDF output: glyphs drawn, glyph ids 0 (empty boxes), fonts that cannot be read that way, and the text. */
 export async function inspectOutputs(result: BuildResult) {
   type Seen = { glyphs: number; notdef: number; simpleFonts: string[]; text: string };
   const out = new Map<string, Seen>();
   const byBytes = new Map<string, Seen>();
   for (const [name, bytes] of result.outputs) {
+    if (!name.endsWith('.pdf')) continue;
     // program.pdf and program-archival.pdf are the same bytes: read once.
     const key = createHash('sha256').update(bytes).digest('hex');
     let seen = byBytes.get(key);
