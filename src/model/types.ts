@@ -21,6 +21,7 @@ export type Block =
   | { type: 'code'; text: string }
   | { type: 'rule' }
   /** A PNG or JPEG from inside the content folder, on its own line in the markdown. */
+  // width, height: the image's pixels as read (they set its printed size); data may be a scaled-down copy.
   | { type: 'image'; path: string; alt: string; format: 'png' | 'jpeg'; width: number; height: number; data: Uint8Array };
 
 /** A title in one or two languages; `primary` is what a short listing shows. */
@@ -48,6 +49,10 @@ export interface Talk {
   speakers: Person[];
   /** talk, plenary, keynote, invited, panel, poster, workshop, ... */
   kind: string;
+  /** From an imported schedule: the talk's subtitle, track and language, when it had them. */
+  subtitle?: string;
+  track?: string;
+  language?: string;
   body: Block[];
   /** 1-based line where the abstract's text starts in `file` (for diagnostics about it). */
   bodyLine?: number;
