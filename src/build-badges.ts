@@ -8,6 +8,7 @@ import { photoDataUrl } from './check/photos.js';
 import type { TemplateSet } from './layout/templates.js';
 import { badgeForumView, badgeItems } from './layout/badges.js';
 import { programView } from './layout/view.js';
+import { bothWords, DEFAULT_LOCALE } from './layout/default-locale.js';
 import { badgeJobs, type OutputJob } from './outputs.js';
 import { renderBadges } from './render/badges.js';
 import type { PdfMeta } from './render/pdf.js';
@@ -42,7 +43,7 @@ export async function buildBadges(program: Program, settings: SettingsFile, temp
   }
   const forum = badgeForumView(programView(program));
   const warned = new Set<string>();
-  const badgeMeta = meta && { ...meta, subject: `${program.forum.name} 胸牌 / badges` };
+  const badgeMeta = meta && { ...meta, subject: `${program.forum.name} ${bothWords(program.locale ?? DEFAULT_LOCALE, 'subject_badges')}` };
   for (const job of badgeJobs(settings, !!options.only)) {
     const photoData = (photo: AttendeePhoto) => photoDataUrl(options.content, photo);
     const bytes = await renderBadges({ templates, templateSource: options.templates, layout: job.layout, items, forum, back: settings.badges.back, diags, warned, fonts, missing, photoData }, badgeMeta);

@@ -9,6 +9,7 @@ import { trackPages } from './render/pages.js';
 import { checkPageCounts } from './build-badges.js';
 import { checkLostContent } from './check/lost-content.js';
 import { roomSigns } from './layout/signs.js';
+import { bothWords, DEFAULT_LOCALE, word } from './layout/default-locale.js';
 
 /* Steps of build.ts that need a few lines each: metadata, digests, page checks. */
 
@@ -55,19 +56,21 @@ export function warnLongAbstracts(spans: Map<string, number>, anchors: Map<strin
 
 /** The subject of a document other than the booklet, e.g. the signs. */
 export function subjectOf(output: string, program: Program): string {
-  return output === 'signs.pdf' ? `${program.forum.name} 会场门牌 / session signs` : metadata(program).subject;
+  return output === 'signs.pdf' ? `${program.forum.name} ${bothWords(program.locale ?? DEFAULT_LOCALE, 'subject_signs')}` : metadata(program).subject;
 }
 
 /** PDF metadata from the forum: dates come from the content, so rebuilds are identical. */
 export function metadata(program: Program, sourceDate?: Date): PdfMeta {
   const { forum } = program;
+  const locale = program.locale ?? DEFAULT_LOCALE;
   const people = [...new Set([...forum.organizingCommittee])];
   return {
     title: forum.name,
     author: people.length ? people.join(', ') : forum.hosts.join(', '),
-    subject: `${forum.name} 会议手册 / program`,
+    subject: `${forum.name} ${bothWords(locale, 'subject_booklet')}`,
     keywords: [forum.name, ...forum.hosts, forum.venue].join('; '),
-    language: 'zh-CN',
+    language: forum.language,
+    printTitle: `${forum.name}${locale.punctuation.open}${word(locale, 'print_copy')}${locale.punctuation.close}`,
     date: sourceDate ?? new Date(`${forum.dates.start}T00:00:00Z`),
   };
 }

@@ -26,6 +26,7 @@ import { badgeForumView } from './layout/badges.js';
 import { programView } from './layout/view.js';
 import { checkLostContent } from './check/lost-content.js';
 import { roomSigns } from './layout/signs.js';
+import { programLocale } from './layout/locale.js';
 import { shareOutputs } from './share/index.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
@@ -79,6 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The built-in Chinese faces the theme keeps are read in the background while the content is.
   const fontsArriving = prefetchChineseFonts(Object.keys(theme.fonts ?? {}));
   const { program, settings } = loadProgram(content, diags);
+  if (program) program.locale = programLocale(options.templates, content, program.forum, diags);
   if (program) lintTypography(content, textFiles(content), diags);
   const templates = loadTemplates(options.templates, theme, diags);
   const attendees = loadAttendees(options.content, diags);
@@ -90,6 +92,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await fontsArriving;
 
   const fonts = loadFontSet(theme, options.templates, options.fonts, diags);
+  // Digits and punctuation between no letters take the document's language: Chinese faces in a Chinese program.
+  fonts.script = /^(zh|ja|ko)(-|$)/i.test(program.forum.language) ? 'c' : 'l';
   templates.fonts = fonts;
   const inputHashes = new Map<string, string>();
   const unchanged: string[] = [];

@@ -169,7 +169,8 @@ describe('program.pdf from the forum content', () => {
   it('justifies Latin text at its spaces only, never inside a hyphenated word', () => {
     const opened = pages.flatMap((p) => p.lines).filter((l) => /[a-z]- [a-z]/.test(l));
     expect(opened).toEqual([]);
-    expect(pages.some((p) => p.text.includes('pre-training'))).toBe(true);
+    // On one line, or broken after its hyphen (which the text extraction joins back without it).
+    expect(pages.some((p) => /pre-\s*training|pre-?\ntraining/.test(p.text) || p.text.includes('pretraining'))).toBe(true);
   });
 
   it('carries title, author, subject, keywords and language zh-CN', () => {
@@ -184,7 +185,7 @@ describe('program.pdf from the forum content', () => {
     const rows = execFileSync('pdffonts', [join(dir, 'p.pdf')]).toString().trim().split('\n').slice(2);
     expect(rows.length).toBeGreaterThanOrEqual(3);
     for (const row of rows) {
-      expect(row).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC/);
+      expect(row).toMatch(/^[A-Z]{6}\+(Noto(Serif|Sans)SC|SourceSerif4|SourceSans3|SourceCodePro)-/);
       expect(row).toMatch(/yes yes yes/);
     }
   });

@@ -13,20 +13,34 @@ const split = (content: unknown, extra: Record<string, unknown> = {}) =>
   applyFontFallback({ defaultStyle: { font: 'serif' }, styles: { head: { font: 'sans' } }, content, ...extra }, fonts);
 
 describe('font fallback pass over a pdfmake document', () => {
-  it('leaves text the primary font covers untouched', () => {
+  it('leaves Chinese text in the Chinese face and sets Latin text in its Latin face', () => {
+    expect(split([{ text: '神经网络与记忆' }]).doc.content).toEqual([{ text: '神经网络与记忆' }]);
     const { doc, missing } = split([{ text: '神经网络 Neural networks, 2022.' }]);
-    expect(doc.content).toEqual([{ text: '神经网络 Neural networks, 2022.' }]);
+    expect(doc.content[0].text).toEqual([{ text: '神经网络 ' }, { text: 'Neural networks, 2022.', font: 'serif-latin' }]);
+    expect(missing.size).toBe(0);
+  });
+
+  it('sets quotes, apostrophes and spaces by context: proportional in Latin text, full width in Chinese', () => {
+    const { doc, missing } = split([{ text: 'C’est “Hello”, d\u202F: x 他说“你好”…… Ana\u3000Lee' }]);
+    expect(doc.content[0].text).toEqual([{ text: 'C’est “Hello”, d\u202F: x ', font: 'serif-latin' }, { text: '他说“你好”…… ' },
+      { text: 'Ana', font: 'serif-latin' }, { text: '\u3000' }, { text: 'Lee', font: 'serif-latin' }]);
+    expect(missing.size).toBe(0);
+  });
+
+  it('prints an emoji and a Korean name in their fallback faces', () => {
+    const { doc, missing } = split([{ text: 'Bravo 😀 김민준' }]);
+    expect(doc.content[0].text).toEqual([{ text: 'Bravo ', font: 'serif-latin' }, { text: '😀', font: 'emoji' }, { text: ' ', font: 'serif-latin' }, { text: '김민준', font: 'korean' }]);
     expect(missing.size).toBe(0);
   });
 
   it('moves a whole Latin phrase to the Latin font when one letter is missing, in the family of its style', () => {
     const { doc } = split([{ text: '董行思 Przemysław Kowalski（华沙）', style: 'head' }]);
-    expect(doc.content[0].text).toEqual([{ text: '董行思' }, { text: ' Przemysław Kowalski', font: 'latin-sans' }, { text: '（华沙）' }]);
+    expect(doc.content[0].text).toEqual([{ text: '董行思 ' }, { text: 'Przemysław Kowalski', font: 'sans-latin' }, { text: '（华沙）' }]);
   });
 
   it('falls back word by word when no one font has the whole phrase', () => {
     const { doc } = split([{ text: 'Erdős: 𝔼 x' }]);
-    expect(doc.content[0].text).toEqual([{ text: 'Erdős', font: 'latin-serif' }, { text: ': ' }, { text: '𝔼 ', font: 'math' }, { text: 'x' }]);
+    expect(doc.content[0].text).toEqual([{ text: 'Erdős: ', font: 'serif-latin' }, { text: '𝔼', font: 'math' }, { text: ' x', font: 'serif-latin' }]);
   });
 
   it('sets maths in the maths font and Extension B in the CJK fallback, inside inlines and tables', () => {
@@ -43,9 +57,9 @@ describe('font fallback pass over a pdfmake document', () => {
     writeFileSync(join(dir, 'bold.pdf'), bytes);
     const used = execFileSync('pdffonts', [join(dir, 'bold.pdf')], { encoding: 'utf8' });
     rmSync(dir, { recursive: true, force: true });
-    expect(used).toMatch(/\+NotoSerif-Bold /);
+    expect(used).toMatch(/\+SourceSerif4-Bold /);
     expect(used).toMatch(/\+NotoSerifJP-Bold /);
-    expect(used).not.toMatch(/\+NotoSerif-Regular /);
+    expect(used).not.toMatch(/\+SourceSerif4-Regular /);
   });
 
   it('reports characters no font has, and drops invisible ones', () => {
@@ -56,6 +70,6 @@ describe('font fallback pass over a pdfmake document', () => {
 
   it('also splits the running footer, which pdfmake asks for page by page', () => {
     const { doc } = split([], { footer: (page: number) => ({ text: `Łódź ${page}` }) });
-    expect(doc.footer(3, 9)).toEqual({ text: [{ text: 'Łódź 3', font: 'latin-serif' }] });
+    expect(doc.footer(3, 9)).toEqual({ text: [{ text: 'Łódź 3', font: 'serif-latin' }] });
   });
 });

@@ -12,10 +12,10 @@ const read = () => packagedFontsRead().map((path) => path.split('/').pop());
 const FALLBACKS = /NotoSerif_|NotoSans_|NotoSansMath|NotoSerifJP/;
 
 describe('fonts are read only when text needs them', () => {
-  it('splitting text the primary font covers reads that font alone', () => {
+  it('splitting Chinese and Latin text reads the Chinese face and its Latin face alone', () => {
     const { missing } = applyFontFallback({ defaultStyle: { font: 'serif' }, content: ['神经网络 Neural networks, 2022.'] }, builtinFonts());
     expect(missing.size).toBe(0);
-    expect(read()).toEqual(['NotoSerifSC_400Regular.ttf']);
+    expect(read()).toEqual(['NotoSerifSC_400Regular.ttf', 'SourceSerif4_400Regular.ttf']);
   });
 
   it('the booklet of the real forum reads the Chinese faces it sets, and no fallback', async () => {

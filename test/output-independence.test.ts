@@ -32,7 +32,7 @@ describe('a document does not depend on the other documents built with it', () =
     cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
     edit('content/abstracts/xie-yu.md', '- name: 谢禹', '- name: 谢·禹');
     // A • the booklet sets (its contents' title) and the signs do not.
-    edit('templates/booklet/booklet.hbs', 'title="目录"', 'title="•目录•"');
+    edit('templates/locales/zh-CN.yaml', 'contents: 目录', 'contents: •目录•');
     const alone = build('alone', '--output', 'program.pdf');
     const all = build('all');
     expect(text(join(dir, 'all', 'program.pdf'))).toContain('•目录•');

@@ -17,7 +17,7 @@ describe('templates', () => {
 
   it('change the booklet without code: wording, a colour and the fields of a talk', async () => {
     const templates = realTemplateFiles();
-    templates['booklet/booklet.hbs'] = templates['booklet/booklet.hbs'].replace('>报告摘要<', '>Abstracts 摘要<');
+    templates['locales/zh-CN.yaml'] = templates['locales/zh-CN.yaml'].replace('abstracts: 报告摘要', 'abstracts: Abstracts 摘要');
     templates['partials/talk-entry.hbs'] = templates['partials/talk-entry.hbs'].replace(/\{\{#if affiliation\}\}<p style="talk-affiliation">.*\n/, '');
     templates['theme.yaml'] = templates['theme.yaml'].replace('accent: "#0b5d4b"', 'accent: "#aa0000"');
     const result = await buildFrom(realContentFiles(), templates);

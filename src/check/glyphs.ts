@@ -51,7 +51,7 @@ function writtenForms(ch: string): string[] {
 }
 
 function sourceFiles(source: FileSource): string[] {
-  const dirs = ['', 'abstracts', 'partials', 'booklet', 'signs', 'badges'];
+  const dirs = ['', 'abstracts', 'partials', 'booklet', 'signs', 'badges', 'locales'];
   return dirs.flatMap((dir) => source.list(dir).filter((f) => /\.(ya?ml|md|hbs|csv)$/.test(f)).map((f) => (dir ? `${dir}/${f}` : f)));
 }
 

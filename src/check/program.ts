@@ -46,7 +46,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
       }
     }
     forum = {
-      name: forumData.name, nameEn: forumData.name_en, edition: forumData.edition, dates: forumData.dates,
+      name: forumData.name, language: forumData.language, secondLanguage: forumData.second_language, nameEn: forumData.name_en, edition: forumData.edition, dates: forumData.dates,
       venue: forumData.venue, online: forumData.online, livestream: forumData.livestream, contact: forumData.contact, hosts: forumData.hosts,
       coHosts: forumData.co_hosts, organizingCommittee: forumData.organizing_committee,
       academicCommittee: forumData.academic_committee, funding: forumData.funding, introduction,
@@ -150,7 +150,7 @@ function toSession(entry: SessionEntry, date: string, path: (string | number)[],
   if (entry.time) checkInsideSession(entry.time, entry.slots, path, yaml, diags);
   const chairs = entry.chair === undefined ? [] : Array.isArray(entry.chair) ? entry.chair : [entry.chair];
   return {
-    id: entry.session, title: entry.title, chairs: chairs.map((name) => ({ name })), room: entry.room, date,
+    id: entry.session, ...titleFields(entry.title), chairs: chairs.map((name) => ({ name })), room: entry.room, date,
     start: slots[0].start, end: slots.reduce((end, s) => (s.end > end ? s.end : end), slots[0].end), slots,
   };
 }
@@ -179,7 +179,14 @@ function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, tal
     }
     return { start, end, kind: talk?.kind ?? 'talk', talk, room: entry.room ?? room };
   }
-  return { start, end, kind: entry.kind, title: entry.title, room: entry.room ?? room };
+  return { start, end, kind: entry.kind, ...titleFields(entry.title), room: entry.room ?? room };
+}
+
+/** A session's or a slot's title as the model keeps it: the primary text, and both languages when given. */
+function titleFields(title: string | { zh?: string; en?: string }): { title: string; titles?: Title } {
+  if (typeof title === 'string') return { title };
+  const titles = toTitle(title);
+  return { title: titles.primary, titles };
 }
 
 /** With an explicit session time, a slot that starts before it or runs past its end is an error. */

@@ -21,8 +21,22 @@ const names = z.array(text);
 const label = z.union([text, z.number().transform(String)]);
 
 /** content/forum.yaml */
+/** True when `tag` is a well-formed BCP 47 language tag (zh-CN, fr, en-GB). */
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+const languageTag = z.string().refine(isLanguageTag, 'must be a BCP 47 language tag such as zh-CN, en or fr');
+
 export const forumSchema = z.strictObject({
   name: text,
+  /** The language every word forumpress adds is printed in (templates/locales/<tag>.yaml). */
+  language: languageTag.default('zh-CN'),
+  /** A second language printed beside the first: bilingual headings, titles and names. */
+  second_language: languageTag.optional(),
   name_en: text.optional(),
   edition: z.number().int().positive().optional(),
   dates: z.strictObject({ start: date, end: date }),
@@ -40,19 +54,23 @@ export const forumSchema = z.strictObject({
   timezone: z.string().refine(isTimeZone, 'is not a time zone name; write it as in the IANA list, e.g. Asia/Shanghai, Asia/Hong_Kong, Europe/Berlin').default('Asia/Shanghai'),
 });
 
+/** A title in one language, or in two: { zh: ..., en: ... } (at least one of them). */
+const titles = z.union([text, z.strictObject({ zh: text.optional(), en: text.optional() })
+  .refine((t) => t.zh !== undefined || t.en !== undefined, 'give the title in zh:, en: or both')]);
+
 const time = z.string().regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'must be a time range written HH:MM-HH:MM');
 const slotKind = z.enum(['opening', 'closing', 'discussion', 'break', 'meal', 'announcement', 'other']);
 
 const slot = z.union([
   z.strictObject({ time, talk: text, room: label.optional() }),
-  z.strictObject({ time, kind: slotKind, title: text, room: label.optional() }),
+  z.strictObject({ time, kind: slotKind, title: titles, room: label.optional() }),
 ]);
 
 const chair = z.union([text, z.array(text).min(1)]);
 
 const session = z.strictObject({
   session: text,
-  title: text,
+  title: titles,
   chair: chair.optional(),
   room: label.optional(),
   /** Optional: when given, every slot must lie inside it. */

@@ -31,8 +31,10 @@ export function badgeItems(list: AttendeeList, spares: number, only: string[] | 
 export function badgeForumView(view: ProgramView) {
   const { forum } = view;
   return {
-    forum: { name: forum.name, nameEn: forum.nameEn, edition: forum.edition, dateRange: forum.dateRange, venue: forum.venue, online: forum.online, livestream: forum.livestream },
+    forum: { name: forum.name, nameEn: forum.nameEn, language: forum.language, secondLanguage: forum.secondLanguage, edition: forum.edition, dateRange: forum.dateRange, venue: forum.venue, online: forum.online, livestream: forum.livestream },
     days: view.days,
+    locale: view.locale,
+    labels: view.labels,
   };
 }
 

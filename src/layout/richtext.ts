@@ -4,17 +4,33 @@ import { placedSize } from '../markdown/image-prepare.js';
 
 type Content = Record<string, unknown>;
 
-/** pdfmake inlines for rich text spans. */
+/** pdfmake inlines for rich text spans; a link is followed by its address (style md-link-url), which a reader on paper needs. */
 export function inlinesToPdf(inlines: Inline[]): Content[] {
-  return inlines.map((i) => {
+  return inlines.flatMap((i, n) => {
     const out: Content = { text: i.break ? `${i.text}\n` : i.text };
     if (i.bold) out.bold = true;
     // Chinese has no italics: emphasis takes the theme's md-em style (a sans face by default).
     if (i.italic) out.style = 'md-em';
     if (i.code) out.style = 'md-code';
     if (i.href) Object.assign(out, { link: i.href, style: 'md-link' });
-    return out;
+    if (!i.href || inlines[n + 1]?.href === i.href) return [out];
+    // The link's text is the inlines before this one with the same address, and this one.
+    let first = n;
+    while (first > 0 && inlines[first - 1].href === i.href) first--;
+    const text = inlines.slice(first, n + 1).map((x) => x.text).join('');
+    return sameAddress(text, i.href) ? [out] : [out, { text: ` (${printedAddress(i.href)})`, style: 'md-link-url' }];
   });
+}
+
+/** The address as printed: a mail address without its mailto:. */
+function printedAddress(href: string): string {
+  return href.replace(/^mailto:/i, '');
+}
+
+/** True when a link's text already is its address (https://example.org, example.org/, a@b.org). */
+function sameAddress(text: string, href: string): boolean {
+  const bare = (s: string) => s.trim().replace(/^mailto:/i, '').replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/+$/, '').toLowerCase();
+  return bare(text) === bare(href);
 }
 
 /**
@@ -41,7 +57,8 @@ export function blocksToPdf(blocks: Block[], inList = false): Content[] {
       case 'code':
         return { text: b.text, style: 'md-code-block', preserveLeadingSpaces: true };
       case 'rule':
-        return { text: '＊　＊　＊', style: 'md-rule' };
+        // Asterisks and em spaces print in either design (full-width ＊ would print Chinese into a Latin program).
+        return { text: '*\u2003*\u2003*', style: 'md-rule' };
       case 'image':
         return imageToPdf(b);
     }

@@ -4,6 +4,7 @@ import type { FileSource } from '../io.js';
 import type { Block } from '../model/types.js';
 import type { Theme } from './theme.js';
 import type { FontSet } from '../render/fonts.js';
+import { registerLocaleHelpers, UnknownWordError } from './locale-helpers.js';
 
 /** Markdown blocks and other prepared content that a template places by reference. */
 export class FragmentStore {
@@ -86,9 +87,7 @@ export function loadTemplates(source: FileSource, theme: Theme, diags: Diagnosti
 function registerHelpers(hb: typeof Handlebars, theme: Theme): void {
   hb.registerHelper('markdown', (blocks: Block[] | undefined, options: Handlebars.HelperOptions) =>
     (options.data.fragments as FragmentStore).add(Array.isArray(blocks) ? blocks : []));
-  hb.registerHelper('join', (list: unknown, sep: unknown) =>
-    Array.isArray(list) ? list.map((x) => (typeof x === 'object' && x && 'name' in x ? (x as { name: string }).name : String(x))).join(typeof sep === 'string' ? sep : '、') : '');
-  hb.registerHelper('label', (key: unknown) => (Object.hasOwn(theme.labels, String(key)) ? theme.labels[String(key)] : String(key)));
+  registerLocaleHelpers(hb, theme);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('not', (a: unknown) => !a);
@@ -107,6 +106,13 @@ function syntaxPosition(err: Error): { at: { line: number; column: number }; rea
 
 function runtimeError(err: Error & { lineNumber?: number; column?: number }, name: string,
   fileOf: (n: string) => string, sources: Map<string, string>): TemplateError {
+  if (err instanceof UnknownWordError) {
+    const needle = new RegExp(`\\{\\{~?\\s*${err.helper}\\s+["']${err.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`);
+    const file = [name, ...[...sources.keys()].filter((k) => k.startsWith(`${PARTIAL_DIR}/`))].find((n) => needle.test(sources.get(n) ?? '')) ?? name;
+    const at = locateRegExp(sources.get(file) ?? '', needle) ?? { line: 1, column: 1 };
+    return new TemplateError({ file: fileOf(file), ...at }, `unknown word "${err.key}": no locale file of this program has it`,
+      err.helper === 't' ? 'check the spelling, or add the word under words: in every file of templates/locales/' : 'punctuation is one of list, speakers, colon, open, close, gap');
+  }
   const missing = /^"(.+)" not defined in/.exec(err.message);
   if (missing) {
     // Strict mode knows the line but not which partial; find the partial that mentions the name.
@@ -132,6 +138,11 @@ function runtimeError(err: Error & { lineNumber?: number; column?: number }, nam
 function findTemplateWith(word: string, main: string, sources: Map<string, string>, line: number): string {
   const candidates = [main, ...[...sources.keys()].filter((k) => k.startsWith(`${PARTIAL_DIR}/`))];
   return candidates.find((n) => (sources.get(n) ?? '').split('\n')[line - 1]?.includes(word)) ?? main;
+}
+
+function locateRegExp(text: string, re: RegExp): { line: number; column: number } | undefined {
+  const m = re.exec(text);
+  return m ? locate(text, m[0]) : undefined;
 }
 
 /** Line and column (1-based) of the first occurrence of `needle` in `text`. */

@@ -1,6 +1,9 @@
-import type { Day, Person, Program, Session, Slot, Talk } from '../model/types.js';
-import { zhDate, zhDateRange, zhMonthDay, zhNumber, zhWeekday } from './dates.js';
+import type { Day, Locale, Person, Program, Session, Slot, Talk, Title } from '../model/types.js';
+import { dateFormats } from './dates.js';
+import { DEFAULT_LOCALE, word } from './default-locale.js';
 import { dayGrid } from './grid.js';
+
+type Dates = ReturnType<typeof dateFormats>;
 
 /**
  * The data every template receives. Every key is present (null when empty) because
@@ -8,6 +11,8 @@ import { dayGrid } from './grid.js';
  */
 export function programView(program: Program, options: { gridColumns?: number } = {}) {
   const { forum } = program;
+  const locale = program.locale ?? DEFAULT_LOCALE;
+  const dates = dateFormats(locale);
   const sessionOf = new Map<Talk, Session>();
   const slotOf = new Map<Talk, { slot: Slot; day: Day }>();
   for (const day of program.days) {
@@ -20,14 +25,16 @@ export function programView(program: Program, options: { gridColumns?: number } 
       }
     }
   }
-  const talks = program.talks.map((talk) => talkView(talk, slotOf.get(talk)!, sessionOf.get(talk), forum.online));
+  const talks = program.talks.map((talk) => talkView(talk, slotOf.get(talk)!, sessionOf.get(talk), forum.online, locale, dates));
   return {
     forum: {
       name: forum.name,
       nameEn: forum.nameEn ?? null,
       edition: forum.edition ?? null,
       dates: forum.dates,
-      dateRange: zhDateRange(forum.dates.start, forum.dates.end),
+      dateRange: dates.range(forum.dates.start, forum.dates.end),
+      language: locale.language,
+      secondLanguage: locale.second ?? null,
       venue: forum.venue,
       online: forum.online,
       livestream: forum.livestream ? { platform: forum.livestream.platform, note: forum.livestream.note ?? null, url: forum.livestream.url ?? null } : null,
@@ -40,59 +47,66 @@ export function programView(program: Program, options: { gridColumns?: number } 
       introduction: forum.introduction,
       hasIntroduction: forum.introduction.length > 0,
     },
-    days: program.days.map((day, i) => dayView(day, i, forum.online, options.gridColumns ?? 4)),
+    days: program.days.map((day, i) => dayView(day, i, forum.online, locale, dates, options.gridColumns ?? 4)),
     talks,
-    speakerIndex: speakerIndex(program.talks),
+    speakerIndex: speakerIndex(program.talks, locale),
+    /** The wording of templates/locales (for the {{t}} and {{label}} helpers). */
+    locale,
+    /** Every word of the locale in the program's language: {{labels.schedule}}. */
+    labels: Object.fromEntries(Object.entries(locale.words).map(([k, v]) => [k, v[0]])),
   };
 }
 
-function dayView(day: Day, index: number, online: boolean, gridColumns: number) {
+function dayView(day: Day, index: number, online: boolean, locale: Locale, dates: Dates, gridColumns: number) {
   return {
     /** Rooms × time, for a day with parallel rooms (src/layout/grid.ts); null otherwise. */
-    grid: dayGrid(day, gridColumns, slotView),
+    grid: dayGrid(day, gridColumns, (slot) => slotView(slot, locale)),
     id: `day-${index + 1}`,
     number: index + 1,
-    numberZh: `第${zhNumber(index + 1)}天`,
+    numberZh: dates.dayNumber(index + 1),
     date: day.date,
-    label: zhMonthDay(day.date),
-    weekday: zhWeekday(day.date),
-    full: `${zhDate(day.date)} ${zhWeekday(day.date)}`,
+    label: dates.monthDay(day.date),
+    weekday: dates.weekday(day.date),
+    full: dates.full(day.date),
     items: day.items.map((item) =>
       item.type === 'session'
-        ? { isSession: true, session: sessionView(item.session, online), slot: null }
-        : { isSession: false, session: null, slot: slotView(item.slot) }),
+        ? { isSession: true, session: sessionView(item.session, online, locale), slot: null }
+        : { isSession: false, session: null, slot: slotView(item.slot, locale) }),
   };
 }
 
 /** A session as templates see it. */
-export function sessionView(session: Session, online: boolean) {
+export function sessionView(session: Session, online: boolean, locale: Locale = DEFAULT_LOCALE) {
   return {
     id: session.id,
     anchor: `session-${session.id}`,
-    title: session.title,
-    chairs: session.chairs.map((c) => c.name).join('、'),
-    room: session.room ?? (online ? '线上' : null),
+    ...(session.titles ? pickTitles(session.titles, locale) : { title: session.title, title2: null }),
+    chairs: session.chairs.map((c) => c.name).join(locale.punctuation.list),
+    chairs2: locale.second ? names2(session.chairs, locale) : null,
+    room: session.room ?? (online ? word(locale, 'online') : null),
     hasRoom: session.room !== undefined,
     start: session.start,
     end: session.end,
     time: `${session.start}–${session.end}`,
-    slots: session.slots.map(slotView),
+    slots: session.slots.map((slot) => slotView(slot, locale)),
     /** Many slots: more than a booklet page may hold, so its table breaks rather than move whole. */
     long: session.slots.length >= 12,
   };
 }
 
-function slotView(slot: Slot) {
+function slotView(slot: Slot, locale: Locale) {
   const talk = slot.talk;
+  const titles = talk ? titlesOf(talk.title, locale) : undefined;
   return {
     time: `${slot.start}–${slot.end}`,
     start: slot.start,
     end: slot.end,
     kind: slot.kind,
     isTalk: !!talk,
-    title: talk ? talk.title.primary : slot.title ?? '',
-    titleSecondary: talk?.title.secondary ?? null,
-    speakers: talk ? talk.speakers.map(personView) : [],
+    title: titles?.title ?? (slot.titles ? titlesOf(slot.titles, locale).title : slot.title ?? ''),
+    titleSecondary: titles?.titleSecondary ?? null,
+    title2: titles?.title2 ?? (slot.titles ? titlesOf(slot.titles, locale).title2 : null),
+    speakers: talk ? talk.speakers.map((p) => personView(p, locale)) : [],
     /** More than two speakers: signs list them on a few lines instead of one large name each. */
     manySpeakers: (talk?.speakers.length ?? 0) > 2,
     anchor: talk ? `talk-${talk.id}` : null,
@@ -100,39 +114,68 @@ function slotView(slot: Slot) {
   };
 }
 
-function personView(p: Person) {
-  return { name: p.name, nameEn: p.nameEn ?? null, affiliation: p.affiliation ?? null };
+/** The language part of a tag: zh-CN -> zh. */
+function base(tag: string | undefined): string | undefined {
+  return tag?.split('-')[0].toLowerCase();
 }
 
-function talkView(talk: Talk, at: { slot: Slot; day: Day }, session: Session | undefined, online: boolean) {
+/**
+ * A title as printed: in the program's language when content gives it (title: {zh, en}),
+ * the other as titleSecondary (as before), and title2 in the second language of a bilingual program.
+ */
+function titlesOf(t: Title, locale: Locale) {
+  const lang = base(locale.language);
+  const own = lang === 'zh' || lang === 'en' ? t[lang] : undefined;
+  const title = own ?? t.primary;
+  const other = [t.zh, t.en].find((x) => x && x !== title) ?? null;
+  const second = base(locale.second);
+  const title2 = second === 'zh' || second === 'en' ? (t[second] && t[second] !== title ? t[second]! : null) : null;
+  return { title, titleSecondary: other, title2 };
+}
+
+function pickTitles(t: Title, locale: Locale) {
+  const { title, title2 } = titlesOf(t, locale);
+  return { title, title2 };
+}
+
+/** The English names of a bilingual (…+en) program, where content gives them. */
+function names2(people: Person[], locale: Locale): string | null {
+  const names = people.map((p) => personView(p, locale).name2).filter(Boolean);
+  return names.length ? names.join(locale.punctuation.list) : null;
+}
+
+function personView(p: Person, locale: Locale = DEFAULT_LOCALE) {
+  const english = base(locale.second) === 'en' && base(locale.language) !== 'en';
+  return { name: p.name, nameEn: p.nameEn ?? null, name2: english && p.nameEn && p.nameEn !== p.name ? p.nameEn : null, affiliation: p.affiliation ?? null };
+}
+
+function talkView(talk: Talk, at: { slot: Slot; day: Day }, session: Session | undefined, online: boolean, locale: Locale, dates: Dates) {
   return {
     id: talk.id,
     anchor: `talk-${talk.id}`,
-    title: talk.title.primary,
-    titleSecondary: talk.title.secondary ?? null,
+    ...titlesOf(talk.title, locale),
     kind: talk.kind,
     subtitle: talk.subtitle ?? null,
     track: talk.track ?? null,
     language: talk.language ?? null,
-    speakers: talk.speakers.map(personView),
-    day: `${zhMonthDay(at.day.date)} ${zhWeekday(at.day.date)}`,
+    speakers: talk.speakers.map((p) => personView(p, locale)),
+    day: dates.short(at.day.date),
     time: `${at.slot.start}–${at.slot.end}`,
-    session: session ? sessionView(session, online) : null,
+    session: session ? sessionView(session, online, locale) : null,
     body: talk.body,
     hasBody: talk.body.length > 0,
   };
 }
 
-const collator = new Intl.Collator('zh-u-co-pinyin');
-
-/** Every speaker once (two people of one name at two places are two entries), sorted by pinyin, with their talks. */
-function speakerIndex(talks: Talk[]) {
+/** Every speaker once (two people of one name at two places are two entries), sorted by the locale's collation (pinyin for zh-CN), with their talks. */
+function speakerIndex(talks: Talk[], locale: Locale) {
+  const collator = new Intl.Collator(locale.collation);
   const byName = new Map<string, { name: string; affiliation: string | null; talks: { anchor: string; title: string }[] }>();
   for (const talk of talks) {
     for (const s of talk.speakers) {
       const key = `${s.name}\0${s.affiliation ?? ''}`;
       const entry = byName.get(key) ?? { name: s.name, affiliation: s.affiliation ?? null, talks: [] };
-      entry.talks.push({ anchor: `talk-${talk.id}`, title: talk.title.primary });
+      entry.talks.push({ anchor: `talk-${talk.id}`, title: titlesOf(talk.title, locale).title });
       byName.set(key, entry);
     }
   }

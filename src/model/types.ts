@@ -68,6 +68,8 @@ export interface Slot {
   kind: string;
   /** Set for non-talk slots; talk slots take the title from their talk. */
   title?: string;
+  /** The title in both languages, when schedule.yaml gives { zh, en }. */
+  titles?: Title;
   talk?: Talk;
   room?: string;
 }
@@ -76,6 +78,8 @@ export interface Slot {
 export interface Session {
   id: string;
   title: string;
+  /** The title in both languages, when schedule.yaml gives { zh, en }. */
+  titles?: Title;
   chairs: Person[];
   room?: string;
   date: string;
@@ -97,6 +101,10 @@ export interface Day {
 /** The forum: names, dates, place and people. */
 export interface Forum {
   name: string;
+  /** BCP 47 tag of the language the documents are printed in (zh-CN by default). */
+  language: string;
+  /** A second language printed beside the first (bilingual programs). */
+  secondLanguage?: string;
   nameEn?: string;
   edition?: number;
   dates: { start: string; end: string };
@@ -115,9 +123,30 @@ export interface Forum {
   timezone: string;
 }
 
+/** Intl.DateTimeFormat options a locale file may give. */
+export interface DateParts {
+  year?: 'numeric' | '2-digit';
+  month?: 'numeric' | '2-digit' | 'long' | 'short' | 'narrow';
+  day?: 'numeric' | '2-digit';
+  weekday?: 'long' | 'short' | 'narrow';
+}
+
+/** The wording of the program's language (templates/locales/<tag>.yaml); a word has a second language's form in a bilingual program. */
+export interface Locale {
+  language: string;
+  second?: string;
+  words: Record<string, [string] | [string, string]>;
+  kinds: Record<string, [string] | [string, string]>;
+  punctuation: { list: string; speakers: string; colon: string; open: string; close: string; gap: string; separator: string };
+  dates: { date: DateParts; monthDay: DateParts; weekday: 'long' | 'short' | 'narrow'; full: string; short: string; rangeSeparator?: string; dayNumber: string };
+  collation: string;
+}
+
 /** Everything the layouts need. */
 export interface Program {
   forum: Forum;
+  /** The wording of the program's language; the built-in Chinese when absent (set by build.ts from the templates). */
+  locale?: Locale;
   days: Day[];
   /** Talks in schedule order. */
   talks: Talk[];

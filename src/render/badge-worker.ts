@@ -29,7 +29,7 @@ export interface WorkerResponse {
 
 let templates: TemplateSet | undefined;
 // The organizer's own fonts come from the main thread once; the built-in ones load here.
-const fonts = fontSetWith(workerData?.faces ?? []);
+const fonts = fontSetWith(workerData?.faces ?? [], { latinChains: workerData?.latinChains, script: workerData?.script });
 
 parentPort?.on('message', async (request: WorkerRequest) => {
   if (!templates) {

@@ -148,7 +148,7 @@ function workerPool(run: BadgeRun, meta: PdfMeta) {
   if (size < 2 || !existsSync(fileURLToPath(WORKER))) return undefined;
   const files = templateFiles(run.templateSource);
   // A modest heap per worker makes V8 collect as it goes, so memory stays flat over 10,000 badges.
-  const workerData = { faces: suppliedFaces(run.fonts) };
+  const workerData = { faces: suppliedFaces(run.fonts), latinChains: run.fonts.latinChains, script: run.fonts.script };
   const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData, resourceLimits: { maxOldGenerationSizeMb: 256 } }));
   const idle = [...workers];
   const waiting: Array<(w: Worker) => void> = [];

@@ -29,6 +29,8 @@ export function loadFontSet(theme: Theme, templates: FileSource, fonts: FileSour
     const bolditalics = faces.bolditalics ? load('bolditalics', faces.bolditalics) : bold;
     if (!normal) continue;
     set.families[family] = { normal, bold: bold ?? normal, italics: italics ?? normal, bolditalics: bolditalics ?? bold ?? normal };
+    // The organizer's font is used for Latin text too (it may be a Latin font); the built-in Latin face only follows it.
+    if (set.latinChains?.[family]) set.latinChains[family] = [family, ...set.latinChains[family].filter((f) => f !== family)];
   }
   return set;
 }

@@ -1,5 +1,9 @@
 import type { FontSet } from './fonts.js';
-import { IGNORABLE, hasGlyph, isSpace } from './coverage.js';
+import { IGNORABLE, hasGlyph } from './coverage.js';
+import { scriptContexts } from './script-context.js';
+
+/** Characters that take no glyph: pdfmake breaks the line there (or skips them). */
+const LINE_BREAKS = new Set(['\n', '\r', '\t']);
 
 type Node = any;
 
@@ -50,7 +54,7 @@ export function fontRuns(text: string, family: string, fonts: FontSet): Array<{ 
 
 class FallbackPass {
   readonly missing: MissingGlyphs = new Map();
-  /** family -> code point -> index in [family, ...fallbacks], or -1. */
+  /** chain -> code point -> index in the chain, or -1. */
   private readonly choice = new Map<string, Map<number, number>>();
 
   constructor(private readonly fonts: FontSet, private readonly styles: Record<string, Node>) {}
@@ -61,7 +65,11 @@ class FallbackPass {
     if (!node || typeof node !== 'object') return node;
     const f = fontOf(node, this.styles) ?? font;
     const out = { ...node };
-    if ('text' in node) out.text = this.inline(node.text, f);
+    if ('text' in node) {
+      out.text = this.inline(node.text, f);
+      // A bookmark's title is the node's text; split into runs it would print as [object Object].
+      if (node.outline && typeof node.text === 'string' && typeof out.text !== 'string' && node.outlineText === undefined) out.outlineText = node.text;
+    }
     for (const key of ['stack', 'columns', 'ul', 'ol']) if (Array.isArray(node[key])) out[key] = node[key].map((n: Node) => this.node(n, f));
     if (node.table?.body) out.table = { ...node.table, body: node.table.body.map((row: Node[]) => row.map((c) => this.node(c, f))) };
     if (node.toc?.title) out.toc = { ...node.toc, title: this.node(node.toc.title, f) };
@@ -103,29 +111,44 @@ class FallbackPass {
     return this.runs(text, family).map((r) => ({ text: r.text, family: r.font ?? family }));
   }
 
-  /** The runs of one string; a run without `font` stays in the inherited family. */
+  /**
+   * The runs of one string; a run without `font` stays in the inherited family. Each
+   * character is set in the first font of its chain that has it, spaces and joiners too (a
+   * space stays in the font before it when that font has it): the Chinese chain in Chinese
+   * context, the Latin chain (Latin face first) in Latin context (script-context.ts).
+   */
   private runs(input: string, family: string): Array<{ text: string; font?: string }> {
     const text = input.replace(IGNORABLE, '');
-    const chain = [family, ...(this.fonts.fallbacks[family] ?? [])];
     const chars = [...text];
-    const index = chars.map((ch) => (isSpace(ch) ? -2 : this.pick(ch, family, chain)));
-    if (index.every((i) => i === 0 || i === -2)) return [{ text }];
-    this.keepTogether(chars, index, chain);
+    const cjkChain = [family, ...(this.fonts.fallbacks[family] ?? [])];
+    const latinChain = this.fonts.latinChains?.[family] ?? cjkChain;
+    const contexts = latinChain === cjkChain ? undefined : scriptContexts(chars, family === 'mono' ? 'l' : this.fonts.script ?? 'c');
+    const fonts: Array<string | undefined> = new Array(chars.length);
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i];
+      const chain = contexts?.[i] === 'l' ? latinChain : cjkChain;
+      if (LINE_BREAKS.has(ch)) fonts[i] = undefined;
+      else fonts[i] = this.pick(ch, family, chain);
+    }
+    this.keepTogether(chars, fonts, contexts, latinChain);
+    if (fonts.every((f) => f === family || f === undefined)) return [{ text }];
     const runs: Array<{ text: string; font?: string }> = [];
-    let current = 0;
+    let current: string | undefined = family;
     chars.forEach((ch, i) => {
-      const k = index[i] === -2 ? current : Math.max(index[i], 0);
+      const f = fonts[i] ?? current ?? family;
       const last = runs[runs.length - 1];
-      if (last && k === current) last.text += ch;
-      else runs.push({ text: ch, ...(k > 0 ? { font: chain[k] } : {}) });
-      current = k;
+      if (last && f === current) last.text += ch;
+      else runs.push({ text: ch, ...(f !== family ? { font: f } : {}) });
+      current = f;
     });
     return runs;
   }
 
-  private pick(ch: string, family: string, chain: string[]): number {
-    let byChar = this.choice.get(family);
-    if (!byChar) this.choice.set(family, (byChar = new Map()));
+  /** The first font of `chain` with a glyph for `ch`; a character none has is recorded and set in the chain's first. */
+  private pick(ch: string, family: string, chain: string[]): string {
+    const key = chain.join('\0');
+    let byChar = this.choice.get(key);
+    if (!byChar) this.choice.set(key, (byChar = new Map()));
     const cp = ch.codePointAt(0)!;
     let k = byChar.get(cp);
     if (k === undefined) {
@@ -133,7 +156,7 @@ class FallbackPass {
       byChar.set(cp, k);
     }
     if (k < 0) this.missing.set(ch, family);
-    return k;
+    return chain[Math.max(k, 0)];
   }
 
   private covers(family: string, cp: number): boolean {
@@ -142,27 +165,32 @@ class FallbackPass {
   }
 
   /**
-   * Keeps one design across a stretch of Latin, Greek or Cyrillic: a phrase between CJK text
-   * with any character in a fallback moves whole to the first font that has all of it (a
-   * name set half in one font, half in another, shows); failing that, each word does.
+   * Keeps one design across a stretch of Latin text: a stretch (in Latin context, or else
+   * between CJK characters) with a character its chain's first font lacks moves whole to the
+   * first font that has all of it (a name set half in one font, half in another, shows);
+   * failing that, each word does.
    */
-  private keepTogether(chars: string[], index: number[], chain: string[]): void {
-    this.moveRuns(chars, index, chain, (c) => !CJK.test(c) && !CJK_PUNCTUATION.test(c), (start, end) =>
-      this.moveRuns(chars, index, chain, (c) => WORD_CHAR.test(c) && !CJK.test(c), undefined, start, end));
+  private keepTogether(chars: string[], fonts: Array<string | undefined>, contexts: string[] | undefined, chain: string[]): void {
+    const inStretch = contexts ? (i: number) => contexts[i] === 'l' && !CJK.test(chars[i]) : (i: number) => !CJK.test(chars[i]) && !CJK_PUNCTUATION.test(chars[i]);
+    this.moveRuns(chars, fonts, chain, inStretch, (start, end) =>
+      this.moveRuns(chars, fonts, chain, (i) => WORD_CHAR.test(chars[i]) && inStretch(i), undefined, start, end));
   }
 
-  private moveRuns(chars: string[], index: number[], chain: string[], inRun: (c: string) => boolean,
+  private moveRuns(chars: string[], fonts: Array<string | undefined>, chain: string[], inRun: (i: number) => boolean,
     otherwise?: (start: number, end: number) => void, from = 0, to = chars.length): void {
     for (let start = from; start < to; ) {
-      if (!inRun(chars[start])) { start++; continue; }
+      if (!inRun(start)) { start++; continue; }
       let end = start;
-      while (end < to && inRun(chars[end])) end++;
-      const run = index.slice(start, end);
-      if (run.some((k) => k > 0)) {
-        const cps = chars.slice(start, end).filter((c, i) => run[i] !== -2).map((c) => c.codePointAt(0)!);
-        const k = run.every((i) => i >= 0 || i === -2) ? chain.findIndex((f) => cps.every((cp) => this.covers(f, cp))) : -1;
-        if (k >= 0) index.fill(k, start, end);
-        else otherwise?.(start, end);
+      while (end < to && inRun(end)) end++;
+      const own = fonts.slice(start, end).filter((f) => f !== undefined);
+      if (fonts.slice(start, end).some((f) => f !== undefined && f !== chain[0])) {
+        const cps = chars.slice(start, end).filter((c) => !LINE_BREAKS.has(c)).map((c) => c.codePointAt(0)!);
+        const f = chain.find((name) => cps.every((cp) => this.covers(name, cp)));
+        if (f) {
+          for (let i = start; i < end; i++) if (fonts[i] !== undefined) fonts[i] = f;
+        } else {
+          otherwise?.(start, end);
+        }
       }
       start = end;
     }

@@ -19,8 +19,12 @@ export interface FontFace {
 /** Every family a document can use, and for each primary family the fonts tried after it. */
 export interface FontSet {
   families: Record<string, Record<FaceName, FontFace>>;
-  /** Primary family -> fallback families, in order. */
+  /** Primary family -> fallback families, in order, for text in Chinese context. */
   fallbacks: Record<string, string[]>;
+  /** Primary family -> the whole chain for text in Latin context (its Latin face first); absent: as in Chinese context. */
+  latinChains?: Record<string, string[]>;
+  /** The context of text with neither Chinese nor letters (digits, punctuation): 'c' in a Chinese document, 'l' in a Latin one. */
+  script?: 'c' | 'l';
 }
 
 const cache = new Map<string, Buffer>();
@@ -83,30 +87,57 @@ function upright(pkg: string, prefix: string, bold = true): Record<FaceName, Fon
   return { normal, bold: strong, italics: normal, bolditalics: strong };
 }
 
+/** A Latin family with its real italics. */
+function slanted(pkg: string, prefix: string): Record<FaceName, FontFace> {
+  const face = (weight: string) => packaged(`@expo-google-fonts/${pkg}`, `${weight}/${prefix}_${weight}.ttf`);
+  return { normal: face('400Regular'), bold: face('700Bold'), italics: face('400Regular_Italic'), bolditalics: face('700Bold_Italic') };
+}
+
+/** Faces for scripts and symbols the Chinese and Latin faces lack, tried in this order after them. */
+const OTHER_SCRIPTS = ['math', 'cjk-ext', 'emoji', 'korean', 'arabic', 'hebrew', 'devanagari', 'thai'];
+
 /**
- * The built-in fonts. serif/sans are Noto SC (Chinese and basic Latin); after them come
- * Noto Serif/Sans (European and Vietnamese diacritics, Greek, Cyrillic), Noto Sans Math
- * (operators, arrows, letterlike symbols) and Noto Serif JP, the one packaged font with
- * CJK Extension B characters such as 𠮷 (fonts/README.md has the measured coverage).
+ * The built-in fonts. serif/sans are Noto SC for Chinese; Latin text (fonts/README.md says
+ * which characters count as Latin) is set in the Latin faces they were designed with,
+ * Source Serif 4 and Source Sans 3, and code (mono) in Source Code Pro. After them come
+ * Noto Serif/Sans (more Latin, Greek, Cyrillic), Noto Sans Math, Noto Serif JP (CJK
+ * Extension B such as 𠮷), Noto Emoji (monochrome), Noto Sans KR, Arabic, Hebrew,
+ * Devanagari and Thai. Every face is read only when some text needs it (lazy-files.ts).
  */
 export function builtinFonts(): FontSet {
   const serif = upright('noto-serif-sc', 'NotoSerifSC');
   const sans = upright('noto-sans-sc', 'NotoSansSC');
+  const others = OTHER_SCRIPTS;
   return {
     families: {
       serif,
       sans,
       mono: sans,
+      'serif-latin': slanted('source-serif-4', 'SourceSerif4'),
+      'sans-latin': slanted('source-sans-3', 'SourceSans3'),
+      'mono-latin': slanted('source-code-pro', 'SourceCodePro'),
       'latin-serif': upright('noto-serif', 'NotoSerif'),
       'latin-sans': upright('noto-sans', 'NotoSans'),
       math: upright('noto-sans-math', 'NotoSansMath', false),
       'cjk-ext': upright('noto-serif-jp', 'NotoSerifJP'),
+      emoji: upright('noto-emoji', 'NotoEmoji'),
+      korean: upright('noto-sans-kr', 'NotoSansKR'),
+      arabic: upright('noto-sans-arabic', 'NotoSansArabic'),
+      hebrew: upright('noto-sans-hebrew', 'NotoSansHebrew'),
+      devanagari: upright('noto-sans-devanagari', 'NotoSansDevanagari'),
+      thai: upright('noto-sans-thai', 'NotoSansThai'),
     },
     fallbacks: {
-      serif: ['latin-serif', 'math', 'cjk-ext'],
-      sans: ['latin-sans', 'math', 'cjk-ext'],
-      mono: ['latin-sans', 'math', 'cjk-ext'],
+      serif: ['serif-latin', 'latin-serif', ...others],
+      sans: ['sans-latin', 'latin-sans', ...others],
+      mono: ['mono-latin', 'sans-latin', 'latin-sans', ...others],
     },
+    latinChains: {
+      serif: ['serif-latin', 'latin-serif', 'serif', ...others],
+      sans: ['sans-latin', 'latin-sans', 'sans', ...others],
+      mono: ['mono-latin', 'latin-sans', 'mono', ...others],
+    },
+    script: 'c',
   };
 }
 
@@ -135,9 +166,11 @@ export function suppliedFaces(set: FontSet): SuppliedFaceData[] {
   return out;
 }
 
-/** The built-in set with supplied faces put back in (the inverse of suppliedFaces). */
-export function fontSetWith(faces: SuppliedFaceData[]): FontSet {
+/** The built-in set with supplied faces put back in (the inverse of suppliedFaces), in a document of the given context. */
+export function fontSetWith(faces: SuppliedFaceData[], options: Pick<FontSet, 'latinChains' | 'script'> = {}): FontSet {
   const set = builtinFonts();
+  if (options.latinChains) set.latinChains = options.latinChains;
+  if (options.script) set.script = options.script;
   for (const f of faces) {
     set.families[f.family] = { ...(set.families[f.family] ?? set.families.serif) };
     set.families[f.family][f.face] = suppliedFace(f.key, Buffer.from(f.bytes), f.postscriptName);

@@ -80,7 +80,7 @@ function grow(size: { width: number; height: number }, by: number) {
 
 /** Info dictionary from the booklet's metadata; dates fixed, so rebuilds are identical. */
 function setInfo(doc: PDFDocument, meta: PdfMeta): void {
-  doc.setTitle(`${meta.title}（印刷拼版）`);
+  doc.setTitle(meta.printTitle ?? meta.title);
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
   doc.setKeywords([meta.keywords]);

@@ -18,6 +18,8 @@ export interface PdfMeta {
   subject: string;
   keywords: string;
   language: string;
+  /** The title of the imposed print copy, e.g. "<forum>（印刷拼版）". */
+  printTitle?: string;
   /** Fixed creation date, so that the same content gives the same bytes. */
   date: Date;
 }

@@ -47,5 +47,7 @@ export function installOwnTextLayer(proto: object): void {
 function ownCharacter(font: EmbeddedFont, glyph: Glyph, char: string): number[] {
   const cp = char.codePointAt(0)!;
   if (glyph.codePoints.length === 1 && glyph.codePoints[0] === cp) return glyph.codePoints;
-  return glyph.codePoints.length === 1 && font.font.glyphForCodePoint(cp).id === glyph.id ? [cp] : glyph.codePoints;
+  // A glyph fontkit first made without its characters (as a substitution's output) has none: one
+  // of Source Serif's periods copied as nothing until the cmap was asked.
+  return glyph.codePoints.length <= 1 && font.font.glyphForCodePoint(cp).id === glyph.id ? [cp] : glyph.codePoints;
 }

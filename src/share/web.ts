@@ -1,5 +1,7 @@
 import type { Program } from '../model/types.js';
 import { programView } from '../layout/view.js';
+import { DEFAULT_LOCALE, word } from '../layout/default-locale.js';
+import { fill } from '../layout/dates.js';
 import { FragmentStore, type TemplateSet } from '../layout/templates.js';
 import { blocksToHtml } from './blocks-html.js';
 
@@ -15,13 +17,14 @@ export const WEB_TEMPLATE = 'web/program.hbs';
  */
 export function webView(program: Program) {
   const view = programView(program);
+  const locale = program.locale ?? DEFAULT_LOCALE;
   const talkOf = new Map(view.talks.map((t) => [t.anchor, t]));
   const withTalk = <S extends { anchor: string | null }>(slot: S) => ({ ...slot, talk: (slot.anchor && talkOf.get(slot.anchor)) || null });
   return {
     ...view,
     timezone: program.forum.timezone,
     /** How the page names the zone of its times: 北京时间 for China's, else the IANA name. */
-    timezoneLabel: CHINA.has(program.forum.timezone) ? '北京时间' : `${program.forum.timezone} 时间`,
+    timezoneLabel: CHINA.has(program.forum.timezone) ? word(locale, 'beijing_time') : fill(word(locale, 'zone_time'), { zone: program.forum.timezone }),
     days: view.days.map((day) => ({
       ...day,
       items: day.items.map((item) => ({

@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../src/build.js';
+import { buildLanguageFixture, inspectOutputs, textOutputs } from './helpers/languages.js';
+import { extractPages, squash } from './helpers/pdf.js';
+import { pdffonts, preflight, preflightMissing } from './helpers/tools.js';
+
+const missingPreflight = preflightMissing();
+const OUTPUTS = ['program.pdf', 'program-print.pdf', 'program-archival.pdf', 'signs.pdf', 'badges.pdf'];
+/** Chinese characters and CJK punctuation: none may print in a program whose content has none. */
+const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+let fr: BuildResult;
+let frOut: Awaited<ReturnType<typeof inspectOutputs>>;
+
+beforeAll(async () => {
+  fr = await buildLanguageFixture('fr');
+  frOut = await inspectOutputs(fr);
+});
+
+describe('a French conference (test/fixtures/lang-fr: BDX I/O 2019)', () => {
+  it('builds every output without an error', () => {
+    expect(fr.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect([...fr.outputs.keys()]).toEqual(expect.arrayContaining(OUTPUTS));
+  });
+
+  it('draws no empty box in any output: no glyph id 0 in the content streams', () => {
+    for (const [name, o] of frOut) {
+      expect(o.glyphs, name).toBeGreaterThan(200);
+      expect(o.simpleFonts, name).toEqual([]);
+      expect(o.notdef, name).toBe(0);
+    }
+  });
+
+  it('prints no Chinese character, since no content file gave one', () => {
+    for (const [name, o] of frOut) expect(o.text.match(CJK)?.[0] ?? null, name).toBeNull();
+    for (const [name, text] of textOutputs(fr)) expect(text.match(CJK)?.[0] ?? null, name).toBeNull();
+  });
+
+  it('prints its headings, labels, kinds and dates in French', () => {
+    const text = frOut.get('program.pdf')!.text;
+    for (const word of ['Présentation', 'Sommaire', 'Programme', 'Résumés', 'Index des intervenants', 'Présidence', 'Jour 1',
+      'vendredi 15 novembre 2019', 'Conférence plénière', '(Pas de résumé.)']) expect(text).toContain(word);
+    expect(squash(text)).toContain('PROGRAMME');
+    expect(frOut.get('signs.pdf')!.text).toMatch(/Programme du[\s\S]{0,80}jour/);
+    expect(frOut.get('badges.pdf')!.text).toContain('Intervenant·e');
+  });
+
+  it('sets apostrophes and the narrow no-break spaces in the Latin face, proportionally', async () => {
+    const text = frOut.get('program.pdf')!.text;
+    expect(text).toContain('Test d’architecture avec ArchUnit');
+    expect(text).toMatch(/pas si simple[\u202F\u00A0 ]?!/);
+    const fonts = pdffonts(fr.outputs.get('program.pdf')!).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
+    expect(fonts).toContain('SourceSerif4-Regular');
+    expect(fonts).toContain('SourceSans3-Bold');
+    // Apostrophes are not the Chinese font's full-width ones: "d’architecture" is as wide as its letters make it.
+    const pages = await extractPages(fr.outputs.get('program.pdf')!);
+    const item = pages.flatMap((p) => p.items).find((i) => i.str.includes('d’architecture et de les vérifier'))!;
+    expect(item.font).toBeDefined();
+  });
+
+  it('prints code in a monospaced face with its indentation, and a link\'s address', () => {
+    const text = frOut.get('program.pdf')!.text;
+    expect(squash(text)).toContain(squash('projet Open Source (https://github.com/archunit-ddd/exemples)'));
+    expect(pdffonts(fr.outputs.get('program.pdf')!).some((f) => f.name.includes('SourceCodePro-Regular'))).toBe(true);
+  });
+
+  it('leaves out committee rows the forum has none of', () => {
+    const text = frOut.get('program.pdf')!.text;
+    expect(text).not.toContain('Comité d’organisation');
+    expect(text).not.toContain('Comité scientifique');
+  });
+
+  it('says /Lang fr, and its XMP dc:language too', () => {
+    for (const name of ['program.pdf', 'program-archival.pdf', 'signs.pdf', 'badges.pdf', 'program-print.pdf']) {
+      expect(Buffer.from(fr.outputs.get(name)!).toString('latin1'), name).toMatch(/\/Lang \(fr\)/);
+    }
+    expect(Buffer.from(fr.outputs.get('program-archival.pdf')!).toString('utf8')).toMatch(/<dc:language><rdf:Bag><rdf:li>fr<\/rdf:li>/);
+  });
+
+  it.skipIf(missingPreflight)('has an archival copy that passes PDFBox Preflight as PDF/A-1b', () => {
+    const result = preflight(fr.outputs.get('program-archival.pdf')!);
+    expect(result.valid, result.output).toBe(true);
+  });
+});
