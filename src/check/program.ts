@@ -121,7 +121,7 @@ function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | n
       id,
       file,
       title: toTitle(data.title),
-      speakers: data.speakers.map((s) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation })),
+      speakers: data.speakers.map((s) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation, ...(s.sort_as ? { sortAs: s.sort_as } : {}) })),
       kind: data.kind,
       body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags, { files: source, dir: 'abstracts' }),
       bodyLine: split.bodyLineOffset + 1,

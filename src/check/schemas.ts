@@ -62,7 +62,8 @@ export const scheduleSchema = z.strictObject({
     .min(1, 'the schedule needs at least one day'),
 });
 
-const person = z.strictObject({ name: text, name_en: text.optional(), affiliation: text.optional() });
+/** `sort_as`: the reading a list of people files the person under (pinyin or Latin letters), when the computed one is wrong. */
+const person = z.strictObject({ name: text, name_en: text.optional(), affiliation: text.optional(), sort_as: text.optional() });
 
 /** Front matter of content/abstracts/*.md */
 export const abstractSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import type { Day, Person, Program, Session, Slot, Talk } from '../model/types.js';
+import { sortByName } from './sort-names.js';
 import { zhDate, zhDateRange, zhMonthDay, zhNumber, zhWeekday } from './dates.js';
 
 /**
@@ -112,20 +113,19 @@ function talkView(talk: Talk, at: { slot: Slot; day: Day }, session: Session | u
   };
 }
 
-const collator = new Intl.Collator('zh-u-co-pinyin');
-
-/** Every speaker once (two people of one name at two places are two entries), sorted by pinyin, with their talks. */
+/** Every speaker once (two people of one name at two places are two entries), sorted by surname reading (sort-names.ts), with their talks. */
 function speakerIndex(talks: Talk[]) {
-  const byName = new Map<string, { name: string; affiliation: string | null; talks: { anchor: string; title: string }[] }>();
+  const byName = new Map<string, { name: string; sortAs?: string; affiliation: string | null; talks: { anchor: string; title: string }[] }>();
   for (const talk of talks) {
     for (const s of talk.speakers) {
       const key = `${s.name}\0${s.affiliation ?? ''}`;
       const entry = byName.get(key) ?? { name: s.name, affiliation: s.affiliation ?? null, talks: [] };
+      if (s.sortAs) entry.sortAs = s.sortAs;
       entry.talks.push({ anchor: `talk-${talk.id}`, title: talk.title.primary });
       byName.set(key, entry);
     }
   }
-  return [...byName.values()].sort((a, b) => collator.compare(a.name, b.name));
+  return sortByName([...byName.values()], (e) => e).map(({ sortAs: _, ...entry }) => entry);
 }
 
 export type ProgramView = ReturnType<typeof programView>;

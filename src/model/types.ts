@@ -37,6 +37,8 @@ export interface Person {
   name: string;
   nameEn?: string;
   affiliation?: string;
+  /** How lists of people file this name (content's `sort_as`), when the computed reading is wrong. */
+  sortAs?: string;
 }
 
 /** A talk, poster or panel, from one file under content/abstracts/. */
