@@ -2,17 +2,19 @@ import { createHash } from 'node:crypto';
 import type { Diagnostics } from './diagnostics.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
+import type { AttendeeList } from './model/attendees.js';
 import { outputJobs } from './outputs.js';
 import { renderPdf, type PdfMeta } from './render/pdf.js';
 import type { FontSet } from './render/fonts.js';
 import { trackPages } from './render/pages.js';
 import { checkPageCounts } from './build-badges.js';
+import { ROOM_SUBJECTS } from './room-documents.js';
 
 /* Steps of build.ts that need a few lines each: metadata, digests, page checks. */
 
 /** Lays every document out (rendering it, keeping nothing) for the checks that need its pages. */
 export async function layOut(documents: Map<string, Record<string, unknown>>, program: Program, settings: SettingsFile, meta: PdfMeta,
-  fonts: FontSet, diags: Diagnostics, label: string): Promise<void> {
+  fonts: FontSet, diags: Diagnostics, label: string, attendees?: AttendeeList): Promise<void> {
   const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
   const laid = new Map<string, Uint8Array>();
   for (const [name, doc] of documents) {
@@ -26,7 +28,7 @@ export async function layOut(documents: Map<string, Record<string, unknown>>, pr
     }
     warnLongAbstracts(tracked.spans(), anchors, name, diags);
   }
-  await checkPageCounts(outputJobs(program, settings), laid, diags, label);
+  await checkPageCounts(outputJobs(program, settings, attendees), laid, diags, label);
 }
 
 /**
@@ -52,6 +54,7 @@ export function warnLongAbstracts(spans: Map<string, number>, anchors: Map<strin
 
 /** The subject of a document other than the booklet, e.g. the signs. */
 export function subjectOf(output: string, program: Program): string {
+  if (Object.hasOwn(ROOM_SUBJECTS, output)) return `${program.forum.name} ${ROOM_SUBJECTS[output]}`;
   return output === 'signs.pdf' ? `${program.forum.name} 会场门牌 / session signs` : metadata(program).subject;
 }
 

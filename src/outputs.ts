@@ -3,6 +3,8 @@ import type { SettingsFile } from './check/schemas.js';
 import { programView } from './layout/view.js';
 import { signsView } from './layout/signs.js';
 import { sheetLayout, type SheetLayout } from './layout/imposition.js';
+import type { AttendeeList } from './model/attendees.js';
+import { roomDocumentJobs } from './room-documents.js';
 
 /** One PDF to produce: the template that lays it out and the data it gets. */
 export interface OutputJob {
@@ -19,11 +21,12 @@ export interface OutputJob {
  * Every document a build produces, from the checked program and the settings.
  * New kinds of output (signs, badges...) add their jobs here.
  */
-export function outputJobs(program: Program, settings: SettingsFile): OutputJob[] {
+export function outputJobs(program: Program, settings: SettingsFile, attendees?: AttendeeList): OutputJob[] {
   const view = programView(program);
   return [
     { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper } },
     { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: signPages(program) },
+    ...roomDocumentJobs(program, settings, attendees),
   ];
 }
 

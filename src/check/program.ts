@@ -3,7 +3,7 @@ import type { FileSource } from '../io.js';
 import { parseYaml, type YamlFile } from '../load/yaml.js';
 import { splitFrontMatter } from '../load/frontmatter.js';
 import { markdownToBlocks } from '../markdown/index.js';
-import type { Day, DayItem, Forum, Program, Session, Slot, Talk, Title } from '../model/types.js';
+import type { Day, DayItem, Forum, Person, Program, Session, Slot, Talk, Title } from '../model/types.js';
 import { abstractSchema, forumSchema, scheduleSchema, settingsSchema, type SessionEntry, type SettingsFile, type SlotEntry } from './schemas.js';
 import { validate } from './validate.js';
 import { checkDays, checkTimes, parseTimeRange } from './times.js';
@@ -145,7 +145,16 @@ function toSession(entry: SessionEntry, date: string, path: (string | number)[],
   return {
     id: entry.session, title: entry.title, chairs: chairs.map((name) => ({ name })), room: entry.room, date,
     start: slots[0].start, end: slots.reduce((end, s) => (s.end > end ? s.end : end), slots[0].end), slots,
+    ...(entry.head_table ? { headTable: headTableOf(entry.head_table, chairs, slots) } : {}),
   };
+}
+
+/** The people of a head table: as listed, or (true) the chairs, then each speaker once. */
+function headTableOf(entry: NonNullable<SessionEntry['head_table']>, chairs: string[], slots: Slot[]): Person[] {
+  if (entry !== true) return entry.map((p) => (typeof p === 'string' ? { name: p } : { name: p.name, nameEn: p.name_en, affiliation: p.affiliation }));
+  const people: Person[] = chairs.map((name) => ({ name }));
+  for (const s of slots.flatMap((slot) => slot.talk?.speakers ?? [])) if (!people.some((p) => p.name === s.name)) people.push(s);
+  return people;
 }
 
 function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, talks: Map<string, Talk | null>,
@@ -169,7 +178,8 @@ function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, tal
     }
     return { start, end, kind: talk?.kind ?? 'talk', talk, room: entry.room ?? room };
   }
-  return { start, end, kind: entry.kind, title: entry.title, room: entry.room ?? room };
+  return { start, end, kind: entry.kind, title: entry.title, room: entry.room ?? room,
+    ...(entry.head_table ? { headTable: headTableOf(entry.head_table, [], []) } : {}) };
 }
 
 /** With an explicit session time, a slot that starts before it or runs past its end is an error. */

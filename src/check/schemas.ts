@@ -35,12 +35,17 @@ export const forumSchema = z.strictObject({
   introduction: text.optional(),
 });
 
+/** A person at a head table (table tents): a name, or a name with its details. */
+const seated = z.union([text, z.strictObject({ name: text, name_en: text.optional(), affiliation: text.optional() })]);
+/** `head_table`: true (the session's chairs, then its speakers) or the people, most senior first. */
+const headTable = z.union([z.literal(true), z.array(seated).min(1, 'list at least one person, or write true')]);
+
 const time = z.string().regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'must be a time range written HH:MM-HH:MM');
 const slotKind = z.enum(['opening', 'closing', 'discussion', 'break', 'meal', 'announcement', 'other']);
 
 const slot = z.union([
   z.strictObject({ time, talk: text, room: label.optional() }),
-  z.strictObject({ time, kind: slotKind, title: text, room: label.optional() }),
+  z.strictObject({ time, kind: slotKind, title: text, room: label.optional(), head_table: headTable.optional() }),
 ]);
 
 const chair = z.union([text, z.array(text).min(1)]);
@@ -53,6 +58,7 @@ const session = z.strictObject({
   /** Optional: when given, every slot must lie inside it. */
   time: time.optional(),
   slots: z.array(slot).min(1, 'a session needs at least one slot'),
+  head_table: headTable.optional(),
 });
 
 /** content/schedule.yaml */
@@ -79,6 +85,12 @@ export const settingsSchema = z.strictObject({
   archival: z.strictObject({ pdfa: z.enum(['1b', '3b']).default('1b') }).prefault({}),
   /** program-print.pdf: crop_marks adds 3 mm bleed, crop marks, TrimBox and BleedBox for a print shop. */
   print: z.strictObject({ crop_marks: z.boolean().default(false) }).prefault({}),
+  /** signin.pdf: one sheet per day or per session, `rows` attendees a page. */
+  signin: z.strictObject({ per: z.enum(['day', 'session']).default('day'), rows: z.number().int().min(5).max(40).default(20) }).prefault({}),
+  /** certificates.pdf: a page per attendee (参会证明) or per speaker and talk (报告证明). */
+  certificates: z.strictObject({ for: z.enum(['attendees', 'speakers']).default('attendees') }).prefault({}),
+  /** tents.pdf: seating by precedence (zh: 以左为上, international: right is senior) or as listed. */
+  tents: z.strictObject({ seating: z.enum(['zh', 'international', 'listed']).default('zh') }).prefault({}),
   badges: z.strictObject({
     layouts: z.array(z.enum(['card', 'a6', 'printer'])).min(1).default(['card']),
     printer_size: z.enum(['card', 'a6']).default('card'),

@@ -35,7 +35,7 @@ export class MarkupError extends Error {
 type BlockHandler = (el: MarkupElement, ctx: ConvertContext) => Content;
 type InlineHandler = (el: MarkupElement, ctx: ConvertContext) => Content[];
 
-const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-margin', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next'];
+const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-margin', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next', 'sheet'];
 
 /** Common attributes of block elements: style, anchors, TOC entries and bookmarks. */
 function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []): Content {
@@ -50,6 +50,7 @@ function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []
   if (a.width) out.width = /^\d+(\.\d+)?$/.test(a.width) ? Number(a.width) : a.width;
   if (a.unbreakable === 'true') out.unbreakable = true;
   if (a['keep-with-next'] === 'true') out.headlineLevel = 1;
+  if (a.sheet !== undefined) out.headlineLevel = sheetMark(el, a.sheet);
   if (a.toc === 'true') {
     out.tocItem = true;
     if (a['toc-style']) out.tocStyle = a['toc-style'].split(/\s+/);
@@ -62,6 +63,12 @@ function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []
     if (a['bookmark-text']) out.outlineText = a['bookmark-text'];
   }
   return out;
+}
+
+/** sheet="tent": the page this block starts on is a table tent (src/render/sheets.ts turns its upper half). */
+function sheetMark(el: MarkupElement, kind: string): string {
+  if (kind !== 'tent') throw new MarkupError(el, `<${el.name}> sheet="${kind}" is not a kind of sheet (only sheet="tent")`, 'sheet');
+  return `sheet:${kind}`;
 }
 
 /** A table entry by name, never one inherited from Object (an element named "constructor"). */

@@ -65,6 +65,8 @@ export interface Slot {
   title?: string;
   talk?: Talk;
   room?: string;
+  /** Who sits at the head table of this slot (a ceremony), most senior first. */
+  headTable?: Person[];
 }
 
 /** A session: slots under one chair, in one room. */
@@ -77,6 +79,8 @@ export interface Session {
   start: string;
   end: string;
   slots: Slot[];
+  /** Who sits at the session's head table, most senior first (`head_table: true`: chairs, then speakers). */
+  headTable?: Person[];
 }
 
 /** An entry of a day's program, in time order. */
