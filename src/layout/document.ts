@@ -64,7 +64,8 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
   const body: MarkupElement = { ...root, children: root.children.filter((c) => typeof c === 'string' || !['footer', 'header'].includes(c.name)) };
   const footer = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'footer');
   const header = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'header');
-  const { paper = 'A4', orientation = 'portrait', margins = '40', ...style } = root.attrs;
+  const { paper = 'A4', orientation = 'portrait', margins = '40', fold, ...style } = root.attrs;
+  if (fold !== undefined && fold !== 'tent') throw new MarkupError(root, `<document> fold="${fold}" is not a fold forumpress knows (only fold="tent")`, 'fold');
   const defaultStyle = blockProps({ ...root, attrs: style }, ctx);
   const pageSize = paperSize(paper, orientation === 'landscape');
   return {
@@ -76,6 +77,7 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
     footer: footer && running(footer, ctx),
     header: header && running(header, ctx),
     pageBreakBefore: keepWithNext,
+    ...(fold ? { fold } : {}),
   };
 }
 

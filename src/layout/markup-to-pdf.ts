@@ -35,7 +35,7 @@ export class MarkupError extends Error {
 type BlockHandler = (el: MarkupElement, ctx: ConvertContext) => Content;
 type InlineHandler = (el: MarkupElement, ctx: ConvertContext) => Content[];
 
-const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-margin', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next', 'sheet'];
+const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-margin', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next', 'turn'];
 
 /** Common attributes of block elements: style, anchors, TOC entries and bookmarks. */
 function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []): Content {
@@ -50,7 +50,7 @@ function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []
   if (a.width) out.width = /^\d+(\.\d+)?$/.test(a.width) ? Number(a.width) : a.width;
   if (a.unbreakable === 'true') out.unbreakable = true;
   if (a['keep-with-next'] === 'true') out.headlineLevel = 1;
-  if (a.sheet !== undefined) out.headlineLevel = sheetMark(el, a.sheet);
+  if (a.turn !== undefined) out.headlineLevel = turnMark(el, a.turn);
   if (a.toc === 'true') {
     out.tocItem = true;
     if (a['toc-style']) out.tocStyle = a['toc-style'].split(/\s+/);
@@ -65,11 +65,14 @@ function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []
   return out;
 }
 
-/** sheet="tent": the page this block starts on is a table tent (src/render/sheets.ts turns its upper half). */
-function sheetMark(el: MarkupElement, kind: string): string {
-  if (kind !== 'tent') throw new MarkupError(el, `<${el.name}> sheet="${kind}" is not a kind of sheet (only sheet="tent")`, 'sheet');
-  return `sheet:${kind}`;
+/** turn="true": the page this block starts on is printed turned 180° (a tent's far face; src/render/sheets.ts). */
+function turnMark(el: MarkupElement, value: string): string {
+  if (value !== 'true') throw new MarkupError(el, `<${el.name}> turn="${value}": write turn="true", or leave the attribute out`, 'turn');
+  return TURN_MARK;
 }
+
+/** How a turned block is marked for the renderer (pdfmake passes headlineLevel through untouched). */
+export const TURN_MARK = 'turn-page';
 
 /** A table entry by name, never one inherited from Object (an element named "constructor"). */
 function own<T>(table: Record<string, T>, name: string): T | undefined {

@@ -3,6 +3,7 @@ import type { AttendeeList } from '../model/attendees.js';
 import { programView } from './view.js';
 import { zhMonthDay, zhWeekday } from './dates.js';
 import { seatOrder, type Seating } from './seating.js';
+import { spacedName } from './measure.js';
 
 /** The head tables of the program, in schedule order: a ceremony's or a session's `head_table`. */
 export function headTables(program: Program) {
@@ -30,7 +31,8 @@ export function tentsView(program: Program, attendees: AttendeeList | undefined,
     const seats = seatOrder(people.length, seating).map((rank, i) => ({
       seat: i + 1,
       rank: rank + 1,
-      name: people[rank].name,
+      name: spacedName(people[rank].name),
+      plainName: people[rank].name,
       nameEn: people[rank].nameEn ?? null,
       affiliation: people[rank].affiliation ?? null,
     }));

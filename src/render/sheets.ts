@@ -1,60 +1,62 @@
-import { PDFDocument, ParseSpeeds, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState,
-  rectangle, clip, endPath, type PDFPage } from 'pdf-lib';
+import { PDFDocument, ParseSpeeds, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFPage } from 'pdf-lib';
 import { renderPdf, type PdfMeta } from './pdf.js';
 import type { FontSet } from './fonts.js';
 import { pagesAsForms, type PageForm } from './page-forms.js';
 import { CREATOR, PRODUCER } from './xmp.js';
+import { TURN_MARK } from '../layout/markup-to-pdf.js';
 
 type Node = any;
 
 /**
- * Renders a document, then finishes the pages that hold a `sheet="tent"` block: a table tent
- * is one sheet folded across the middle, so its upper half is turned 180° about its own centre
- * and both faces stand upright once folded. The template lays both faces out upright; this is
- * the one step that turns. A document without such pages is returned exactly as rendered.
+ * Renders a document; one whose template says `<document fold="tent">` is laid out on half
+ * sheets, which are then put two to a sheet (twice as high), the first on top. A table tent
+ * is a sheet folded across the middle, so its far face must be printed upside down: a page
+ * holding a `turn="true"` block is turned 180° and always goes on top (leaving a half blank
+ * before it when needed). Each face's text is in the PDF once, as it reads. Any other
+ * document is returned exactly as rendered.
  */
 export async function renderSheets(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet): Promise<Uint8Array> {
-  const tents = new Set<number>();
+  if (doc.fold !== 'tent') return renderPdf(doc, meta, fonts);
+  const turned = new Set<number>();
   const original = doc.pageBreakBefore as ((node: Node, query: unknown) => boolean) | undefined;
   const pageBreakBefore = (node: Node, query: unknown) => {
-    if (node.headlineLevel === 'sheet:tent' && node.pageNumbers?.length) tents.add(node.pageNumbers[0]);
+    if (node.headlineLevel === TURN_MARK && node.pageNumbers?.length) turned.add(node.pageNumbers[0]);
     return typeof original === 'function' ? original(node, query) : false;
   };
-  const raw = await renderPdf({ ...doc, pageBreakBefore }, meta, fonts);
-  if (!tents.size) return raw;
+  const { fold: _fold, ...definition } = doc;
+  const raw = await renderPdf({ ...definition, pageBreakBefore }, meta, fonts);
   const source = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const out = await PDFDocument.create({ updateMetadata: false });
+  let sheet: PDFPage | undefined;
+  let half: 'top' | 'bottom' = 'top';
   pagesAsForms(out, source).forEach((form, i) => {
-    const page = out.addPage([form.width, form.height]);
-    if (tents.has(i + 1)) drawTent(page, form);
-    else drawHalf(page, form, [1, 0, 0, 1, 0, 0]);
+    const turn = turned.has(i + 1);
+    if (!sheet || half === 'top' || turn) {
+      sheet = out.addPage([form.width, 2 * form.height]);
+      half = 'top';
+    }
+    const y = half === 'top' ? form.height : 0;
+    drawForm(sheet, form, turn ? [-1, 0, 0, -1, form.width, y + form.height] : [1, 0, 0, 1, 0, y]);
+    half = half === 'top' ? 'bottom' : 'top';
   });
-  out.setTitle(meta.title);
-  out.setAuthor(meta.author);
-  out.setSubject(meta.subject);
-  out.setKeywords([meta.keywords]);
-  out.setLanguage(meta.language);
-  out.setCreator(CREATOR);
-  out.setProducer(PRODUCER);
-  out.setCreationDate(meta.date);
-  out.setModificationDate(meta.date);
+  setInfo(out, meta);
   return out.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
 }
 
-/** The lower half as laid out; the upper half turned about its centre (the fold is at mid-height). */
-function drawTent(page: PDFPage, form: PageForm): void {
-  const { width: w, height: h } = form;
-  drawHalf(page, form, [1, 0, 0, 1, 0, 0], [0, 0, w, h / 2]);
-  drawHalf(page, form, [-1, 0, 0, -1, w, (3 * h) / 2], [0, h / 2, w, h / 2]);
+function drawForm(page: PDFPage, form: PageForm, m: [number, number, number, number, number, number]): void {
+  const name = page.node.newXObject('Page', form.ref);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...m), drawObject(name), popGraphicsState());
 }
 
-function drawHalf(page: PDFPage, form: PageForm, m: [number, number, number, number, number, number], box?: [number, number, number, number]): void {
-  const name = page.node.newXObject('Page', form.ref);
-  page.pushOperators(
-    pushGraphicsState(),
-    ...(box ? [rectangle(...box), clip(), endPath()] : []),
-    concatTransformationMatrix(...m),
-    drawObject(name),
-    popGraphicsState(),
-  );
+/** The rendered document's metadata, dates fixed, so rebuilds are identical. */
+function setInfo(doc: PDFDocument, meta: PdfMeta): void {
+  doc.setTitle(meta.title);
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords([meta.keywords]);
+  doc.setLanguage(meta.language);
+  doc.setCreator(CREATOR);
+  doc.setProducer(PRODUCER);
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
 }
