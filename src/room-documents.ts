@@ -2,7 +2,7 @@ import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
 import type { AttendeeList } from './model/attendees.js';
 import type { OutputJob } from './outputs.js';
-import { headTables, tentsView } from './layout/tents.js';
+import { tentsView } from './layout/tents.js';
 import { signinView } from './layout/signin.js';
 import { certificatesView } from './layout/certificates.js';
 
@@ -15,12 +15,12 @@ export const ROOM_SUBJECTS: Record<string, string> = {
 
 /**
  * The documents for the room and the registration desk, each made when its content is
- * there: table tents (a head_table in schedule.yaml), sign-in sheets and certificates of
+ * there: table tents (content/tents.yaml), sign-in sheets and certificates of
  * attendance (attendees.csv; certificates for speakers need only the talks).
  */
 export function roomDocumentJobs(program: Program, settings: SettingsFile, attendees?: AttendeeList): OutputJob[] {
   const jobs: OutputJob[] = [];
-  if (headTables(program).length) {
+  if (program.headTables?.length) {
     const view = tentsView(program, attendees, settings.tents.seating);
     jobs.push({ output: 'tents.pdf', template: 'tents/tents.hbs', view });
   }

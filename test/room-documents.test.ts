@@ -78,23 +78,22 @@ describe('tents.pdf', () => {
   });
 
   it('seats an even table with #1 centre-left (seen from the audience), and follows the seating setting', async () => {
-    const schedule = realContentFiles()['schedule.yaml'].replace('head_table: [黄海平, 库逸轩, 张希昀]',
-      'head_table: [{ name: 赵一鸣, name_en: Zhao Yiming, affiliation: 中山大学 }, 钱二宝, 孙三元, 李四海]');
+    const tents = 'tables:\n  - title: 闭幕式\n    people: [{ name: 赵一鸣, name_en: Zhao Yiming, affiliation: 中山大学 }, 钱二宝, 孙三元, 李四海]\n';
     const order = async (settings: string) => {
-      const bytes = await buildWith({ 'schedule.yaml': schedule, 'settings.yaml': settings }, 'tents.pdf');
+      const bytes = await buildWith({ 'tents.yaml': tents, 'settings.yaml': settings }, 'tents.pdf');
       const line = pageTexts(bytes, true)[0].split('\n').find((l) => l.includes('赵一鸣'))!;
       return ['赵一鸣', '钱二宝', '孙三元', '李四海'].sort((a, b) => line.indexOf(a) - line.indexOf(b));
     };
     expect(await order('')).toEqual(['孙三元', '赵一鸣', '钱二宝', '李四海']);
     expect(await order('tents: { seating: international }')).toEqual(['李四海', '钱二宝', '赵一鸣', '孙三元']);
     expect(await order('tents: { seating: listed }')).toEqual(['赵一鸣', '钱二宝', '孙三元', '李四海']);
-    const bytes = await buildWith({ 'schedule.yaml': schedule }, 'tents.pdf');
+    const bytes = await buildWith({ 'tents.yaml': tents }, 'tents.pdf');
     expect(squash(pageTexts(bytes).join(''))).toContain('ZhaoYiming');
   });
 
-  it('is not made when no head table is given', async () => {
-    const schedule = realContentFiles()['schedule.yaml'].replace(/\n\s+head_table:.*/g, '');
-    const result = await build({ content: memorySource({ ...realContentFiles(), 'schedule.yaml': schedule }, 'content'), templates: realSources().templates, outputs: ['signin.pdf'] });
+  it('is not made without content/tents.yaml', async () => {
+    const { 'tents.yaml': _, ...content } = realContentFiles();
+    const result = await build({ content: memorySource(content, 'content'), templates: realSources().templates, outputs: ['signin.pdf'] });
     expect(result.ok).toBe(true);
     expect(result.inputHashes?.has('tents.pdf')).toBe(false);
   });

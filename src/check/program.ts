@@ -3,9 +3,10 @@ import type { FileSource } from '../io.js';
 import { parseYaml, type YamlFile } from '../load/yaml.js';
 import { splitFrontMatter } from '../load/frontmatter.js';
 import { markdownToBlocks } from '../markdown/index.js';
-import type { Day, DayItem, Forum, Person, Program, Session, Slot, Talk, Title } from '../model/types.js';
+import type { Day, DayItem, Forum, Program, Session, Slot, Talk, Title } from '../model/types.js';
 import { abstractSchema, forumSchema, scheduleSchema, settingsSchema, type SessionEntry, type SettingsFile, type SlotEntry } from './schemas.js';
 import { validate } from './validate.js';
+import { loadHeadTables } from './tents.js';
 import { checkDays, checkTimes, parseTimeRange } from './times.js';
 import { LIMITS, withinLimit } from './limits.js';
 
@@ -73,7 +74,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
   if (!forum) return { settings };
   const ordered = days.flatMap((d) => d.items.flatMap((it) => (it.type === 'session' ? it.session.slots : [it.slot])))
     .flatMap((s) => (s.talk ? [s.talk] : []));
-  return { program: forum && { forum, days, talks: ordered }, settings };
+  return { program: forum && { forum, days, talks: ordered, headTables: loadHeadTables(source, days, diags) }, settings };
 }
 
 /** The folder part of a content-relative path ('' at the top). */
@@ -82,7 +83,8 @@ function dirOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i);
 }
 
-function readYaml(source: FileSource, path: string, diags: Diagnostics, required: boolean): YamlFile | undefined {
+/** Reads and parses a content YAML file (BOM and size checked); undefined when absent (an error when required). */
+export function readYaml(source: FileSource, path: string, diags: Diagnostics, required: boolean): YamlFile | undefined {
   const text = source.read(path);
   if (text === undefined) {
     if (required) diags.error('missing-file', { file: `${source.label}/${path}`, line: 1, column: 1 }, `${path} is missing`,
@@ -145,16 +147,7 @@ function toSession(entry: SessionEntry, date: string, path: (string | number)[],
   return {
     id: entry.session, title: entry.title, chairs: chairs.map((name) => ({ name })), room: entry.room, date,
     start: slots[0].start, end: slots.reduce((end, s) => (s.end > end ? s.end : end), slots[0].end), slots,
-    ...(entry.head_table ? { headTable: headTableOf(entry.head_table, chairs, slots) } : {}),
   };
-}
-
-/** The people of a head table: as listed, or (true) the chairs, then each speaker once. */
-function headTableOf(entry: NonNullable<SessionEntry['head_table']>, chairs: string[], slots: Slot[]): Person[] {
-  if (entry !== true) return entry.map((p) => (typeof p === 'string' ? { name: p } : { name: p.name, nameEn: p.name_en, affiliation: p.affiliation }));
-  const people: Person[] = chairs.map((name) => ({ name }));
-  for (const s of slots.flatMap((slot) => slot.talk?.speakers ?? [])) if (!people.some((p) => p.name === s.name)) people.push(s);
-  return people;
 }
 
 function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, talks: Map<string, Talk | null>,
@@ -178,8 +171,7 @@ function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, tal
     }
     return { start, end, kind: talk?.kind ?? 'talk', talk, room: entry.room ?? room };
   }
-  return { start, end, kind: entry.kind, title: entry.title, room: entry.room ?? room,
-    ...(entry.head_table ? { headTable: headTableOf(entry.head_table, [], []) } : {}) };
+  return { start, end, kind: entry.kind, title: entry.title, room: entry.room ?? room };
 }
 
 /** With an explicit session time, a slot that starts before it or runs past its end is an error. */

@@ -35,17 +35,12 @@ export const forumSchema = z.strictObject({
   introduction: text.optional(),
 });
 
-/** A person at a head table (table tents): a name, or a name with its details. */
-const seated = z.union([text, z.strictObject({ name: text, name_en: text.optional(), affiliation: text.optional() })]);
-/** `head_table`: true (the session's chairs, then its speakers) or the people, most senior first. */
-const headTable = z.union([z.literal(true), z.array(seated).min(1, 'list at least one person, or write true')]);
-
 const time = z.string().regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'must be a time range written HH:MM-HH:MM');
 const slotKind = z.enum(['opening', 'closing', 'discussion', 'break', 'meal', 'announcement', 'other']);
 
 const slot = z.union([
   z.strictObject({ time, talk: text, room: label.optional() }),
-  z.strictObject({ time, kind: slotKind, title: text, room: label.optional(), head_table: headTable.optional() }),
+  z.strictObject({ time, kind: slotKind, title: text, room: label.optional() }),
 ]);
 
 const chair = z.union([text, z.array(text).min(1)]);
@@ -58,7 +53,6 @@ const session = z.strictObject({
   /** Optional: when given, every slot must lie inside it. */
   time: time.optional(),
   slots: z.array(slot).min(1, 'a session needs at least one slot'),
-  head_table: headTable.optional(),
 });
 
 /** content/schedule.yaml */
@@ -76,6 +70,23 @@ export const abstractSchema = z.strictObject({
   title: z.union([text, z.strictObject({ zh: text.optional(), en: text.optional() })]),
   speakers: z.array(person).min(1, 'a talk needs at least one speaker'),
   kind: z.string().regex(/^[a-z][a-z-]*$/, 'must be a lower-case word such as talk, plenary, panel, poster').default('talk'),
+});
+
+/** A person at a head table: a name, or a name with its details. */
+const seated = z.union([text, z.strictObject({ name: text, name_en: text.optional(), affiliation: text.optional() })]);
+
+/**
+ * content/tents.yaml (optional): the head tables, each a session of schedule.yaml (its chairs,
+ * then its speakers, unless `people` is given) or any other table with a title. People most senior first.
+ */
+export const tentsSchema = z.strictObject({
+  tables: z.array(z.strictObject({
+    session: text.optional(),
+    title: text.optional(),
+    date: date.optional(),
+    time: time.optional(),
+    people: z.array(seated).min(1, 'list at least one person').optional(),
+  })).min(1, 'list at least one table'),
 });
 
 /** content/settings.yaml (optional) */
@@ -114,5 +125,6 @@ export type ScheduleFile = z.infer<typeof scheduleSchema>;
 export type AbstractFile = z.infer<typeof abstractSchema>;
 export type SettingsFile = z.infer<typeof settingsSchema>;
 export type RolesFile = z.infer<typeof rolesSchema>;
+export type TentsFile = z.infer<typeof tentsSchema>;
 export type SlotEntry = z.infer<typeof slot>;
 export type SessionEntry = z.infer<typeof session>;

@@ -5,19 +5,6 @@ import { zhMonthDay, zhWeekday } from './dates.js';
 import { seatOrder, type Seating } from './seating.js';
 import { spacedName } from './measure.js';
 
-/** The head tables of the program, in schedule order: a ceremony's or a session's `head_table`. */
-export function headTables(program: Program) {
-  const tables: { title: string; date: string; time: string; people: Person[] }[] = [];
-  for (const day of program.days) {
-    for (const item of day.items) {
-      const { title, start, end, headTable } = item.type === 'session' ? { ...item.session, title: item.session.title }
-        : { ...item.slot, title: item.slot.title ?? '' };
-      if (headTable?.length) tables.push({ title, date: day.date, time: `${start}–${end}`, people: headTable });
-    }
-  }
-  return tables;
-}
-
 /**
  * The data of templates/tents/tents.hbs: every head table with its seats from the audience's
  * left (who sits where, and their rank), and one tent per person, table by table, seat by seat.
@@ -26,7 +13,7 @@ export function headTables(program: Program) {
  */
 export function tentsView(program: Program, attendees: AttendeeList | undefined, seating: Seating) {
   const known = knownPeople(program, attendees);
-  const tables = headTables(program).map((table, t) => {
+  const tables = (program.headTables ?? []).map((table, t) => {
     const people = table.people.map((p) => ({ ...known.get(p.name), ...definedOf(p) }));
     const seats = seatOrder(people.length, seating).map((rank, i) => ({
       seat: i + 1,
@@ -39,8 +26,8 @@ export function tentsView(program: Program, attendees: AttendeeList | undefined,
     return {
       number: t + 1,
       title: table.title,
-      day: `${zhMonthDay(table.date)} ${zhWeekday(table.date)}`,
-      time: table.time,
+      day: table.date ? `${zhMonthDay(table.date)} ${zhWeekday(table.date)}` : null,
+      time: table.time ?? null,
       count: seats.length,
       seats,
       centre: seats.length % 2 ? 'one' : 'two',

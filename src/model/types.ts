@@ -65,8 +65,6 @@ export interface Slot {
   title?: string;
   talk?: Talk;
   room?: string;
-  /** Who sits at the head table of this slot (a ceremony), most senior first. */
-  headTable?: Person[];
 }
 
 /** A session: slots under one chair, in one room. */
@@ -79,8 +77,6 @@ export interface Session {
   start: string;
   end: string;
   slots: Slot[];
-  /** Who sits at the session's head table, most senior first (`head_table: true`: chairs, then speakers). */
-  headTable?: Person[];
 }
 
 /** An entry of a day's program, in time order. */
@@ -110,10 +106,21 @@ export interface Forum {
   introduction: Block[];
 }
 
+/** A head table (content/tents.yaml): who sits there, most senior first, for table tents. */
+export interface HeadTable {
+  title: string;
+  /** ISO date and HH:MM–HH:MM, when known (a session's). */
+  date?: string;
+  time?: string;
+  people: Person[];
+}
+
 /** Everything the layouts need. */
 export interface Program {
   forum: Forum;
   days: Day[];
   /** Talks in schedule order. */
   talks: Talk[];
+  /** Head tables of content/tents.yaml, in its order (none without the file). */
+  headTables?: HeadTable[];
 }
