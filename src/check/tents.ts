@@ -30,6 +30,11 @@ export function loadHeadTables(source: FileSource, days: Day[], diags: Diagnosti
         'add people: [name, name, ...], most senior first');
       return;
     }
+    const seen = new Set<string>();
+    people.forEach((p, j) => {
+      if (seen.has(p.name)) diags.error('duplicate-person', yaml.locate(['tables', i, 'people', j]), `${p.name} is listed twice at this table`, 'list each person once; the order is the order of precedence');
+      seen.add(p.name);
+    });
     const title = entry.title ?? session?.title;
     if (!title) {
       diags.error('missing-field', yaml.locate(['tables', i]), 'this table has neither a session nor a title', 'add session: ID (from schedule.yaml) or title: ...');
