@@ -20,6 +20,7 @@ import { trackPages } from './render/pages.js';
 import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
 import { loadAttendees } from './check/attendees.js';
+import { lintTypography, textFiles } from './check/typography.js';
 import { buildBadges, checkPageCounts } from './build-badges.js';
 import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts } from './build-steps.js';
 import { badgeForumView } from './layout/badges.js';
@@ -71,6 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The built-in Chinese faces the theme keeps are read in the background while the content is.
   const fontsArriving = prefetchChineseFonts(Object.keys(theme.fonts ?? {}));
   const { program, settings } = loadProgram(content, diags);
+  if (program) lintTypography(content, textFiles(content), diags);
   const templates = loadTemplates(options.templates, theme, diags);
   const attendees = loadAttendees(options.content, diags);
   const outputs = new Map<string, Uint8Array>();

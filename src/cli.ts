@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { build } from './build.js';
-import { diskSource, writeOutputsAtomically, FONT_MAX_BYTES } from './io.js';
+import { diskSource, writeOutputsAtomically, rewriteContentFile, FONT_MAX_BYTES, type FileSource } from './io.js';
+import { applyFixes } from './fix.js';
+import type { Diagnostic } from './diagnostics.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { watchBuild } from './watch.js';
 import { saveShapingCaches } from './render/shaping-store.js';
 
-const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch]
+const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch] [--fix]
 
   build   check the content, then write every PDF into the output folder
   check   check the content and templates only; write nothing
@@ -19,7 +21,8 @@ const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR]
   --strict         treat warnings as errors
   --only ID,ID     reprint the badges of these attendees only (out/badges-reprint.pdf)
   --output NAME    build only this output (e.g. program.pdf); may be repeated
-  --watch          build, then rebuild what changed whenever content or templates change`;
+  --watch          build, then rebuild what changed whenever content or templates change
+  --fix            with check: write the typography corrections it suggests into content/`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -37,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
         only: { type: 'string' },
         output: { type: 'string', multiple: true },
         watch: { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -75,9 +79,14 @@ export async function main(argv: string[]): Promise<number> {
     const { content, templates, out, strict } = args.values;
     return watchBuild({ content, templates, out, strict, outputs, fonts, sourceDate });
   }
+  if (args.values.fix && command !== 'check') {
+    console.error('forumpress: --fix goes with check: forumpress check --fix');
+    return 2;
+  }
   const started = performance.now();
+  const content = diskSource(args.values.content, args.values.content.replace(/\/$/, ''));
   const result = await build({
-    content: diskSource(args.values.content, args.values.content.replace(/\/$/, '')),
+    content,
     templates: diskSource(args.values.templates, 'templates'),
     // check lays the documents out too (page-length warnings need it) but renders no copy or badge.
     checkOnly: command === 'check',
@@ -89,6 +98,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   saveShapingCaches();
   const color = process.stderr.isTTY && !process.env.NO_COLOR;
+  if (args.values.fix) result.diagnostics = writeFixes(result.diagnostics, content, args.values.content);
   for (const d of result.diagnostics) console.error(formatDiagnostic(d, color));
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
@@ -117,4 +127,24 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`forumpress: content checked, ${warnings} warning(s).`);
   }
   return 0;
+}
+
+/** Writes the corrections `check --fix` found, listing each; returns the diagnostics left. */
+function writeFixes(diagnostics: Diagnostic[], content: FileSource, dir: string): Diagnostic[] {
+  const done = new Set<Diagnostic>();
+  for (const file of applyFixes(diagnostics, content)) {
+    try {
+      rewriteContentFile(dir, file.path, file.text);
+    } catch (err) {
+      console.error(`forumpress: could not correct ${content.label}/${file.path}: ${(err as Error).message}; it is unchanged`);
+      continue;
+    }
+    for (const d of file.applied) {
+      done.add(d);
+      const what = d.message.replace(/: ".*"$/s, '');
+      console.log(`${d.file}:${d.line}:${d.column}: fixed[${d.rule}]: ${what} -> ${d.fix!.text ? `"${d.fix!.text}"` : 'removed'}`);
+    }
+  }
+  if (done.size) console.log(`forumpress: ${done.size} correction(s) written; check the changes (e.g. git diff) before printing.`);
+  return diagnostics.filter((d) => !done.has(d));
 }

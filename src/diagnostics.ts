@@ -9,6 +9,17 @@ export interface Diagnostic {
   column: number;
   message: string;
   hint?: string;
+  /** The correction `check --fix` may write (typography warnings). */
+  fix?: Fix;
+}
+
+/** A text edit in a content file: `length` characters at `offset` become `text`. */
+export interface Fix {
+  /** The file's path inside its source folder, e.g. abstracts/lei-na.md. */
+  path: string;
+  offset: number;
+  length: number;
+  text: string;
 }
 
 /** Where something is in a file: 1-based line and column. */
@@ -26,8 +37,8 @@ export class Diagnostics {
     this.list.push({ severity: 'error', rule, ...at, message, hint });
   }
 
-  warn(rule: string, at: Position, message: string, hint?: string): void {
-    this.list.push({ severity: 'warning', rule, ...at, message, hint });
+  warn(rule: string, at: Position, message: string, hint?: string, fix?: Fix): void {
+    this.list.push({ severity: 'warning', rule, ...at, message, hint, ...(fix && { fix }) });
   }
 
   get hasErrors(): boolean {

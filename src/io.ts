@@ -150,3 +150,22 @@ export function recordingSource(source: FileSource): RecordingSource {
     list: (dir) => source.list(dir),
   };
 }
+
+/**
+ * Replaces one file inside `root` with `text` (UTF-8), through a temporary file renamed over
+ * it, so the file is the old one or the new one, never half of each. Only `check --fix` uses it.
+ */
+export function rewriteContentFile(root: string, path: string, text: string): void {
+  const base = realpathSync(resolve(root));
+  const target = isContainedPath(path) ? realpathSync(join(base, path)) : '';
+  if (!target.startsWith(base + sep)) throw new Error(`${path} is not inside ${root}`);
+  const temp = join(dirname(target), `.forumpress-fix-${basename(target)}.${process.pid}.tmp`);
+  const fd = openSync(temp, 'w', statSync(target).mode);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, target);
+}

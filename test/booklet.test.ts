@@ -44,7 +44,7 @@ describe('program.pdf from the forum content', () => {
     expect(Math.round(pages[0].width)).toBe(420);
     expect(Math.round(pages[0].height)).toBe(595);
     const cover = squash(pages[0].text);
-    for (const s of ['第二届神经网络新年交叉论坛', '2022年12月31日—2023年1月1日', '中山大学,广州', '中山大学物理学院、心理学系', '暨南大学物理学系']) {
+    for (const s of ['第二届神经网络新年交叉论坛', '2022年12月31日—2023年1月1日', '中山大学，广州', '中山大学物理学院、心理学系', '暨南大学物理学系']) {
       expect(cover).toContain(squash(s));
     }
   });
@@ -80,7 +80,7 @@ describe('program.pdf from the forum content', () => {
   });
 
   it('says so when a talk has no abstract', () => {
-    const page = pageOf('"大语言模型与智能涌现"专题研讨', sectionPage('报告摘要') - 1);
+    const page = pageOf('“大语言模型与智能涌现”专题研讨', sectionPage('报告摘要') - 1);
     expect(pages[page - 1].text).toContain('本报告无摘要');
   });
 

@@ -51,7 +51,7 @@ describe('forumpress command line', () => {
     expect(run(dir, 'build').code).toBe(0);
     const before = readFileSync(join(dir, 'out/program.pdf'));
     writeFileSync(join(dir, 'content/abstracts/spare.md'), '---\ntitle: 备用报告\nspeakers: [{ name: 张三 }]\n---\n');
-    replace(dir, 'content/forum.yaml', 'venue: 中山大学, 广州', 'venue: 中山大学, 广州（新）');
+    replace(dir, 'content/forum.yaml', 'venue: 中山大学，广州', 'venue: 中山大学，广州（新）');
     const loose = run(dir, 'check');
     expect(loose.code).toBe(0);
     expect(loose.stderr).toContain('content/abstracts/spare.md:1:1: warning[unused-abstract]');

@@ -88,7 +88,7 @@ describe('content cannot reach outside or into the templates', () => {
     const project = realProject();
     const file = 'content/abstracts/zou-wenxuan.md';
     const evil = `'{{forum.name}} <page-break/> </p><p>__proto__ {{constructor}} \\\\ "q"'`;
-    project.set(file, String(project.get(file)).replace('title: 连续学习的统计力学 —— 从模型到算法', `title: ${evil}`));
+    project.set(file, String(project.get(file)).replace('title: 连续学习的统计力学——从模型到算法', `title: ${evil}`));
     const result = await build(projectSources(project));
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const text = (await pageTexts(result.outputs.get('program.pdf')!)).join('\n');
