@@ -2,6 +2,7 @@ import type { Program } from '../model/types.js';
 import type { AttendeeList } from '../model/attendees.js';
 import { programView } from './view.js';
 import { sortByName } from './sort-names.js';
+import { spacedName } from './measure.js';
 
 /**
  * The data of templates/signin/signin.hbs: one sheet per day (or per session), each listing
@@ -13,7 +14,8 @@ export function signinView(program: Program, list: AttendeeList, settings: { per
   const people = sortByName(list.attendees, (a) => a).map((a, i) => ({
     number: i + 1,
     id: a.id,
-    name: a.name,
+    name: spacedName(a.name),
+    plainName: a.name,
     nameEn: a.nameEn ?? null,
     affiliation: a.affiliation ?? null,
     roles: a.roles.map((r) => r.label),
