@@ -7,7 +7,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { build } from '../src/build.js';
 import { memorySource } from '../src/io.js';
 import { realContentFiles, realSources } from './helpers/build.js';
-import { tempFile } from './helpers/tools.js';
+import { pdffonts, qpdfCheck, tempFile } from './helpers/tools.js';
 import { sortByName } from '../src/layout/sort-names.js';
 
 /** pdftotext's text of every page (form feeds split pages). */
@@ -40,6 +40,16 @@ beforeAll(async () => {
   const result = await build({ ...realSources(), outputs: ['tents.pdf', 'signin.pdf', 'certificates.pdf'] });
   expect(result.diagnostics).toEqual([]);
   outputs = result.outputs;
+});
+
+describe('the room documents', () => {
+  it('are sound PDFs with every font embedded', () => {
+    for (const name of ['tents.pdf', 'signin.pdf', 'certificates.pdf']) {
+      const bytes = outputs.get(name)!;
+      expect(qpdfCheck(bytes).ok, name).toBe(true);
+      expect(pdffonts(bytes).every((f) => f.embedded), name).toBe(true);
+    }
+  });
 });
 
 describe('tents.pdf', () => {
