@@ -9,6 +9,7 @@ import type { FontSet } from './render/fonts.js';
 import { trackPages } from './render/pages.js';
 import { checkPageCounts } from './build-badges.js';
 import { ROOM_SUBJECTS } from './room-documents.js';
+import type { SpilledTurn } from './render/sheets.js';
 
 /* Steps of build.ts that need a few lines each: metadata, digests, page checks. */
 
@@ -50,6 +51,13 @@ export function warnLongAbstracts(spans: Map<string, number>, anchors: Map<strin
         'shorten the abstract, or accept that it continues on the next page');
     }
   }
+}
+
+/** A folded sheet (a table tent) whose faces ran past their half sheets: warned, naming the tent. */
+export function warnSpilledTurn(s: SpilledTurn, output: string, template: string, label: string, diags: Diagnostics): void {
+  diags.warn('page-overflow', { file: `${label}/${template}`, line: 1, column: 1 },
+    `${output}: tent ${s.index} fills ${s.pages} half sheets instead of 2, so it and the tents after it are misfolded`,
+    `lower the sizes in templates/partials/tent-face.hbs, or shorten that person's affiliation in the content`);
 }
 
 /** The subject of a document other than the booklet, e.g. the signs. */

@@ -22,7 +22,7 @@ import { reportMissingGlyphs } from './check/glyphs.js';
 import { loadAttendees } from './check/attendees.js';
 import { lintTypography, textFiles } from './check/typography.js';
 import { buildBadges, checkPageCounts } from './build-badges.js';
-import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts } from './build-steps.js';
+import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts, warnSpilledTurn } from './build-steps.js';
 import { badgeForumView } from './layout/badges.js';
 import { programView } from './layout/view.js';
 
@@ -125,7 +125,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const tracked = trackPages(doc, new Set(anchors.keys()));
     try {
       if (!derived[name]) {
-        outputs.set(name, await renderSheets(tracked.doc, { ...meta, subject: subjectOf(name, program) }, fonts));
+        outputs.set(name, await renderSheets(tracked.doc, { ...meta, subject: subjectOf(name, program) }, fonts,
+          (s) => warnSpilledTurn(s, name, templateOf.get(name) ?? '', options.templates.label, diags)));
       } else {
         const rendered = await renderWithDerived(name, tracked.doc, derived[name], meta, fonts, sources, options.outputs);
         for (const [file, bytes] of rendered.files) outputs.set(file, bytes);

@@ -101,6 +101,13 @@ describe('tents.pdf', () => {
     expect(squash(pageTexts(bytes).join(''))).toContain('ZhaoYiming');
   });
 
+  it('warns when a face runs past its half sheet, naming the tent', async () => {
+    const tents = `tables:\n  - title: 闭幕式\n    people: [钱二宝, ${'长'.repeat(200)}]\n`;
+    const result = await build({ content: memorySource({ ...realContentFiles(), 'tents.yaml': tents }, 'content'), templates: realSources().templates, outputs: ['tents.pdf'] });
+    expect(result.diagnostics.map((d) => `${d.file}: ${d.rule}: ${d.message}`)).toEqual([
+      'templates/tents/tents.hbs: page-overflow: tents.pdf: tent 2 fills 4 half sheets instead of 2, so it and the tents after it are misfolded']);
+  });
+
   it('is not made without content/tents.yaml', async () => {
     const { 'tents.yaml': _, ...content } = realContentFiles();
     const result = await build({ content: memorySource(content, 'content'), templates: realSources().templates, outputs: ['signin.pdf'] });

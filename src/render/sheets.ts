@@ -15,7 +15,8 @@ type Node = any;
  * before it when needed). Each face's text is in the PDF once, as it reads. Any other
  * document is returned exactly as rendered.
  */
-export async function renderSheets(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet): Promise<Uint8Array> {
+export async function renderSheets(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet,
+  onSpill: (spilled: SpilledTurn) => void = () => {}): Promise<Uint8Array> {
   if (doc.fold !== 'tent') return renderPdf(doc, meta, fonts);
   const turned = new Set<number>();
   const original = doc.pageBreakBefore as ((node: Node, query: unknown) => boolean) | undefined;
@@ -26,6 +27,7 @@ export async function renderSheets(doc: Record<string, unknown>, meta: PdfMeta, 
   const { fold: _fold, ...definition } = doc;
   const raw = await renderPdf({ ...definition, pageBreakBefore }, meta, fonts);
   const source = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  reportSpills(turned, source.getPageCount(), onSpill);
   const out = await PDFDocument.create({ updateMetadata: false });
   let sheet: PDFPage | undefined;
   let half: 'top' | 'bottom' = 'top';
@@ -41,6 +43,21 @@ export async function renderSheets(doc: Record<string, unknown>, meta: PdfMeta, 
   });
   setInfo(out, meta);
   return out.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
+}
+
+/** A turned page whose face ran onto more than one page after it: the `index`th turned page (from 1), `pages` half sheets in all. */
+export interface SpilledTurn {
+  index: number;
+  pages: number;
+}
+
+/** A tent is its turned face and one upright face: more pages before the next turn mean the faces did not fit. */
+function reportSpills(turned: Set<number>, pageCount: number, onSpill: (s: SpilledTurn) => void): void {
+  const starts = [...turned].sort((a, b) => a - b);
+  starts.forEach((page, i) => {
+    const pages = (starts[i + 1] ?? pageCount + 1) - page;
+    if (pages > 2) onSpill({ index: i + 1, pages });
+  });
 }
 
 function drawForm(page: PDFPage, form: PageForm, m: [number, number, number, number, number, number]): void {
