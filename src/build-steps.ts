@@ -29,7 +29,7 @@ export async function layOut(documents: Map<string, Record<string, unknown>>, pr
         'this is a gap in forumpress\'s checks: please report it with the content that caused it');
       return;
     }
-    warnLongAbstracts(tracked.spans(), anchors, name, diags);
+    if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
   }
   await checkPageCounts(jobs, laid, diags, label);
 }
@@ -44,7 +44,7 @@ export function derivedSalt(settings: SettingsFile, files: ReadonlyMap<string, U
   return hash.digest('hex');
 }
 
-/** A talk's page in the booklet is one page; more means the abstract runs over (a warning). */
+/** With one talk per page (booklet: { talks: page }), a talk filling more pages runs over (a warning). */
 export function warnLongAbstracts(spans: Map<string, number>, anchors: Map<string, Program['talks'][number]>, output: string, diags: Diagnostics): void {
   for (const [anchor, pages] of spans) {
     const talk = anchors.get(anchor);

@@ -21,6 +21,7 @@ import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
 import { loadAttendees } from './check/attendees.js';
 import { lintTypography, textFiles } from './check/typography.js';
+import { engineVersionProblems } from './render/engine-versions.js';
 import { buildBadges, checkPageCounts } from './build-badges.js';
 import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts, warnSpilledTurn } from './build-steps.js';
 import { badgeForumView } from './layout/badges.js';
@@ -65,6 +66,11 @@ export interface BuildOptions {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const diags = new Diagnostics();
+  for (const problem of engineVersionProblems()) {
+    diags.error('dependency-version', { file: 'package.json', line: 1, column: 1 }, problem,
+      'run `npm ci` in the forumpress folder to install the versions its package-lock.json names');
+  }
+  if (diags.hasErrors) return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
   // Remembers what the program was read from, for PDF/A-3 to carry it.
   const content = recordingSource(guardedSource(options.content, diags));
   options = { ...options, content, templates: guardedSource(options.templates, diags) };
@@ -143,7 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         'this is a gap in forumpress\'s checks: please report it with the content that caused it');
       return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
     }
-    warnLongAbstracts(tracked.spans(), anchors, name, diags);
+    if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
   }
   await checkPageCounts(outputJobs(program, settings, attendees), outputs, diags, options.templates.label);
   try {

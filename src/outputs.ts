@@ -5,6 +5,7 @@ import { signsView } from './layout/signs.js';
 import { sheetLayout, type SheetLayout } from './layout/imposition.js';
 import type { AttendeeList } from './model/attendees.js';
 import { roomDocumentJobs } from './room-documents.js';
+import { paperSize } from './layout/document.js';
 
 /** One PDF to produce: the template that lays it out and the data it gets. */
 export interface OutputJob {
@@ -24,7 +25,7 @@ export interface OutputJob {
 export function outputJobs(program: Program, settings: SettingsFile, attendees?: AttendeeList): OutputJob[] {
   const view = programView(program);
   return [
-    { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper } },
+    { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper, page: paperSize(settings.booklet.paper), talkPerPage: settings.booklet.talks === 'page' } },
     { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: signPages(program) },
     ...roomDocumentJobs(program, settings, attendees),
   ];

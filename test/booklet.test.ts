@@ -53,9 +53,14 @@ describe('program.pdf from the forum content', () => {
     expect(program.talks).toHaveLength(18);
     const abstractsStart = sectionPage('报告摘要') - 1;
     let lastPage = abstractsStart;
+    let lastAt = -1;
+    const abstracts = squash(pages.slice(abstractsStart).map((p) => p.text).join(''));
     for (const talk of program.talks) {
       const page = pageOf(talk.title.primary, abstractsStart);
-      expect(page, talk.title.primary).toBeGreaterThan(lastPage);
+      expect(page, talk.title.primary).toBeGreaterThanOrEqual(lastPage);
+      const at = abstracts.indexOf(squash(talk.title.primary), lastAt + 1);
+      expect(at, talk.title.primary).toBeGreaterThan(lastAt);
+      lastAt = at;
       const text = squash(pages[page - 1].text);
       for (const s of talk.speakers) {
         expect(text).toContain(squash(s.name));
@@ -145,9 +150,10 @@ describe('program.pdf from the forum content', () => {
     }
   });
 
-  it('numbers its pages in the footer, from page 2 on', () => {
-    for (const p of pages.slice(1)) expect(p.lines[p.lines.length - 1]).toBe(String(p.number));
+  it('numbers its pages in the footer, from page 2 on, all but the back cover', () => {
+    for (const p of pages.slice(1, -1)) expect(p.lines[p.lines.length - 1]).toBe(String(p.number));
     expect(pages[0].lines.at(-1)).not.toBe('1');
+    expect(pages.at(-1)!.lines.at(-1)).not.toBe(String(pages.length));
   });
 
   it('never starts a line with closing punctuation nor ends one with opening punctuation', () => {

@@ -25,6 +25,11 @@ describe('saddle-stitch order', () => {
     expect(saddleStitchOrder(6).map((s) => `${s.left}|${s.right}`)).toEqual(['0|1', '2|0', '6|3', '4|5']);
     expect(saddleStitchOrder(1).map((s) => `${s.left}|${s.right}`)).toEqual(['0|1', '0|0']);
   });
+
+  it('with a back cover, puts the blanks before the last page, which stays outside', () => {
+    expect(saddleStitchOrder(6, true).map((s) => `${s.left}|${s.right}`)).toEqual(['6|1', '2|0', '0|3', '4|5']);
+    expect(saddleStitchOrder(8, true).map((s) => `${s.left}|${s.right}`)).toEqual(saddleStitchOrder(8).map((s) => `${s.left}|${s.right}`));
+  });
 });
 
 describe('program-print.pdf', () => {
@@ -42,27 +47,28 @@ describe('program-print.pdf', () => {
     for (const s of sheets) expect([Math.round(s.width / MM), Math.round(s.height / MM)]).toEqual([297, 210]);
   });
 
-  it('places every booklet page in signature order, read back from the footers and the text of each half', () => {
+  it('places every booklet page in signature order, the back cover outside, read back from the footers and the text of each half', () => {
     const n = Math.ceil(booklet.length / 4) * 4;
+    const isBack = (text: string) => text.includes(squash('主办单位')) && text.includes(squash('资助'));
     const found: string[] = [];
     const expected: string[] = [];
-    sheets.forEach((side, i) => {
-      const sheet = Math.floor(i / 2);
-      // front: n-2k | 2k+1; back: 2k+2 | n-2k-1 (pages past the last are blank)
-      const pair = i % 2 === 0 ? [n - 2 * sheet, 2 * sheet + 1] : [2 * sheet + 2, n - 2 * sheet - 1];
+    // The booklet ends with a back cover: the blanks that fill the last sheet go before it.
+    saddleStitchOrder(booklet.length, true).forEach((pair, i) => {
+      const side = sheets[i];
       const halves = [half(side, 0, side.width / 2), half(side, side.width / 2, side.width / 2)];
-      halves.forEach((h, j) => {
-        const page = pair[j] <= booklet.length ? pair[j] : 0;
+      [pair.left, pair.right].forEach((page, j) => {
         expected.push(String(page));
-        // The cover has no footer number; blank pages have no text at all.
-        found.push(h.text === '' ? '0' : String(h.footer ?? (h.text.includes('第二届神经网络新年交叉论坛') ? 1 : '?')));
-        if (page) expect(h.text, `sheet side ${i + 1}, ${j ? 'right' : 'left'}`).toBe(squash(booklet[page - 1].items.map((t) => t.str).join('')));
+        // The covers have no footer number; blank pages have no text at all.
+        const { text, footer } = halves[j];
+        const cover = text.includes(squash('第二届神经网络新年交叉论坛'));
+        found.push(text === '' ? '0' : String(footer ?? (isBack(text) ? booklet.length : cover ? 1 : '?')));
+        if (page) expect(halves[j].text, `sheet side ${i + 1}, ${j ? 'right' : 'left'}`).toBe(squash(booklet[page - 1].items.map((t) => t.str).join('')));
       });
     });
     expect(found).toEqual(expected);
-    // The first sheet holds the last page and the cover on its front, pages 2 and n-1 behind.
-    const last = (k: number) => (k <= booklet.length ? String(k) : '0');
-    expect(found.slice(0, 4)).toEqual([last(n), '1', '2', last(n - 1)]);
+    // The first sheet holds the back cover and the cover on its front, pages 2 and n-1 behind.
+    const last = (k: number) => (k <= booklet.length - 1 ? String(k) : '0');
+    expect(found.slice(0, 4)).toEqual([String(booklet.length), '1', '2', last(n - 1)]);
   });
 
   it('keeps every font embedded (no Type 3) and passes qpdf --check', () => {

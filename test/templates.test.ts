@@ -37,7 +37,7 @@ describe('templates', () => {
     expect(result.ok).toBe(false);
     expect(result.outputs.size).toBe(0);
     const d = result.diagnostics[0];
-    expect(brief(d)).toBe('templates/partials/talk-entry.hbs:5:template');
+    expect(brief(d)).toBe('templates/partials/talk-entry.hbs:7:template');
     expect(d.message).toContain('titleSecondry');
   });
 

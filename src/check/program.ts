@@ -45,7 +45,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
     }
     forum = {
       name: forumData.name, nameEn: forumData.name_en, edition: forumData.edition, dates: forumData.dates,
-      venue: forumData.venue, online: forumData.online, livestream: forumData.livestream, hosts: forumData.hosts,
+      venue: forumData.venue, online: forumData.online, livestream: forumData.livestream, contact: forumData.contact, hosts: forumData.hosts,
       coHosts: forumData.co_hosts, organizingCommittee: forumData.organizing_committee,
       academicCommittee: forumData.academic_committee, funding: forumData.funding, introduction,
     };

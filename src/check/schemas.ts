@@ -27,6 +27,7 @@ export const forumSchema = z.strictObject({
   venue: text,
   online: z.boolean().default(false),
   livestream: z.strictObject({ platform: text, note: text.optional(), url: text.optional() }).optional(),
+  contact: text.optional(),
   hosts: names.default([]),
   co_hosts: names.default([]),
   organizing_committee: names.default([]),
@@ -91,7 +92,11 @@ export const tentsSchema = z.strictObject({
 
 /** content/settings.yaml (optional) */
 export const settingsSchema = z.strictObject({
-  booklet: z.strictObject({ paper: z.enum(['A5', 'A4']).default('A5') }).prefault({}),
+  booklet: z.strictObject({
+    paper: z.enum(['A5', 'A4']).default('A5'),
+    // flow: abstracts follow one another; page: each talk starts a page (and a longer one warns).
+    talks: z.enum(['flow', 'page']).default('flow'),
+  }).prefault({}),
   /** program-archival.pdf: PDF/A-1b, or PDF/A-3b carrying the content files it was built from. */
   archival: z.strictObject({ pdfa: z.enum(['1b', '3b']).default('1b') }).prefault({}),
   /** program-print.pdf: crop_marks adds 3 mm bleed, crop marks, TrimBox and BleedBox for a print shop. */

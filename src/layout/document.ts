@@ -64,35 +64,66 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
   const body: MarkupElement = { ...root, children: root.children.filter((c) => typeof c === 'string' || !['footer', 'header'].includes(c.name)) };
   const footer = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'footer');
   const header = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'header');
-  const { paper = 'A4', orientation = 'portrait', margins = '40', fold, ...style } = root.attrs;
+  const { paper = 'A4', orientation = 'portrait', margins = '40', 'back-cover': backCover, fold, ...style } = root.attrs;
   if (fold !== undefined && fold !== 'tent') throw new MarkupError(root, `<document> fold="${fold}" is not a fold forumpress knows (only fold="tent")`, 'fold');
   const defaultStyle = blockProps({ ...root, attrs: style }, ctx);
   const pageSize = paperSize(paper, orientation === 'landscape');
+  const pageMargins = margins.split(/[ ,]+/).map(Number);
+  // pdfmake's margins: one value, [horizontal, vertical] or [left, top, right, bottom].
+  const bottom = pageMargins[pageMargins.length === 4 ? 3 : pageMargins.length - 1];
   return {
     pageSize,
-    pageMargins: margins.split(/[ ,]+/).map(Number),
+    pageMargins,
+    // Read by imposition (src/render/derive.ts); pdfmake ignores it.
+    backCover: backCover === 'true',
     defaultStyle,
     styles: pdfmakeStyles(ctx.theme),
     content: convertBlocks(body, ctx),
     footer: footer && running(footer, ctx),
     header: header && running(header, ctx),
-    pageBreakBefore: keepWithNext,
+    pageBreakBefore: keepWithNext(pageSize.height - bottom, lineHeightOf(defaultStyle)),
+    // Read by src/render/sheets.ts (table tents); pdfmake ignores it.
     ...(fold ? { fold } : {}),
   };
 }
 
-/** A node marked keep-with-next moves to the next page when nothing follows it on its own. */
-function keepWithNext(node: Content, query: { getFollowingNodesOnPage(): unknown[] }): boolean {
-  return node.headlineLevel === 1 && query.getFollowingNodesOnPage().length === 0;
+/** Lines of the text after a heading that must share its page (clreq and every house style: no heading alone at a page foot). */
+const LINES_AFTER_HEADING = 3;
+
+/** The height of one line of body text, from the document's size and line height. */
+function lineHeightOf(style: Record<string, unknown>): number {
+  // 1.45 em: Noto Serif SC's ascent plus descent, which pdfmake takes as a line's height.
+  return Number(style.fontSize ?? 10) * 1.45 * Number(style.lineHeight ?? 1);
+}
+
+interface PlacedNode { headlineLevel?: unknown; startPosition?: { top: number }; pageNumbers?: number[] }
+
+/**
+ * A node marked keep-with-next moves to the next page when what follows it on its page is
+ * less than three lines of text (or nothing). pdfmake lays the document out again after
+ * each move, so this runs only for headings, which are few.
+ */
+function keepWithNext(pageBottom: number, lineHeight: number) {
+  return (node: Content, query: { getFollowingNodesOnPage(): PlacedNode[] }): boolean => {
+    if ((node as PlacedNode).headlineLevel !== 1) return false;
+    const following = query.getFollowingNodesOnPage();
+    const next = following.find((n) => n.headlineLevel !== 1 && n.startPosition);
+    if (!next) return true;
+    // Only a block that runs onto the next page can leave too few lines here.
+    const continues = (next.pageNumbers?.length ?? 1) > 1;
+    return continues && pageBottom - next.startPosition!.top < LINES_AFTER_HEADING * lineHeight;
+  };
 }
 
 /** A header or footer, converted for each page; `from-page` leaves the first pages bare. */
 function running(el: MarkupElement, ctx: ConvertContext) {
   const from = Number(el.attrs['from-page'] ?? 1);
+  // skip-last: a back cover carries no page number.
+  const skipLast = el.attrs['skip-last'] === 'true';
   const margin = (el.attrs.margin ?? '40,12,40,0').split(/[ ,]+/).map(Number);
   const container: MarkupElement = { ...el, attrs: {} };
   return (current: number, count: number): Content | null =>
-    current < from ? null : { stack: convertBlocks(container, { ...ctx, page: { current, count } }), margin };
+    current < from || (skipLast && current === count) ? null : { stack: convertBlocks(container, { ...ctx, page: { current, count } }), margin };
 }
 
 function locateMarkupError(err: MarkupError, templates: TemplateSet, name: string): TemplateError {

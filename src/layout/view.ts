@@ -31,6 +31,7 @@ export function programView(program: Program) {
       venue: forum.venue,
       online: forum.online,
       livestream: forum.livestream ? { platform: forum.livestream.platform, note: forum.livestream.note ?? null, url: forum.livestream.url ?? null } : null,
+      contact: forum.contact ?? null,
       hosts: forum.hosts,
       coHosts: forum.coHosts,
       organizingCommittee: forum.organizingCommittee,

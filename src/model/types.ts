@@ -98,6 +98,8 @@ export interface Forum {
   venue: string;
   online: boolean;
   livestream?: { platform: string; note?: string; url?: string };
+  /** How to reach the organizers (e-mail, phone), printed on the back cover. */
+  contact?: string;
   hosts: string[];
   coHosts: string[];
   organizingCommittee: string[];

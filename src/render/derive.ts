@@ -35,7 +35,7 @@ export async function renderWithDerived(name: string, doc: Record<string, unknow
   }
   files.set(name, base);
   // Imposing only reads pages; the PDF/A-3 variant adds to the same parsed file last.
-  for (const d of derived) if (d.kind === 'imposed') files.set(d.output, await imposeBooklet(parsed, meta, { marks: d.marks }));
+  for (const d of derived) if (d.kind === 'imposed') files.set(d.output, await imposeBooklet(parsed, meta, { marks: d.marks, backCover: doc.backCover === true }));
   for (const d of derived) {
     if (d.kind === 'pdfa') files.set(d.output, d.part === 1 ? base : (await toPdfA(parsed, meta, { part: 3, sources: sources() })).bytes);
   }

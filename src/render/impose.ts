@@ -13,6 +13,8 @@ export interface SheetSide {
 /** How to impose: `marks` adds 3 mm bleed, crop and fold marks, TrimBox and BleedBox. */
 export interface ImposeOptions {
   marks: boolean;
+  /** The last page is a back cover: the blanks that fill the last sheet go before it. */
+  backCover?: boolean;
 }
 
 /** Bleed around the trimmed sheet when marks are on. */
@@ -21,11 +23,14 @@ export const BLEED = 3 * MM;
 /**
  * Saddle-stitch order: pages padded with blanks to a multiple of 4; sheet k (from 0)
  * carries n-2k | 2k+1 on its front and 2k+2 | n-2k-1 on its back, so 16 pages give
- * 16|1, 2|15, 14|3, 4|13, ... Sides are listed front, back, front, back.
+ * 16|1, 2|15, 14|3, 4|13, ... Sides are listed front, back, front, back. With a back
+ * cover, the blanks go before the last page, which stays the outside of the booklet.
  */
-export function saddleStitchOrder(pageCount: number): SheetSide[] {
+export function saddleStitchOrder(pageCount: number, backCover = false): SheetSide[] {
   const n = Math.max(4, Math.ceil(pageCount / 4) * 4);
-  const real = (p: number) => (p <= pageCount ? p : 0);
+  const real = backCover && pageCount > 1
+    ? (p: number) => (p === n ? pageCount : p < pageCount ? p : 0)
+    : (p: number) => (p <= pageCount ? p : 0);
   const sides: SheetSide[] = [];
   for (let k = 0; k < n / 4; k++) {
     sides.push({ left: real(n - 2 * k), right: real(2 * k + 1) });
@@ -49,7 +54,7 @@ export async function imposeBooklet(booklet: Uint8Array | PDFDocument, meta: Pdf
   const sheet = options.marks ? grow(spread, markMargin()) : paperFor(spread);
   const trim: Rect = { x: (sheet.width - spread.width) / 2, y: (sheet.height - spread.height) / 2, ...spread };
 
-  for (const side of saddleStitchOrder(pages.length)) {
+  for (const side of saddleStitchOrder(pages.length, options.backCover)) {
     const page = out.addPage([sheet.width, sheet.height]);
     if (side.left) drawPageForm(page, pages[side.left - 1], trim.x, trim.y);
     if (side.right) drawPageForm(page, pages[side.right - 1], trim.x + width, trim.y);
