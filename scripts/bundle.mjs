@@ -61,6 +61,8 @@ for (const file of ['cli.js', 'badge-worker.js']) {
 writeFileSync(join(next, 'package.json'), '{ "type": "commonjs" }\n');
 // pdfkit reads its sRGB profile (PDF/A) and standard-font metrics from `${__dirname}/data`.
 cpSync(join(dirname(require.resolve('pdfkit')), 'data'), join(next, 'data'), { recursive: true });
+// `forumpress preview` draws pages in a worker that loads mupdf (an ES module) itself: it runs as is.
+cpSync(join(dist, 'share', 'raster-worker.mjs'), join(next, 'raster-worker.mjs'));
 // The code cache's key (bin/load-cli.js): computed once here rather than at every start.
 writeFileSync(join(next, 'cli.id'), `${createHash('sha256').update(readFileSync(join(next, 'cli.js'))).digest('hex').slice(0, 16)}\n`);
 // The old bundle's code caches (bin/load-cli.js) go with it.

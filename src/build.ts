@@ -26,6 +26,7 @@ import { buildBadges, checkPageCounts } from './build-badges.js';
 import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts, warnSpilledTurn } from './build-steps.js';
 import { badgeForumView } from './layout/badges.js';
 import { programView } from './layout/view.js';
+import { shareOutputs } from './share/index.js';
 
 /** What a build produced: output files by name, and every diagnostic. */
 export interface BuildResult {
@@ -117,6 +118,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   reportMissingGlyphs(missing, [options.content, options.templates], diags);
   if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
   const meta = metadata(program, options.sourceDate);
+  // The calendar and the web page (src/share/): made from the program alone, no rendering.
+  const shared = options.only ? undefined : shareOutputs(program, templates, meta.date, diags, options.outputs, options.previous);
+  if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
   if (options.checkOnly) {
     // Checks without output: documents laid out only when asked (page-length checks),
     // badges composed with their names fitted but not drawn.
@@ -160,6 +164,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       'this is a gap in forumpress\'s checks: please report it with the content that caused it');
   }
   if (diags.hasErrors) return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
+  for (const [name, bytes] of shared?.files ?? []) outputs.set(name, bytes);
+  for (const [name, hash] of shared?.hashes ?? []) inputHashes.set(name, hash);
+  unchanged.push(...shared?.unchanged ?? []);
   if (options.outputs) for (const name of outputs.keys()) if (!options.outputs.includes(name)) outputs.delete(name);
   return { outputs, diagnostics: diags.sorted(), ok: true, inputHashes, unchanged };
 }

@@ -8,11 +8,14 @@ import type { Diagnostic } from './diagnostics.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { watchBuild } from './watch.js';
 import { saveShapingCaches } from './render/shaping-store.js';
+import { preview } from './preview.js';
 
-const USAGE = `usage: forumpress <build|check> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch] [--fix]
+const USAGE = `usage: forumpress <build|check|preview> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch] [--fix]
 
   build   check the content, then write every PDF into the output folder
   check   check the content and templates only; write nothing
+  preview draw PDF pages as PNG: each day's phone schedule (out/schedule-day1.png ...), or
+          with --output NAME [--pages 1-3] [--dpi N] the pages of that PDF (out/preview/)
 
   --content DIR    the conference's content folder (default: content)
   --templates DIR  the templates folder (default: templates)
@@ -40,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
         only: { type: 'string' },
         output: { type: 'string', multiple: true },
         watch: { type: 'boolean', default: false },
+        pages: { type: 'string' },
+        dpi: { type: 'string' },
         fix: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -53,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || args.values.help ? 0 : 2;
   }
-  if (command !== 'build' && command !== 'check') {
+  if (command !== 'build' && command !== 'check' && command !== 'preview') {
     console.error(`forumpress: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
@@ -74,6 +79,11 @@ export async function main(argv: string[]): Promise<number> {
   if (args.values.watch && args.values.only) {
     console.error('forumpress: --watch rebuilds whole documents; reprint badges with --only in a build of its own');
     return 2;
+  }
+  if (command === 'preview') {
+    if ((outputs?.length ?? 0) > 1) return (console.error('forumpress: preview draws one PDF at a time (one --output)'), 2);
+    const { content, templates, out, pages, dpi } = args.values;
+    return preview({ content, templates, out, fonts, sourceDate, output: outputs?.[0], pages, dpi });
   }
   if (command === 'build' && args.values.watch) {
     const { content, templates, out, strict } = args.values;

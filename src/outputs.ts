@@ -6,6 +6,7 @@ import { sheetLayout, type SheetLayout } from './layout/imposition.js';
 import type { AttendeeList } from './model/attendees.js';
 import { roomDocumentJobs } from './room-documents.js';
 import { paperSize } from './layout/document.js';
+import { phoneView } from './share/web.js';
 
 /** One PDF to produce: the template that lays it out and the data it gets. */
 export interface OutputJob {
@@ -27,6 +28,9 @@ export function outputJobs(program: Program, settings: SettingsFile, attendees?:
   return [
     { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper, page: paperSize(settings.booklet.paper), talkPerPage: settings.booklet.talks === 'page' } },
     { output: 'signs.pdf', template: 'signs/signs.hbs', view: signsView(program), expectPages: signPages(program) },
+    // Phone-width pages, one per day: the source of `forumpress preview`'s schedule-dayN.png.
+    { output: 'schedule-phone.pdf', template: 'phone/schedule.hbs', view: phoneView(program),
+      expectPages: { count: program.days.length, what: `one page per day (${program.days.length})` } },
     ...roomDocumentJobs(program, settings, attendees),
   ];
 }

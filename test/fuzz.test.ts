@@ -95,9 +95,9 @@ describe('fuzz: random mutations of the real content', () => {
         const code = await main(['build', '--content', join(dir, 'content'), '--templates', join(dir, 'templates'), '--out', out]);
         outcomes.add(code);
         const files = readdirSync(out, { withFileTypes: false }).map(String);
-        // Only whole PDFs in out/: no temporary or partial file, whatever the outcome.
-        expect(files.filter((f) => !f.endsWith('.pdf')), `seed ${seed}`).toEqual([]);
-        for (const f of files) expect(readFileSync(join(out, f)).subarray(-6).toString(), `seed ${seed} ${f}`).toContain('%%EOF');
+        // Only whole PDFs (and the web page and calendar) in out/: no temporary or partial file, whatever the outcome.
+        expect(files.filter((f) => !/\.(pdf|html|ics)$/.test(f)), `seed ${seed}`).toEqual([]);
+        for (const f of files.filter((name) => name.endsWith('.pdf'))) expect(readFileSync(join(out, f)).subarray(-6).toString(), `seed ${seed} ${f}`).toContain('%%EOF');
         const pdf = files.length ? readFileSync(join(out, 'program.pdf')) : undefined;
         if (code === 0) {
           expect(pdf!.subarray(0, 5).toString()).toBe('%PDF-');

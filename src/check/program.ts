@@ -48,6 +48,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
       venue: forumData.venue, online: forumData.online, livestream: forumData.livestream, contact: forumData.contact, hosts: forumData.hosts,
       coHosts: forumData.co_hosts, organizingCommittee: forumData.organizing_committee,
       academicCommittee: forumData.academic_committee, funding: forumData.funding, introduction,
+      timezone: forumData.timezone,
     };
   }
   // The schedule is checked even when forum.yaml has errors, so every problem shows at once.

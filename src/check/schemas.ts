@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTROL } from '../load/control.js';
+import { isTimeZone } from '../share/timezone.js';
 
 /** Schemas of every content file, declared once; README.md documents the same fields. */
 
@@ -34,6 +35,8 @@ export const forumSchema = z.strictObject({
   academic_committee: names.default([]),
   funding: text.optional(),
   introduction: text.optional(),
+  /** The forum's time zone (IANA name): schedule times are its wall-clock times (program.ics). */
+  timezone: z.string().refine(isTimeZone, 'is not a time zone name; write it as in the IANA list, e.g. Asia/Shanghai, Asia/Hong_Kong, Europe/Berlin').default('Asia/Shanghai'),
 });
 
 const time = z.string().regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'must be a time range written HH:MM-HH:MM');

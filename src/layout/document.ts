@@ -64,10 +64,11 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
   const body: MarkupElement = { ...root, children: root.children.filter((c) => typeof c === 'string' || !['footer', 'header'].includes(c.name)) };
   const footer = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'footer');
   const header = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'header');
-  const { paper = 'A4', orientation = 'portrait', margins = '40', 'back-cover': backCover, fold, ...style } = root.attrs;
+  const { paper = 'A4', orientation = 'portrait', margins = '40', 'back-cover': backCover, width, height, fold, ...style } = root.attrs;
   if (fold !== undefined && fold !== 'tent') throw new MarkupError(root, `<document> fold="${fold}" is not a fold forumpress knows (only fold="tent")`, 'fold');
   const defaultStyle = blockProps({ ...root, attrs: style }, ctx);
-  const pageSize = paperSize(paper, orientation === 'landscape');
+  // width="390" height="auto" (points): a page as tall as what it holds, e.g. a phone's long image.
+  const pageSize = width ? customPage(root, width, height) : paperSize(paper, orientation === 'landscape');
   const pageMargins = margins.split(/[ ,]+/).map(Number);
   // pdfmake's margins: one value, [horizontal, vertical] or [left, top, right, bottom].
   const bottom = pageMargins[pageMargins.length === 4 ? 3 : pageMargins.length - 1];
@@ -81,10 +82,20 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
     content: convertBlocks(body, ctx),
     footer: footer && running(footer, ctx),
     header: header && running(header, ctx),
-    pageBreakBefore: keepWithNext(pageSize.height - bottom, lineHeightOf(defaultStyle)),
+    // A page of height="auto" has no foot for a heading to be stranded at.
+    pageBreakBefore: keepWithNext(typeof pageSize.height === 'number' ? pageSize.height - bottom : Infinity, lineHeightOf(defaultStyle)),
     // Read by src/render/sheets.ts (table tents); pdfmake ignores it.
     ...(fold ? { fold } : {}),
   };
+}
+
+/** A page size given in points; height "auto" makes each page as tall as its content. */
+function customPage(root: MarkupElement, width: string, height = 'auto'): { width: number; height: number | 'auto' } {
+  const points = (v: string) => (/^\d+(\.\d+)?$/.test(v) && Number(v) >= 72 && Number(v) <= 14400 ? Number(v) : undefined);
+  const w = points(width);
+  const h = height === 'auto' ? 'auto' : points(height);
+  if (w === undefined || h === undefined) throw new MarkupError(root, `page width="${width}" height="${height}" must be points between 72 and 14400 (height may be "auto")`);
+  return { width: w, height: h };
 }
 
 /** Lines of the text after a heading that must share its page (clreq and every house style: no heading alone at a page foot). */

@@ -106,6 +106,8 @@ export interface Forum {
   academicCommittee: string[];
   funding?: string;
   introduction: Block[];
+  /** IANA time zone of the schedule's times, e.g. Asia/Shanghai. */
+  timezone: string;
 }
 
 /** A head table (content/tents.yaml): who sits there, most senior first, for table tents. */
