@@ -7,15 +7,18 @@ import { applyFixes } from './fix.js';
 import type { Diagnostic } from './diagnostics.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { watchBuild } from './watch.js';
+import { runImport } from './import/cli.js';
 import { saveShapingCaches } from './render/shaping-store.js';
 import { preview } from './preview.js';
 
 const USAGE = `usage: forumpress <build|check|preview> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch] [--fix]
+       forumpress import FILE [--content DIR] [--session-gap MINUTES]
 
   build   check the content, then write every PDF into the output folder
   check   check the content and templates only; write nothing
   preview draw PDF pages as PNG: each day's phone schedule (out/schedule-day1.png ...), or
           with --output NAME [--pages 1-3] [--dpi N] the pages of that PDF (out/preview/)
+  import  write (or update) the content folder from a pretalx/frab schedule.json or schedule.xml
 
   --content DIR    the conference's content folder (default: content)
   --templates DIR  the templates folder (default: templates)
@@ -25,7 +28,8 @@ const USAGE = `usage: forumpress <build|check|preview> [--content DIR] [--templa
   --only ID,ID     reprint the badges of these attendees only (out/badges-reprint.pdf)
   --output NAME    build only this output (e.g. program.pdf); may be repeated
   --watch          build, then rebuild what changed whenever content or templates change
-  --fix            with check: write the typography corrections it suggests into content/`;
+  --fix            with check: write the typography corrections it suggests into content/
+  --session-gap M  import: a pause of more than M minutes starts a new session (default 15)`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -46,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
         pages: { type: 'string' },
         dpi: { type: 'string' },
         fix: { type: 'boolean', default: false },
+        'session-gap': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -58,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || args.values.help ? 0 : 2;
   }
+  if (command === 'import') return runImport(args.positionals.slice(1), args.values.content, args.values['session-gap']);
   if (command !== 'build' && command !== 'check' && command !== 'preview') {
     console.error(`forumpress: unknown command "${command}"\n\n${USAGE}`);
     return 2;

@@ -126,6 +126,9 @@ function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | n
       title: toTitle(data.title),
       speakers: data.speakers.map((s) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation, ...(s.sort_as ? { sortAs: s.sort_as } : {}) })),
       kind: data.kind,
+      subtitle: data.subtitle,
+      track: data.track,
+      language: data.language,
       body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags, { files: source, dir: 'abstracts' }),
       bodyLine: split.bodyLineOffset + 1,
     });

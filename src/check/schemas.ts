@@ -72,8 +72,13 @@ const person = z.strictObject({ name: text, name_en: text.optional(), affiliatio
 /** Front matter of content/abstracts/*.md */
 export const abstractSchema = z.strictObject({
   title: z.union([text, z.strictObject({ zh: text.optional(), en: text.optional() })]),
-  speakers: z.array(person).min(1, 'a talk needs at least one speaker'),
+  /** May be empty (`speakers: []`) for an event without a speaker; a missing list is an error. */
+  speakers: z.array(person),
   kind: z.string().regex(/^[a-z][a-z-]*$/, 'must be a lower-case word such as talk, plenary, panel, poster').default('talk'),
+  /** Written by `forumpress import` (frab/pretalx fields); kept for templates, not required. */
+  subtitle: text.optional(),
+  track: text.optional(),
+  language: text.optional(),
 });
 
 /** A person at a head table: a name, or a name with its details. */

@@ -50,6 +50,10 @@ export interface Talk {
   speakers: Person[];
   /** talk, plenary, keynote, invited, panel, poster, workshop, ... */
   kind: string;
+  /** From an imported schedule: the talk's subtitle, track and language, when it had them. */
+  subtitle?: string;
+  track?: string;
+  language?: string;
   body: Block[];
   /** 1-based line where the abstract's text starts in `file` (for diagnostics about it). */
   bodyLine?: number;

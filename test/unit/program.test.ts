@@ -28,7 +28,7 @@ describe('loadProgram on the real content', () => {
 describe('loadProgram diagnostics', () => {
   it('points at an unknown field and a missing one in front matter', () => {
     const files = realContentFiles();
-    files['abstracts/lei-na.md'] = files['abstracts/lei-na.md'].replace('kind: talk', 'kind: talk\nsubtitle: x').replace(/^title: .*\n/m, '');
+    files['abstracts/lei-na.md'] = files['abstracts/lei-na.md'].replace('kind: talk', 'kind: talk\nsummary: x').replace(/^title: .*\n/m, '');
     expect(load(files).diags.map(brief)).toEqual([
       'content/abstracts/lei-na.md:2:1 missing-field',
       'content/abstracts/lei-na.md:6:1 unknown-field',

@@ -1,0 +1,250 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { Diagnostics, formatDiagnostic } from '../src/diagnostics.js';
+import { memorySource } from '../src/io.js';
+import { importSchedule, readExport } from '../src/import/index.js';
+import { splitFrontMatter } from '../src/load/frontmatter.js';
+import { parse } from 'yaml';
+import { realSources } from './helpers/build.js';
+import { extractPages, squash } from './helpers/pdf.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures/import');
+const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+/** Imports `text` over `files` (the content folder as it is); returns the folder afterwards and the report. */
+function runImport(text: string, name: string, files: Record<string, string> = {}) {
+  const diags = new Diagnostics();
+  const result = importSchedule(text, name, memorySource(files, 'content'), diags);
+  const after = { ...files, ...Object.fromEntries(result?.files ?? []) };
+  return { result, after, diags, report: diags.sorted().map((d) => formatDiagnostic(d)).join('\n') };
+}
+
+const front = (file: string) => parse(splitFrontMatter(file).yaml!) as Record<string, any>;
+const talksOf = (files: Record<string, string>) => Object.keys(files).filter((p) => p.startsWith('abstracts/')).sort();
+
+describe('forumpress import: committed exports', () => {
+  it('pretalx schedule.json: every event is a talk file, grouped by room into sessions', () => {
+    const text = read('pretalx-democon/schedule.json');
+    const events = readExport(text, 'schedule.json', new Diagnostics())!.events;
+    const { after, report, diags } = runImport(text, 'schedule.json');
+    expect(diags.hasErrors).toBe(false);
+    expect(talksOf(after)).toHaveLength(events.length);
+    const both = front(after['abstracts/democon-14-up-sized-optimal-hardware.md']);
+    expect(both.speakers).toEqual([{ name: 'Brandy Mcclain' }, { name: 'Christine Green' }]);
+    expect(both).toMatchObject({ kind: 'talk', track: 'Organic', language: 'en' });
+    expect(front(after['abstracts/democon-2-visionary-mission-critical-toolset.md']).kind).toBe('workshop');
+    const schedule = parse(after['schedule.yaml']);
+    // 14:00 Mandatory, then 14:30 and 15:00 Multi-lateral: the track change starts a session.
+    const session = schedule.days[0].program.find((e: any) => e.session === 'pale-golden-rod-room-0906-1430');
+    expect(session).toMatchObject({ title: 'Multi-lateral', room: 'Pale Golden Rod Room', slots: [{ time: '14:30-15:00' }, { time: '15:00-15:30' }] });
+    // The export itself has an overlap in one room (11:30-12:35, then 12:00): the later talks get a lane.
+    expect(report).toMatch(/schedule\.json:\d+:\d+: warning\[import-overlap\]: "Managed reciprocal moratorium" .* listed in room "Pale Golden Rod Room \(2\)"/);
+    expect(report).toMatch(/warning\[import-outside-day\]: "Persevering cohesive concept" \(2022-09-06 01:50\)/);
+  });
+
+  it('frab-style schedule.xml: HTML bodies become markdown, shared breaks one slot, comma-separated speakers split', () => {
+    const text = read('lswt2019/schedule.xml');
+    const events = readExport(text, 'schedule.xml', new Diagnostics())!.events;
+    const { after, report } = runImport(text, 'schedule.xml');
+    const schedule = parse(after['schedule.yaml']);
+    const program = schedule.days[0].program;
+    const breaks = program.filter((e: any) => e.kind === 'break' || e.kind === 'meal');
+    // 6 break events (3 breaks held in two rooms each) and 17 talks: every event is somewhere.
+    expect(events).toHaveLength(23);
+    expect(breaks.map((b: any) => `${b.time} ${b.kind}`)).toEqual(['11:00-11:20 break', '12:40-13:45 meal', '15:30-16:00 break']);
+    expect(breaks.every((b: any) => b.room === undefined)).toBe(true);
+    expect(talksOf(after)).toHaveLength(17);
+    expect(front(after['abstracts/begruessung.md']).speakers).toEqual([{ name: 'Dr. Sebastian Tramp' }, { name: 'Andreas Heinecke' }]);
+    const morning = program.find((e: any) => e.session === 'main-track-0522-0900');
+    expect(morning.slots.map((s: any) => s.talk)).toEqual(['begruessung', 'talkauer', 'talkkoenigries', 'talkseiji', 'studentprogramteaching', 'studentprogrampitches']);
+    const jekyll = after['abstracts/jekyllrdf.md'];
+    expect(jekyll).toContain('[Jekyll](https://jekyllrb.com/) ist ein Werkzeug');
+    expect(jekyll).toContain('#### Was lernt Ihr im Tutorial');
+    expect(jekyll).toContain('- ruby >= 2.1 mit bundler oder docker');
+    expect(jekyll).not.toMatch(/<\/?p>/);
+    expect(front(after['abstracts/studentprogrampitches.md']).speakers).toEqual([]);
+    expect(report).toContain('schedule.xml:74:1: warning[import-no-speaker]: "1 Minute Pitches der Studenten" has no speaker in the export');
+    expect(report).toContain('warning[import-no-duration]: "Thinktank & Hackathon');
+  });
+
+  it('frab schedule.xml: <persons><person id>, subtitle, language, track, entities; gap-free talks of one track are one session', () => {
+    const { after, diags } = runImport(read('31c3-saal1/schedule.xml'), 'schedule.xml');
+    expect(diags.list).toEqual([]);
+    expect(talksOf(after)).toHaveLength(5);
+    const opening = front(after['abstracts/31c3-6561-en-saal-1-201412271100-31c3-opening-event.md']);
+    expect(opening.speakers).toEqual([{ name: 'erdgeist' }, { name: 'Geraldine de Bastion' }]);
+    const maha = front(after['abstracts/31c3-6264-de-saal-1-201412271245-wir-beteiligen-uns-aktiv.md']);
+    expect(maha).toMatchObject({ language: 'de', track: 'Ethics, Society & Politics', subtitle: expect.stringMatching(/^Die digitale „Agenda“/) });
+    const program = parse(after['schedule.yaml']).days[0].program;
+    expect(program.map((s: any) => `${s.session} ${s.slots.length}`)).toEqual(['saal-1-1227-1100 2', 'saal-1-1227-1245 1', 'saal-1-1227-1400 1', 'saal-1-1227-1600 1']);
+    expect(parse(after['forum.yaml'])).toMatchObject({ name: '31. Chaos Communication Congress', dates: { start: '2014-12-27', end: '2014-12-31' } });
+  });
+
+  it('builds what it imported, every talk in the booklet and on the signs', async () => {
+    const { after } = runImport(read('lswt2019/schedule.xml'), 'schedule.xml');
+    const result = await build({ content: memorySource(after, 'content'), templates: realSources().templates, outputs: ['program.pdf', 'signs.pdf'] });
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([]);
+    const booklet = squash((await extractPages(result.outputs.get('program.pdf')!)).map((p) => p.text).join(''));
+    const signs = squash((await extractPages(result.outputs.get('signs.pdf')!)).map((p) => p.text).join(''));
+    for (const path of talksOf(after)) {
+      const title = squash(front(after[path]).title);
+      expect(booklet, path).toContain(title.slice(0, 20));
+      expect(signs, path).toContain(title.slice(0, 12));
+    }
+  }, 120_000);
+});
+
+describe('forumpress import: importing again', () => {
+  const original = read('pretalx-democon/schedule.json');
+  const edited = (files: Record<string, string>) => {
+    const f = { ...files };
+    const talk = 'abstracts/democon-8-ergonomic-object-oriented-hub.md';
+    f[talk] = f[talk].replace('  - name: Kimberly Smith\n', '  - name: Kimberly Smith\n    affiliation: Example University # added by hand\n')
+      .replace('Architect cross-platform infrastructures!', 'Our own shorter abstract.');
+    f['schedule.yaml'] = f['schedule.yaml']
+      .replace('title: Multi-lateral\n        room: Pale Golden Rod Room\n        slots:\n          - { time: 10:00-10:50', 'title: Multi-lateral\n        chair: Ada Lovelace\n        room: Pale Golden Rod Room\n        slots:\n          - { time: 10:00-10:50')
+      .replace('days:\n', 'days:\n  # our own note on the days\n')
+      .replace('session: dark-red-room-0906-1130\n        title: Multi-lateral', 'session: dark-red-room-0906-1130\n        title: Tools workshop');
+    const day2 = f['schedule.yaml'].indexOf('  - date: 2022-09-08');
+    f['schedule.yaml'] = f['schedule.yaml'].slice(0, day2) + '      - { time: 17:00-17:30, kind: closing, title: Goodbye } # ours\n' + f['schedule.yaml'].slice(day2);
+    f['forum.yaml'] = f['forum.yaml'].replace('venue: "?"', 'venue: Berlin');
+    const renamed = 'abstracts/democon-6-re-contextualized-asynchronous-success.md';
+    f[renamed] = f[renamed].replace('  - name: Cameron Barnett\n', '  - name: Cameron Barnett\n    affiliation: Somewhere # ours\n');
+    f['abstracts/own-talk.md'] = '---\ntitle: Our own talk\nspeakers: [{ name: Us }]\n---\n';
+    return f;
+  };
+  const changedExport = original
+    .replace('"title": "Visionary mission-critical toolset"', '"title": "Visionary toolset, renamed"')
+    .replace('"abstract": "Architect cross-platform infrastructures!"', '"abstract": "A new abstract from the export."')
+    .replace('"public_name": "Kimberly Smith"', '"public_name": "Kimberly Smith", "x": 1')
+    .replace('"public_name": "Cameron Barnett"', '"public_name": "Cameron Barnett-Jones"');
+
+  it('updates what came from the export and keeps every edit, reporting each conflict', () => {
+    const first = runImport(original, 'schedule.json');
+    const mine = edited(first.after);
+    // Drop one event from the export.
+    const doc = JSON.parse(changedExport);
+    const rooms = doc.schedule.conference.days[1].rooms['Dark Red Room'];
+    doc.schedule.conference.days[1].rooms['Dark Red Room'] = rooms.filter((e: any) => e.id !== 47);
+    doc.schedule.conference.days[0].rooms['Dark Red Room'].find((e: any) => e.id === 2).track = 'Organic';
+    const second = runImport(JSON.stringify(doc, null, 1), 'schedule.json', mine);
+    expect(second.diags.hasErrors).toBe(false);
+    const f = second.after;
+    expect(front(f['abstracts/democon-2-visionary-mission-critical-toolset.md']).title).toBe('Visionary toolset, renamed');
+    const hub = f['abstracts/democon-8-ergonomic-object-oriented-hub.md'];
+    expect(hub).toContain('affiliation: Example University # added by hand');
+    expect(hub).toContain('Our own shorter abstract.');
+    expect(second.report).toMatch(/democon-8-ergonomic-object-oriented-hub\.md:1:1: warning\[import-conflict\]: the export changed the abstract, but you had edited it; yours is kept/);
+    expect(f['abstracts/own-talk.md']).toBe(mine['abstracts/own-talk.md']);
+    expect(f['forum.yaml']).toContain('venue: Berlin');
+    const schedule = parse(f['schedule.yaml']);
+    expect(schedule.days[0].program.at(-1)).toEqual({ time: '17:00-17:30', kind: 'closing', title: 'Goodbye' });
+    expect(f['schedule.yaml']).toContain('title: Goodbye } # ours');
+    expect(schedule.days[0].program.find((e: any) => e.chair)).toMatchObject({ chair: 'Ada Lovelace', slots: [{ talk: 'democon-8-ergonomic-object-oriented-hub' }] });
+    expect(f['schedule.yaml']).toContain('# our own note on the days');
+    // A session title both sides changed: the organizer's stays, the conflict is reported.
+    expect(schedule.days[0].program.find((e: any) => e.session === 'dark-red-room-0906-1130').title).toBe('Tools workshop');
+    expect(second.report).toContain('content/schedule.yaml:1:1: warning[import-conflict]: session dark-red-room-0906-1130: you changed its title to "Tools workshop"; the export now says "Organic" (was "Multi-lateral"); yours is kept');
+    // The event that left the export: its file stays, it is off the schedule, and the report says so.
+    expect(f['abstracts/democon-47-advanced-3rdgeneration-graphic-interface.md']).toBeDefined();
+    expect(f['schedule.yaml']).not.toContain('democon-47-');
+    // A speaker renamed in the export: the new name is taken, and what was added to the old one goes with it, reported.
+    expect(front(f['abstracts/democon-6-re-contextualized-asynchronous-success.md']).speakers).toEqual([{ name: 'Cameron Barnett-Jones', affiliation: 'Somewhere' }]);
+    expect(f['abstracts/democon-6-re-contextualized-asynchronous-success.md']).toContain('affiliation: Somewhere # ours');
+    expect(second.report).toContain('warning[import-conflict]: the export renamed speaker "Cameron Barnett" to "Cameron Barnett-Jones"; what you added (affiliation) now goes with "Cameron Barnett-Jones"');
+    expect(second.report).toContain('warning[import-gone]: "Advanced 3rdgeneration Graphic Interface" is no longer in the export; its file is kept and it is taken off the schedule');
+  });
+
+  it('changes nothing when imported again unchanged', () => {
+    const first = runImport(original, 'schedule.json');
+    const mine = edited(first.after);
+    const again = runImport(original, 'schedule.json', mine);
+    for (const [path, text] of again.result!.files) expect(text, path).toBe(mine[path]);
+    expect(again.result!.files.size).toBe(0);
+  });
+
+  it('refuses to import over a program it did not write', () => {
+    const { result, report } = runImport(original, 'schedule.json', { 'forum.yaml': 'name: x\n', 'schedule.yaml': 'days: []\n' });
+    expect(result).toBeUndefined();
+    expect(report).toContain('content/forum.yaml:1:1: error[import-not-imported]');
+  });
+});
+
+describe('forumpress import: bad exports', () => {
+  it('malformed JSON: the place of the mistake', () => {
+    const { report } = runImport('{"schedule": {"conference": {\n  "title": "X",\n  "days": [}\n}}', 'schedule.json');
+    expect(report).toMatch(/^schedule\.json:3:12: error\[import-syntax\]: the file is not valid JSON/);
+  });
+
+  it('JSON of another shape: the place of the field', () => {
+    const { report } = runImport('{"schedule": {"conference": {\n  "title": "X",\n  "days": [{"index": 1, "date": "27.12.2019", "rooms": {}}]}}}', 'schedule.json');
+    expect(report).toContain('schedule.json:3:33: error[import-shape]: schedule.conference.days.0.date: must be a date written YYYY-MM-DD');
+  });
+
+  it('malformed XML: the place of the mistake', () => {
+    const { report } = runImport('<schedule>\n  <conference><title>X</title></conference>\n  <day index="1" date="2019-12-27">\n  </room>\n</schedule>', 'schedule.xml');
+    expect(report).toMatch(/^schedule\.xml:4:\d+: error\[import-syntax\]: the file is not well-formed XML/);
+  });
+
+  it('HTML entities are read; an external entity is never resolved', () => {
+    const one = (title: string, doctype = '') => `<?xml version="1.0"?>${doctype}<schedule><conference><title>${title}</title></conference><day index="1" date="2020-01-01"><room name="A"><event guid="g"><title>t</title><start>10:00</start><duration>00:10</duration><persons><person>P</person></persons></event></room></day></schedule>`;
+    expect(parse(runImport(one('Caf&eacute;&nbsp;Conf'), 'schedule.xml').after['forum.yaml']).name).toBe('Café Conf');
+    const { result, report } = runImport(one('&e;', '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'), 'schedule.xml');
+    expect(result).toBeUndefined();
+    expect(report).toMatch(/^schedule\.xml:1:\d+: error\[import-syntax\]: the file is not well-formed XML: undefined entity/);
+  });
+
+  it('neither format', () => {
+    expect(runImport('BEGIN:VCALENDAR\n', 'schedule.ics').report).toContain('schedule.ics:1:1: error[import-format]');
+  });
+
+  it('no speaker, unknown type, emoji, repeated event, past midnight: reported, imported, and the content checks', async () => {
+    const event = (id: number, extra: string) => `<event guid="g${id}" id="${id}"><date>2024-05-01T10:00:00+02:00</date><start>${extra.includes('<start>') ? '' : ''}</start>${extra}</event>`;
+    const xml = `<schedule><conference><title>Test 🎉 Conf</title><start>2024-05-01</start><end>2024-05-01</end></conference>
+<day index="1" date="2024-05-01" start="2024-05-01T09:00:00+02:00" end="2024-05-02T02:00:00+02:00"><room name="Hall">
+${event(1, '<start>10:00</start><duration>00:30</duration><title>Rocket 🚀 science</title><type>djset</type><persons><person id="1">Ann</person></persons>')}
+${event(2, '<start>10:30</start><duration>00:30</duration><title>Nobody talks</title><type>lecture</type><persons/>')}
+${event(3, '<start>23:30</start><duration>01:00</duration><title>Night owls</title><type>lecture</type><persons><person id="2">Bo</person></persons>')}
+${event(4, '<start>23:59</start><duration>00:30</duration><title>Last minute</title><type>lecture</type><persons><person id="3">Cy</person></persons>')}
+</room></day>
+<day index="2" date="2024-05-02"><room name="Hall">
+${event(1, '<start>10:00</start><duration>00:30</duration><title>Rocket 🚀 science</title><type>djset</type><persons><person id="1">Ann</person></persons>')}
+</room></day></schedule>`.replace(/<date>2024-05-01T10:00:00\+02:00<\/date><start><\/start>/g, '');
+    const { after, report, diags } = runImport(xml, 'schedule.xml');
+    expect(diags.hasErrors).toBe(false);
+    expect(report).toContain('warning[import-unknown-type]: event type "djset" (2 events) is not a kind forumpress knows; imported as "talk"');
+    expect(report).toContain('warning[import-no-speaker]: "Nobody talks" has no speaker');
+    expect(report).toContain('warning[import-emoji]: removed 1 emoji from the title "Rocket 🚀 science"');
+    expect(report).toContain('warning[import-repeated]: "Rocket 🚀 science" is in the export again');
+    expect(report).toContain('warning[import-several-days]: "Night owls" runs past midnight');
+    expect(talksOf(after)).toHaveLength(5);
+    expect(after['schedule.yaml']).toContain('{ time: 23:58-23:59, talk: last-minute }');
+    expect(front(after['abstracts/rocket-science.md']).title).toBe('Rocket science');
+    // Both late talks continue after midnight; the two continuations overlap, so one gets a lane.
+    expect(after['schedule.yaml']).toMatch(/\{ time: 00:00-00:30, kind: other, title: Night owls \(continued\), room: Hall( \(2\))? \}/);
+    const checked = await build({ content: memorySource({ ...after, 'forum.yaml': after['forum.yaml'].replace('"?"', 'Hall') }, 'content'), templates: realSources().templates, checkOnly: true });
+    expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([]);
+  });
+});
+
+describe('forumpress import: the command', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(import.meta.dirname, '../bin/forumpress.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it('writes the folder, says what it did; a broken export writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forumpress-import-'));
+    const ok = cli('import', join(FIXTURES, 'lswt2019/schedule.xml'), '--content', join(dir, 'content'));
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/imported 23 events \(17 talks\) into .*: 10 sessions over 1 days in 4 rooms; 20 file\(s\) new/);
+    expect(ok.stderr).toContain('warning[import-no-speaker]');
+    expect(readdirSync(join(dir, 'content/abstracts'))).toHaveLength(17);
+    writeFileSync(join(dir, 'bad.json'), '{"schedule": ');
+    const bad = cli('import', join(dir, 'bad.json'), '--content', join(dir, 'other'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^bad\.json:1:13: error\[import-syntax\]: the file is not valid JSON: the file ends in the middle of a value/);
+    expect(existsSync(join(dir, 'other'))).toBe(false);
+  });
+});
