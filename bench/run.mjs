@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { generateConference } from './generate.mjs';
 import { prepare, typstAvailable } from './typst.mjs';
 import { measureWatch } from './watch.mjs';
+import { longRunLines, measureLongRuns } from './long-runs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.work');
@@ -125,6 +126,8 @@ for (const [label, extra] of [['all outputs', []], ['program.pdf', ['--output', 
 
 console.error('watch: editing one abstract of this forum');
 const watched = await measureWatch({ root: ROOT, content: join(ROOT, 'content'), templates, work: join(WORK, 'watch'), edits: QUICK ? 2 : 7 });
+console.error('long unbroken runs in one abstract');
+const longRuns = measureLongRuns({ root: ROOT, templates, work: join(WORK, 'long-runs'), timed, runs: QUICK ? 1 : 3 });
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 const lines = [
@@ -158,6 +161,9 @@ lines.push('', '## build --watch', '',
   `This forum, one abstract edited ${watched.latencies.length} times under \`forumpress build --watch\`: from the file write to the`,
   `"wrote" line, median ${fmtS(median(watched.latencies))} (all: ${watched.latencies.map((s) => s.toFixed(2)).join(', ')} s; this includes`,
   `the 60 ms debounce). Last line: \`${watched.last}\`.`);
+lines.push('', '## Long unbroken runs', '',
+  'This forum\'s booklet (`--output program.pdf`) with one abstract ending in a run of `x` without a break opportunity',
+  '(bench/long-runs.mjs): the time above the plain booklet\'s should double with the run, not quadruple.', '', ...longRunLines(longRuns));
 lines.push('', `Load average (1, 5, 15 min) at the start of the run: ${loadAtStart}; at its end: ${load}. The machine is shared; see the notes below.`);
 if (typst.ok) {
   lines.push('', '## What the rendering speed-ups buy', '',

@@ -1,8 +1,9 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { build } from './build.js';
-import { diskSource, writeOutputsAtomically, rewriteContentFile, FONT_MAX_BYTES, type FileSource } from './io.js';
+import { diskSource, packageVersion, writeOutputsAtomically, rewriteContentFile, OutputLocked, WriteFailed, FONT_MAX_BYTES, type FileSource } from './io.js';
+import { parseCommandLine } from './cli-args.js';
+import { escapeControls } from './diagnostics.js';
 import { applyFixes } from './fix.js';
 import type { Diagnostic } from './diagnostics.js';
 import { formatDiagnostic } from './diagnostics.js';
@@ -11,7 +12,7 @@ import { runImport } from './import/cli.js';
 import { saveShapingCaches } from './render/shaping-store.js';
 import { preview } from './preview.js';
 
-const USAGE = `usage: forumpress <build|check|preview> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch] [--fix]
+const USAGE = `usage: forumpress <build|check|preview> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch] [--fix] [--version]
        forumpress import FILE [--content DIR] [--session-gap MINUTES]
 
   build   check the content, then write every PDF into the output folder
@@ -29,34 +30,20 @@ const USAGE = `usage: forumpress <build|check|preview> [--content DIR] [--templa
   --output NAME    build only this output (e.g. program.pdf); may be repeated
   --watch          build, then rebuild what changed whenever content or templates change
   --fix            with check: write the typography corrections it suggests into content/
-  --session-gap M  import: a pause of more than M minutes starts a new session (default 15)`;
+  --session-gap M  import: a pause of more than M minutes starts a new session (default 15)
+  --version        print the version of forumpress`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        content: { type: 'string', default: 'content' },
-        templates: { type: 'string', default: 'templates' },
-        out: { type: 'string', default: 'out' },
-        fonts: { type: 'string', default: 'fonts' },
-        strict: { type: 'boolean', default: false },
-        only: { type: 'string' },
-        output: { type: 'string', multiple: true },
-        watch: { type: 'boolean', default: false },
-        pages: { type: 'string' },
-        dpi: { type: 'string' },
-        fix: { type: 'boolean', default: false },
-        'session-gap': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    console.error(`forumpress: ${(err as Error).message}\n\n${USAGE}`);
+  const parsed = parseCommandLine(argv);
+  if ('error' in parsed) {
+    console.error(`forumpress: ${escapeControls(parsed.error)}\n\n${USAGE}`);
     return 2;
+  }
+  const { args } = parsed;
+  if (args.values.version) {
+    console.log(`forumpress ${packageVersion()}`);
+    return 0;
   }
   const command = args.positionals[0];
   if (args.values.help || !command) {
@@ -65,12 +52,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'import') return runImport(args.positionals.slice(1), args.values.content, args.values['session-gap']);
   if (command !== 'build' && command !== 'check' && command !== 'preview') {
-    console.error(`forumpress: unknown command "${command}"\n\n${USAGE}`);
+    console.error(`forumpress: unknown command "${escapeControls(command)}"\n\n${USAGE}`);
     return 2;
   }
   for (const dir of [args.values.content, args.values.templates]) {
     if (!existsSync(resolve(dir))) {
-      console.error(`forumpress: folder "${dir}" does not exist (run from the project folder, or give --content / --templates)`);
+      console.error(`forumpress: folder "${escapeControls(dir)}" does not exist (run from the project folder, or give --content / --templates)`);
       return 2;
     }
   }
@@ -80,8 +67,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const outputs = args.values.output?.flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
-  const fonts = existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES) : undefined;
+  const fonts = existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES, { hardLinks: true }) : undefined;
   const sourceDate = epoch === undefined ? undefined : new Date(Number(epoch) * 1000);
+  const notReprint = args.values.only ? (outputs ?? []).filter((name) => !/^badges-reprint(-[\w-]+)?\.pdf$/.test(name)) : [];
+  if (notReprint.length) {
+    console.error(`forumpress: --only reprints badges, into badges-reprint.pdf; it cannot build ${notReprint.map(escapeControls).join(', ')}. Build those without --only, in a build of their own.`);
+    return 2;
+  }
   if (args.values.watch && args.values.only) {
     console.error('forumpress: --watch rebuilds whole documents; reprint badges with --only in a build of its own');
     return 2;
@@ -125,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const unknown = command === 'build' ? (outputs ?? []).filter((name) => !result.outputs.has(name)) : [];
   if (unknown.length) {
-    console.error(`forumpress: no output named ${unknown.join(', ')} (--output takes file names such as program.pdf); nothing was written.`);
+    console.error(`forumpress: no output named ${unknown.map(escapeControls).join(', ')} (--output takes file names such as program.pdf); nothing was written.`);
     return 2;
   }
   if (command === 'build') {
@@ -133,8 +125,9 @@ export async function main(argv: string[]): Promise<number> {
     try {
       written = writeOutputsAtomically(resolve(args.values.out), result.outputs);
     } catch (err) {
-      // The folder is read-only, a file, or the disk is full: the previous PDFs are still there.
-      console.error(`forumpress: cannot write into "${args.values.out}": ${(err as Error).message}\nNothing was changed in it; check that the folder can be written to and the disk has room.`);
+      // The folder is read-only, a file, the disk is full, or another build holds it: the message says what is in it now.
+      console.error(`forumpress: cannot write into "${args.values.out}": ${(err as Error).message}${err instanceof OutputLocked ? ''
+        : `${err instanceof WriteFailed ? '' : '\nNothing was changed in it.'}\nCheck that the folder can be written to and the disk has room.`}`);
       return 1;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -148,17 +141,19 @@ export async function main(argv: string[]): Promise<number> {
 /** Writes the corrections `check --fix` found, listing each; returns the diagnostics left. */
 function writeFixes(diagnostics: Diagnostic[], content: FileSource, dir: string): Diagnostic[] {
   const done = new Set<Diagnostic>();
-  for (const file of applyFixes(diagnostics, content)) {
+  // A file that could not be decoded whole would be written back with U+FFFD for its unreadable bytes: never fixed.
+  const unreadable = new Set(diagnostics.filter((d) => d.rule === 'encoding' && d.severity === 'error').map((d) => d.file));
+  for (const file of applyFixes(diagnostics.filter((d) => !unreadable.has(d.file)), content)) {
     try {
       rewriteContentFile(dir, file.path, file.text);
     } catch (err) {
-      console.error(`forumpress: could not correct ${content.label}/${file.path}: ${(err as Error).message}; it is unchanged`);
+      console.error(`forumpress: could not correct ${content.label}/${escapeControls(file.path)}: ${escapeControls((err as Error).message)}; it is unchanged`);
       continue;
     }
     for (const d of file.applied) {
       done.add(d);
       const what = d.message.replace(/: ".*"$/s, '');
-      console.log(`${d.file}:${d.line}:${d.column}: fixed[${d.rule}]: ${what} -> ${d.fix!.text ? `"${d.fix!.text}"` : 'removed'}`);
+      console.log(escapeControls(`${d.file}:${d.line}:${d.column}: fixed[${d.rule}]: ${what} -> ${d.fix!.text ? `"${d.fix!.text}"` : 'removed'}`));
     }
   }
   if (done.size) console.log(`forumpress: ${done.size} correction(s) written; check the changes (e.g. git diff) before printing.`);

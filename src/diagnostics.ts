@@ -53,10 +53,22 @@ export class Diagnostics {
   }
 }
 
-/** Formats one diagnostic as `file:line:col: error[rule]: message` plus a hint line. */
+/**
+ * Characters a terminal acts on instead of printing: C0 and C1 controls (ESC starts a
+ * command, BEL rings, NUL truncates), DEL, bidirectional overrides and isolates (they
+ * reorder what follows), line and paragraph separators, and lone surrogates.
+ */
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text from content made safe for a terminal: each unprintable character written as `<U+001B>`. */
+export function escapeControls(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/** Formats one diagnostic as `file:line:col: error[rule]: message` plus a hint line; content's control characters are escaped. */
 export function formatDiagnostic(d: Diagnostic, color = false): string {
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const label = d.severity === 'error' ? paint('1;31', 'error') : paint('1;33', 'warning');
-  const head = `${paint('1', `${d.file}:${d.line}:${d.column}`)}: ${label}[${d.rule}]: ${d.message}`;
-  return d.hint ? `${head}\n  ${paint('36', 'hint')}: ${d.hint}` : head;
+  const head = `${paint('1', `${escapeControls(d.file)}:${d.line}:${d.column}`)}: ${label}[${d.rule}]: ${escapeControls(d.message)}`;
+  return d.hint ? `${head}\n  ${paint('36', 'hint')}: ${escapeControls(d.hint)}` : head;
 }

@@ -1,6 +1,7 @@
-import { watch, readdirSync, readFileSync, type FSWatcher } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { watch } from 'chokidar';
 import { createHash } from 'node:crypto';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { build } from './build.js';
 import { saveShapingCaches } from './render/shaping-store.js';
 import { diskSource, writeOutputsAtomically, type FileSource } from './io.js';
@@ -69,16 +70,18 @@ export function watchBuild(options: WatchOptions): Promise<number> {
     timer = setTimeout(() => void rebuild(), DEBOUNCE_MS);
   };
 
-  const watchers: FSWatcher[] = [
-    watch(options.content, { recursive: true }, () => schedule(false)),
-    watch(options.templates, { recursive: true }, () => schedule(true)),
-  ];
-  void rebuild().then(() => log(`forumpress: watching ${options.content} and ${options.templates} (Ctrl-C to stop)`));
+  // chokidar watches each file and folder and watches a file again after an editor replaced
+  // it (renamed a new file over it, or deleted and created it): fs.watch loses such a file.
+  const folders = [resolve(options.content), resolve(options.templates)];
+  const watcher = watch(folders, { ignoreInitial: true, atomic: true });
+  watcher.on('all', (_event, path) => schedule(resolve(path) === folders[1] || resolve(path).startsWith(folders[1] + sep)));
+  watcher.on('error', (err) => error(`forumpress: watching stopped seeing a file: ${(err as Error).message}; still watching the rest.`));
+  const ready = new Promise<void>((done) => watcher.once('ready', () => done()));
+  void Promise.all([rebuild(), ready]).then(() => log(`forumpress: watching ${options.content} and ${options.templates} (Ctrl-C to stop)`));
   return new Promise((done) => {
     const stop = () => {
-      for (const w of watchers) w.close();
       clearTimeout(timer);
-      done(0);
+      void watcher.close().then(() => done(0));
     };
     if (options.signal) options.signal.addEventListener('abort', stop, { once: true });
     else {
@@ -110,7 +113,13 @@ async function buildOnce(options: WatchOptions, previous: Map<string, string>, s
     error(`forumpress: ${errors} error(s), ${warnings} warning(s); nothing was written. Waiting for changes.`);
     return previous;
   }
-  const written = result.outputs.size ? writeOutputsAtomically(resolve(options.out), result.outputs) : [];
+  let written: string[] = [];
+  try {
+    if (result.outputs.size) written = writeOutputsAtomically(resolve(options.out), result.outputs);
+  } catch (err) {
+    error(`forumpress: cannot write into "${options.out}": ${(err as Error).message}\nWaiting for changes.`);
+    return previous;
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const kept = result.unchanged?.length ? ` (unchanged: ${result.unchanged.join(', ')})` : '';
   log(written.length ? `forumpress: wrote ${written.join(', ')} in ${seconds} s${kept}` : `forumpress: no output changed${kept}`);

@@ -15,7 +15,7 @@ describe('forumpress build with many attendees (compiled, worker threads)', () =
     const rows = Array.from({ length: 520 }, (_, i) => `M${String(i + 1).padStart(4, '0')},测试${i + 1}号,,单位${i + 1},attendee`);
     writeFileSync(join(dir, 'content', 'attendees.csv'), `id,name,name_en,affiliation,role\n${rows.join('\n')}\n`);
     const log = execFileSync('node', [join(ROOT, 'bin', 'forumpress.js'), 'build', '--content', join(dir, 'content'),
-      '--templates', join(ROOT, 'templates'), '--out', join(dir, 'out')], { encoding: 'utf8' });
+      '--templates', join(ROOT, 'templates'), '--out', join(dir, 'out'), '--output', 'badges.pdf'], { encoding: 'utf8' });
     expect(log).toContain('badges.pdf');
     const pages = await extractPages(readFileSync(join(dir, 'out', 'badges.pdf')));
     expect(pages).toHaveLength(52);

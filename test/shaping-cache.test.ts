@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,10 +59,15 @@ describe('the shaping cache, one font at a time', () => {
 
     const warm = countedFont(bytes, true);
     const plain = countedFont(bytes, false);
-    for (const t of texts) expect(seen(warm.font.layout(t)), t).toEqual(seen(plain.font.layout(t)));
+    const plainGlyphs = texts.filter((t) => t !== 'office');
+    for (const t of plainGlyphs) expect(seen(warm.font.layout(t)), t).toEqual(seen(plain.font.layout(t)));
     expect(warm.counter.calls).toBe(0);
     expect(Object.keys(warm.font._tables)).not.toContain('GSUB');
     expect(Object.keys(warm.font._tables)).not.toContain('GPOS');
+    // A run whose glyphs shaping changed (the "ffi" ligature) cannot be checked against the
+    // character map, so it is shaped every time: a cache file cannot choose its glyph.
+    expect(seen(warm.font.layout('office'))).toEqual(seen(plain.font.layout('office')));
+    expect(warm.counter.calls).toBe(1);
   });
 
   it('shapes again when a glyph was first made from another character (its code points go into ToUnicode)', () => {
@@ -96,6 +101,72 @@ describe('the shaping cache, one font at a time', () => {
     const plain = countedFont(bytes, false);
     for (const t of texts) expect(seen(warm.font.layout(t)), t).toEqual(seen(plain.font.layout(t)));
     expect(warm.counter.calls).toBe(texts.length);
+  });
+
+  /** Makes the cache file of the serif face, then hands its path (the store forgotten, as a new process would). */
+  const cacheFile = () => {
+    process.env.FORUMPRESS_CACHE_DIR = temp('fp-shape-');
+    const first = countedFont(bytes, true);
+    for (const t of texts) first.font.layout(t);
+    saveShapingCaches();
+    forgetShapingStores();
+    return join(process.env.FORUMPRESS_CACHE_DIR, cacheFiles(process.env.FORUMPRESS_CACHE_DIR)[0]);
+  };
+
+  it('opens only a regular file: a FIFO (which would block) or a link to /dev/zero (which never ends) is an empty cache', () => {
+    for (const make of [(path: string) => execFileSync('mkfifo', [path]), (path: string) => symlinkSync('/dev/zero', path)]) {
+      const file = cacheFile();
+      rmSync(file);
+      make(file);
+      const warm = countedFont(bytes, true);
+      const plain = countedFont(bytes, false);
+      for (const t of texts) expect(seen(warm.font.layout(t)), t).toEqual(seen(plain.font.layout(t)));
+      expect(warm.counter.calls).toBe(texts.length);
+      forgetShapingStores();
+    }
+  });
+
+  it('drops entries with absurd positions, glyph ids or code points, and shapes those texts as without a cache', () => {
+    const file = cacheFile();
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    const damage = [
+      (run: any) => { run[2][0] = 1e300; },
+      (run: any) => { run[2][1] = -5e6; },
+      (run: any) => { run[1][0] = 70_000; run[0][0][0] = 70_000; },
+      (run: any) => { run[0][0][1] = [0x110000]; },
+      (run: any) => { run[1].push(run[1][0]); run[2].push(0, 0, 0, 0); },
+      (run: any) => { run[1].pop(); run[2].length -= 4; },
+      (run: any) => { run[0] = []; },
+    ];
+    const stored = texts.filter((t) => data.runs[t]);
+    expect(stored.length).toBe(texts.length - 1); // not "office": see below
+    for (const [i, t] of stored.entries()) damage[i % damage.length](data.runs[t]);
+    writeFileSync(file, JSON.stringify(data));
+    const warm = countedFont(bytes, true);
+    const plain = countedFont(bytes, false);
+    for (const t of texts) expect(seen(warm.font.layout(t)), t).toEqual(seen(plain.font.layout(t)));
+    expect(warm.counter.calls).toBe(texts.length);
+  });
+
+  it('an entry altered to other glyphs (and their characters) cannot change what is printed nor the text layer', () => {
+    const file = cacheFile();
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    // "神经网络" made to print and copy as "（一）" plus one more glyph, and "Neural " as "networ": well-formed entries.
+    const other = (text: string, like: string) => {
+      const donor = data.runs[like];
+      data.runs[text] = [donor[0], donor[1].slice(0, [...text].length), donor[2].slice(0, 4 * [...text].length)];
+    };
+    other('神经网络', '（一）');
+    other('Neural ', 'networks.');
+    const font = fontkit.create(bytes);
+    const gid = (ch: string) => font.glyphForCodePoint(ch.codePointAt(0)).id;
+    // And one that claims its glyphs stand for its own characters: the glyph ids of "HELLO" for the text "Wa".
+    data.runs['ﬁ AV Wa'] = [[...'HELLO W'].map((c, i) => [gid(c), [[...'ﬁ AV Wa'][i].codePointAt(0)]]), [...'HELLO W'].map(gid), data.runs['ﬁ AV Wa'][2]];
+    writeFileSync(file, JSON.stringify(data));
+    const warm = countedFont(bytes, true);
+    const plain = countedFont(bytes, false);
+    for (const t of ['神经网络', 'Neural ', 'ﬁ AV Wa']) expect(seen(warm.font.layout(t)), t).toEqual(seen(plain.font.layout(t)));
+    expect(warm.counter.calls).toBe(3);
   });
 
   it('keeps only what the last build used once the file passes its size limit', () => {
@@ -194,6 +265,23 @@ describe('builds with a shaping cache', () => {
     expect(corrupt.status, corrupt.output).toBe(0);
     expect(corrupt.files['program.pdf']).toBe(cold.files['program.pdf']);
     for (const f of files) expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8'))).not.toThrow();
+
+    // Altered files: each run swapped with another text's of the same length, or given absurd positions.
+    // The build neither stops (no error[render]) nor prints anything but its own text.
+    for (const f of files) {
+      const path = join(dir, f);
+      const data = JSON.parse(readFileSync(path, 'utf8'));
+      const texts = Object.keys(data.runs);
+      const swapped: Record<string, unknown> = {};
+      for (const [i, t] of texts.entries()) {
+        const other = texts.find((u, j) => j !== i && [...u].length === [...t].length);
+        swapped[t] = other ? data.runs[other] : [data.runs[t][0], data.runs[t][1], data.runs[t][2].map(() => 1e300)];
+      }
+      writeFileSync(path, JSON.stringify({ ...data, runs: swapped }));
+    }
+    const altered = buildWith({ FORUMPRESS_CACHE_DIR: dir }, '--output', 'program.pdf');
+    expect(altered.status, altered.output).toBe(0);
+    expect(altered.files['program.pdf']).toBe(cold.files['program.pdf']);
   });
 
   it('build normally when the cache cannot be written', () => {

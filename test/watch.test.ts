@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/build.js';
@@ -43,6 +43,8 @@ beforeAll(async () => {
   };
   watching = watchBuild({ content, templates: join(dir, 'templates'), out, strict: false, signal: stop.signal, log: push, error: push });
   expect(await first).toMatch(/^forumpress: wrote .*program\.pdf/);
+  // Edits count from when every file is watched.
+  for (let i = 0; i < 6000 && !lines.some((l) => l.startsWith('forumpress: watching')); i++) await new Promise((r) => setTimeout(r, 50));
 });
 
 afterAll(async () => {
@@ -105,6 +107,50 @@ describe('build --watch', () => {
     const done = nextBuild();
     writeFileSync(schedule, good);
     expect(await done).toMatch(/^forumpress: (wrote|no output changed)/);
+  });
+});
+
+describe('build --watch and the ways editors save', () => {
+  const file = join(content, 'abstracts', 'lei-na.md');
+  let n = 0;
+  /** Saves the abstract with a new sentence in it, as `save` writes files. */
+  const edit = (save: (path: string, text: string) => void) => {
+    const marker = `Saved again, time ${++n}, by an editor.`;
+    save(file, readFileSync(file, 'utf8').replace(/Saved again, time \d+, by an editor\. /, '').replace(/\n---\n/, `\n---\n${marker} `));
+    return marker;
+  };
+  /** Waits (polling, up to minutes on a busy machine) until program.pdf shows the sentence. */
+  const printed = async (marker: string) => {
+    let seen = -1;
+    for (let tries = 0; tries < 2400; tries++) {
+      const mtime = statSync(join(out, 'program.pdf')).mtimeMs;
+      if (mtime !== seen) {
+        seen = mtime;
+        const pages = await extractPages(readFileSync(join(out, 'program.pdf')));
+        if (pages.some((p) => squash(p.text).includes(squash(marker)))) return true;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  };
+  const inPlace = (path: string, text: string) => writeFileSync(path, text);
+  const renameOver = (path: string, text: string) => {
+    writeFileSync(`${path}.swp`, text);
+    renameSync(`${path}.swp`, path);
+  };
+  const deleteAndCreate = (path: string, text: string) => {
+    rmSync(path);
+    writeFileSync(path, text);
+  };
+
+  it('rebuilds after each of two saves in place (truncate and write)', async () => {
+    for (let i = 0; i < 2; i++) expect(await printed(edit(inPlace))).toBe(true);
+  });
+
+  it('rebuilds after a save that renames a new file over the old one, one that deletes and creates it, and the next save in place', async () => {
+    expect(await printed(edit(renameOver))).toBe(true);
+    expect(await printed(edit(deleteAndCreate))).toBe(true);
+    expect(await printed(edit(inPlace))).toBe(true);
   });
 });
 

@@ -1,6 +1,5 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
-import { decodeText, isUtf16 } from '../load/encoding.js';
 import { parseCsv, type CsvRow } from '../load/csv.js';
 import { parseYaml } from '../load/yaml.js';
 import type { Attendee, AttendeeList, Role } from '../model/attendees.js';
@@ -21,20 +20,21 @@ const REQUIRED = ['name', 'affiliation', 'role'];
 const ROLE_SEPARATOR = /[;；|、]/;
 
 /**
- * Reads content/attendees.csv (UTF-8 with or without BOM, or GB18030) and content/roles.yaml.
- * Returns undefined when there is no attendee file (no badges are made) or on errors.
+ * Reads content/attendees.csv (UTF-8 with or without BOM, UTF-16 or GB18030, decoded by the
+ * source) and content/roles.yaml. Returns undefined when there is no attendee file (no
+ * badges are made) or on errors; an empty file is an error, not "no badges".
  */
 export function loadAttendees(source: FileSource, diags: Diagnostics): AttendeeList | undefined {
   const file = `${source.label}/attendees.csv`;
-  const bytes = source.readBytes('attendees.csv');
-  if (!bytes) return undefined;
+  const text = source.read('attendees.csv');
+  if (text === undefined) return undefined;
   const roles = loadRoles(source, diags);
-  if (isUtf16(bytes)) {
-    diags.error('csv-encoding', { file, line: 1, column: 1 }, 'the file is UTF-16 ("Unicode text"), which is not read',
-      'save the sheet as "CSV UTF-8 (comma delimited)" or plain "CSV"');
+  if (!text.replace(/^\uFEFF/, '').trim()) {
+    diags.error('empty-file', { file, line: 1, column: 1 }, 'attendees.csv is empty, so no badge could be made (badges.pdf is not written)',
+      'save the attendee list into it again from the spreadsheet; if this forum has no badges, delete attendees.csv (and out/badges.pdf)');
     return undefined;
   }
-  const csv = parseCsv(file, decodeText(bytes).text, diags);
+  const csv = parseCsv(file, text.replace(/^\uFEFF/, ''), diags);
   if (!csv) return undefined;
   const index = columnIndex(csv.header, file, diags);
   if (!index || !roles) return undefined;

@@ -3,12 +3,14 @@ import type { FileSource } from '../io.js';
 import { parseYaml, type YamlFile } from '../load/yaml.js';
 import { splitFrontMatter } from '../load/frontmatter.js';
 import { markdownToBlocks } from '../markdown/index.js';
+import { imageBudget, type ImageBudget } from '../markdown/image-prepare.js';
 import type { Day, DayItem, Forum, Program, Session, Slot, Talk, Title } from '../model/types.js';
 import { abstractSchema, forumSchema, scheduleSchema, settingsSchema, type SessionEntry, type SettingsFile, type SlotEntry } from './schemas.js';
 import { validate } from './validate.js';
 import { loadHeadTables } from './tents.js';
 import { checkDays, checkTimes, parseTimeRange } from './times.js';
 import { LIMITS, withinLimit } from './limits.js';
+import { closest } from './suggest.js';
 
 /** The checked program and the build settings, or undefined parts where errors stopped them. */
 export interface LoadedContent {
@@ -24,7 +26,8 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
 
   const forumYaml = readYaml(source, 'forum.yaml', diags, true);
   const forumData = forumYaml && validate(forumSchema, forumYaml, diags);
-  const talks = loadTalks(source, diags);
+  const images = imageBudget(); // one per build, shared by the introduction and every abstract
+  const talks = loadTalks(source, diags, images);
   const scheduleYaml = readYaml(source, 'schedule.yaml', diags, true);
   const scheduleValid = scheduleYaml && validate(scheduleSchema, scheduleYaml, diags);
   const entries = scheduleValid ? scheduleValid.days.flatMap((d) => d.program.flatMap((e) => ('slots' in e ? [e, ...e.slots] : [e]))).length : 0;
@@ -40,7 +43,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
         diags.error('missing-file', forumYaml.locate(['introduction']), `cannot read "${forumData.introduction}"`,
           'give a markdown file inside the content folder, e.g. introduction.md');
       } else if (withinLimit(text.length, LIMITS.markdownChars, { file: name(forumData.introduction), line: 1, column: 1 }, 'characters in the introduction', diags)) {
-        introduction = markdownToBlocks(text, name(forumData.introduction), 0, diags, { files: source, dir: dirOf(forumData.introduction) });
+        introduction = markdownToBlocks(text, name(forumData.introduction), 0, diags, { files: source, dir: dirOf(forumData.introduction), budget: images });
       }
     }
     forum = {
@@ -98,7 +101,7 @@ export function readYaml(source: FileSource, path: string, diags: Diagnostics, r
 }
 
 /** Talks by id; null marks a file that exists but has errors (already reported). */
-function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | null> {
+function loadTalks(source: FileSource, diags: Diagnostics, budget: ImageBudget): Map<string, Talk | null> {
   const talks = new Map<string, Talk | null>();
   const files = source.list('abstracts').filter((f) => f.endsWith('.md'));
   const at = { file: `${source.label}/abstracts/`, line: 1, column: 1 };
@@ -129,7 +132,7 @@ function loadTalks(source: FileSource, diags: Diagnostics): Map<string, Talk | n
       subtitle: data.subtitle,
       track: data.track,
       language: data.language,
-      body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags, { files: source, dir: 'abstracts' }),
+      body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags, { files: source, dir: 'abstracts', budget }),
       bodyLine: split.bodyLineOffset + 1,
     });
   }
@@ -163,9 +166,11 @@ function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, tal
     if (talks.get(entry.talk) === null) {
       // The abstract file has errors of its own, reported there.
     } else if (!talk) {
+      const near = closest(entry.talk, talks.keys());
       diags.error('unknown-talk', at, `no abstract file for talk "${entry.talk}"`,
-        /^[\w-]+$/.test(entry.talk) ? `create content/abstracts/${entry.talk}.md (it may have no body), or fix the id`
-          : 'a talk id is the name of a file in content/abstracts/ without ".md": letters, digits and "-"');
+        near ? `did you mean "${near}"? (content/abstracts/${near}.md); or create content/abstracts/${entry.talk}.md`
+          : /^[\w-]+$/.test(entry.talk) ? `create content/abstracts/${entry.talk}.md (it may have no body), or fix the id`
+            : 'a talk id is the name of a file in content/abstracts/ without ".md": letters, digits and "-"');
     } else if (used.has(entry.talk)) {
       const first = used.get(entry.talk)!;
       diags.error('duplicate-talk', at, `talk "${entry.talk}" is already scheduled at line ${first.line}`,

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, visit, isPair, isScalar, Scalar } from 'yaml';
+import { decodeText } from '../load/encoding.js';
 import type { Diagnostics, Fix } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
 import { splitFrontMatter } from '../load/frontmatter.js';
@@ -28,7 +29,8 @@ export function lintTypography(source: FileSource, files: string[], diags: Diagn
   for (const path of files) {
     const bytes = source.readBytes(path);
     if (!bytes) continue;
-    const text = bytes.toString('utf8');
+    // Read as the build reads it (GBK, UTF-16...), so a warning shows the real text; only UTF-8 files get fixes.
+    const text = decodeText(bytes).text;
     const fixable = Buffer.from(text, 'utf8').equals(bytes) && !text.includes('\r');
     const runs = path.endsWith('.md') ? markdownRuns(text) : yamlRuns(text, 0);
     const lines = new LineCounter();

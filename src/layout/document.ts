@@ -45,6 +45,7 @@ function convertMarkup(templates: TemplateSet, name: string, view: object,
     root = parseMarkup(markup);
   } catch (err) {
     if (!(err instanceof MarkupSyntaxError)) throw err;
+    if (err.element) throw locateMarkupError(new MarkupError(err.element, err.message), templates, name);
     const line = markup.split('\n')[err.line - 1]?.trim().slice(0, 80) ?? '';
     throw new TemplateError(unbalanced(templates, name) ?? { file: `${templates.label}/${name}`, line: 1, column: 1 },
       `the template produced broken markup (${err.message}) near: ${line}`,

@@ -1,7 +1,7 @@
 import type { MarkupElement } from './markup-tree.js';
 import type { Theme } from './theme.js';
 import type { FontSet } from '../render/fonts.js';
-import { fitText, measurer } from './measure.js';
+import { cutToLines, fitText, measurer } from './measure.js';
 import { normalizeSpace } from './text.js';
 import { qrDataUrl } from '../render/qr-image.js';
 
@@ -12,10 +12,12 @@ export interface Unfitted {
   text: string;
   size: number;
   lines: number;
+  /** True when the text was cut to max-lines (ending in …) rather than printed on more lines. */
+  cut?: boolean;
 }
 
 /** Attributes of <fit> besides the style attributes. */
-export const FIT_ATTRS = ['max-size', 'min-size', 'max-lines', 'wrap-size'];
+export const FIT_ATTRS = ['max-size', 'min-size', 'max-lines', 'wrap-size', 'overflow'];
 /** Attributes of <place> besides the style attributes. */
 export const PLACE_ATTRS = ['x', 'y'];
 
@@ -49,10 +51,12 @@ function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean 
 }
 
 /**
- * <fit width max-size min-size max-lines wrap-size>: text set as large as its box allows.
- * The size and line breaks are measured here, with the fonts the PDF embeds.
+ * <fit width max-size min-size max-lines wrap-size overflow>: text set as large as its box
+ * allows. The size and line breaks are measured here, with the fonts the PDF embeds. Text that
+ * does not fit at min-size is cut to max-lines, ending in "…" (overflow="cut", the default on a
+ * badge, whose box must not grow), or printed on more lines (overflow="wrap", elsewhere).
  */
-export function fitNode(el: MarkupElement, theme: Theme, props: Content, report: (u: Unfitted) => void, fonts?: FontSet): Content {
+export function fitNode(el: MarkupElement, theme: Theme, props: Content, report: (u: Unfitted) => void, fonts?: FontSet, inBadge = false): Content {
   const text = el.children.map((c) => (typeof c === 'string' ? c : '')).join('');
   const clean = normalizeSpace(text).trim();
   const width = num(el, 'width');
@@ -60,10 +64,17 @@ export function fitNode(el: MarkupElement, theme: Theme, props: Content, report:
   const minSize = num(el, 'min-size', Math.min(maxSize, 8));
   const maxLines = num(el, 'max-lines', 1);
   const wrapSize = num(el, 'wrap-size', minSize);
-  const fitted = fitText(clean, { width, maxSize, minSize, maxLines, wrapSize }, measurer(faceOf(el, theme), fonts));
-  if (!fitted.fits && clean) report({ text: clean, size: fitted.size, lines: fitted.lines.length });
+  const overflow = el.attrs.overflow ?? (inBadge ? 'cut' : 'wrap');
+  if (overflow !== 'cut' && overflow !== 'wrap') throw new FitAttributeError(el, 'overflow', `<fit> overflow="${overflow}" is not cut or wrap`);
+  const measure = measurer(faceOf(el, theme), fonts);
+  const fitted = fitText(clean, { width, maxSize, minSize, maxLines, wrapSize }, measure);
+  let lines = fitted.lines;
+  if (!fitted.fits && clean) {
+    if (overflow === 'cut') lines = cutToLines(clean, width, fitted.size, maxLines, measure);
+    report({ text: clean, size: fitted.size, lines: fitted.lines.length, cut: overflow === 'cut' });
+  }
   const { width: _ignored, ...rest } = props;
-  return { ...rest, text: fitted.lines.join('\n'), fontSize: fitted.size };
+  return { ...rest, text: lines.join('\n'), fontSize: fitted.size };
 }
 
 /** <place x y width>: blocks at a fixed place, measured from the origin of the page or badge. */

@@ -12,12 +12,19 @@ export interface MarkupElement {
 /** An element or a run of text. */
 export type MarkupNode = MarkupElement | string;
 
-/** A well-formedness error in rendered markup, with its line in the rendered text. */
+/** A well-formedness error in rendered markup, with its line in the rendered text (and the element, when one is to blame). */
 export class MarkupSyntaxError extends Error {
-  constructor(message: string, readonly line: number, readonly column: number) {
+  constructor(message: string, readonly line: number, readonly column: number, readonly element?: MarkupElement) {
     super(message);
   }
 }
+
+/**
+ * Deepest nesting of elements a template may produce. The converters and pdfmake walk the
+ * tree recursively: 20,000 nested elements overflowed the stack ("Maximum call stack size
+ * exceeded", exit 70). Real templates nest about 10 deep.
+ */
+export const MAX_MARKUP_DEPTH = 100;
 
 /** Parses rendered template output (XML-like markup) into a tree. */
 export function parseMarkup(xml: string): MarkupElement {
@@ -33,6 +40,9 @@ export function parseMarkup(xml: string): MarkupElement {
   });
   parser.on('opentag', (tag) => {
     const el: MarkupElement = { name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [], line: parser.line };
+    if (stack.length > MAX_MARKUP_DEPTH && !failure) {
+      failure = new MarkupSyntaxError(`elements are nested more than ${MAX_MARKUP_DEPTH} deep (<${tag.name}> inside ${stack.length - 1} others)`, parser.line, parser.column, el);
+    }
     stack[stack.length - 1].children.push(el);
     stack.push(el);
   });

@@ -160,6 +160,46 @@ export function fitText(text: string, req: FitRequest, measure: Measure): Fitted
   return { size: lo, lines: wrapLines(text, width, lo, measure), fits: true };
 }
 
+/**
+ * The text set at `size` on at most `maxLines` lines of `width`: a word wider than the line is
+ * broken between characters, and what does not fit ends the last line in "…". For a box that
+ * must not grow (a badge: a 500-character name printed whole ran over three badges below it).
+ */
+export function cutToLines(text: string, width: number, size: number, maxLines: number, measure: Measure): string[] {
+  const box = width * SAFETY;
+  const fits = (t: string) => measure(t) * size <= box;
+  const lines: string[] = [];
+  for (const line of wrapLines(text, box, size, measure)) {
+    let rest = line;
+    while (rest && !fits(rest) && lines.length <= maxLines) {
+      const n = Math.max(1, longestFitting(rest, fits));
+      lines.push(rest.slice(0, n));
+      rest = rest.slice(n).trimStart();
+    }
+    if (rest) lines.push(rest);
+    if (lines.length > maxLines) break;
+  }
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, Math.max(1, maxLines));
+  let last = kept[kept.length - 1];
+  while (last && !fits(`${last}…`)) last = [...last].slice(0, -1).join('');
+  kept[kept.length - 1] = `${last.trimEnd()}…`;
+  return kept;
+}
+
+/** The most leading characters (whole code points) of `text` that fit, by halving. */
+function longestFitting(text: string, fits: (t: string) => boolean): number {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (fits(text.slice(0, mid))) low = mid;
+    else high = mid - 1;
+  }
+  // Never between the two halves of a surrogate pair.
+  return low > 0 && /[\uD800-\uDBFF]/.test(text[low - 1]) ? low - 1 : low;
+}
+
 function floorStep(n: number): number {
   return Math.floor(n / STEP) * STEP;
 }

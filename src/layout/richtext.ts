@@ -1,5 +1,6 @@
 import type { Block, Inline } from '../model/types.js';
 import { isCjk } from './text.js';
+import { placedSize } from '../markdown/image-prepare.js';
 
 type Content = Record<string, unknown>;
 
@@ -47,13 +48,12 @@ export function blocksToPdf(blocks: Block[], inList = false): Content[] {
   });
 }
 
-/** Largest box an abstract's image takes, in points (fits an A5 text column). */
-const IMAGE_BOX = { width: 320, height: 240 };
-
-/** An image at its size at 150 dpi, shrunk to fit the box, centred; embedded from memory, never from a path. */
+/**
+ * An image at its size at 150 dpi, shrunk to fit the box (placedSize), centred; embedded
+ * from memory, never from a path. The data may be a scaled-down copy; the size is the original's.
+ */
 function imageToPdf(b: Extract<Block, { type: 'image' }>): Content {
-  const natural = { width: (b.width * 72) / 150, height: (b.height * 72) / 150 };
-  const scale = Math.min(1, IMAGE_BOX.width / natural.width, IMAGE_BOX.height / natural.height);
+  const placed = placedSize(b);
   const src = `data:image/${b.format};base64,${Buffer.from(b.data).toString('base64')}`;
-  return { image: src, width: natural.width * scale, height: natural.height * scale, alignment: 'center', margin: [0, 4, 0, 6] };
+  return { image: src, width: placed.width, height: placed.height, alignment: 'center', margin: [0, 4, 0, 6] };
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isCollection, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isCollection, visit, type Document, type Node } from 'yaml';
 import type { Diagnostics, Position } from '../diagnostics.js';
 
 /** A parsed YAML file that can tell where any value in it came from. */
@@ -29,10 +29,18 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
     if (seen.has(`${where.line}`)) continue;
     seen.add(`${where.line}`);
     const reason = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const unclosed = unclosedFlow(text, err.pos[0], reason);
+    if (unclosed) {
+      const [open, close] = unclosed.bracket === '{' ? ['{', '}'] : ['[', ']'];
+      diags.error('yaml-syntax', at(unclosed.offset), `YAML syntax: this "${open}" is never closed with "${close}"`,
+        `end the ${open === '{' ? 'mapping' : 'list'} with "${close}" on the same line, e.g. ${open === '{' ? '{ time: 14:00-14:40, talk: some-id }' : '[a, b]'}`);
+      continue;
+    }
     diags.error('yaml-syntax', where, `YAML syntax: ${reason}`, yamlHint(err.code, reason));
   }
   if (doc.errors.length) return undefined;
   for (const w of doc.warnings) diags.warn('yaml-syntax', at(w.pos[0]), w.message.split('\n')[0]);
+  if (!checkSurrogates(doc, at, diags)) return undefined;
 
   const nodeAt = (path: ReadonlyArray<PropertyKey>): Node | undefined => {
     for (let n = path.length; n >= 0; n--) {
@@ -63,6 +71,59 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
       return this.locate(path);
     },
   };
+}
+
+/**
+ * For an error saying a flow collection must "end with a }" (or "]"), which the parser
+ * reports where it notices, on a later line: the "{" (or "[") left open on an earlier line.
+ */
+function unclosedFlow(text: string, offset: number, reason: string): { offset: number; bracket: string } | undefined {
+  const close = /end with an? ([}\]])/.exec(reason)?.[1];
+  if (!close) return undefined;
+  const bracket = close === '}' ? '{' : '[';
+  let end = Math.min(offset, text.length);
+  for (let n = 0; n < 200 && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const open = unmatchedOpen(text.slice(start, end), bracket, close);
+    if (open !== undefined) return { offset: start + open, bracket };
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/** Column (0-based) of the first bracket a line opens and does not close, outside quotes and comments. */
+function unmatchedOpen(line: string, open: string, close: string): number | undefined {
+  const stack: number[] = [];
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+    else if (ch === open) stack.push(i);
+    else if (ch === close) stack.pop();
+  }
+  return stack[0];
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A "\uD800" escape gives half of a character, which no font, PDF or terminal can show:
+ * refused at the value (not later, where a template prints it). False when one was found.
+ */
+function checkSurrogates(doc: Document, at: (offset: number) => Position, diags: Diagnostics): boolean {
+  let clean = true;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || !LONE_SURROGATE.test(node.value)) return;
+      clean = false;
+      diags.error('lone-surrogate', at(node.range?.[0] ?? 0), 'this text holds half of a character (an escape such as "\\uD83D" without its second half)',
+        'write the character itself, or both halves of its escape ("\\uD83D\\uDE00"), or remove the escape');
+    },
+  });
+  return clean;
 }
 
 function toPlain(doc: Document): unknown {

@@ -7,6 +7,7 @@ import type { Diagnostics } from '../diagnostics.js';
 export const MAX_NESTING = 6;
 import type { FileSource } from '../io.js';
 import { imageBlock, isLoneImage } from './image-handler.js';
+import type { ImageBudget } from './image-prepare.js';
 
 /** Shared by every handler while one markdown body is converted. */
 export interface MarkdownState {
@@ -14,6 +15,8 @@ export interface MarkdownState {
   lineOffset: number;
   diags: Diagnostics;
   depth: number;
+  /** How deep emphasis, strong and links are nested at the inline being converted. */
+  inlineDepth: number;
   /** Where images are read from; without it, images are not placed. */
   images?: ImageSource;
   blocks(nodes: RootContent[]): Block[];
@@ -24,6 +27,8 @@ export interface MarkdownState {
 export interface ImageSource {
   files: FileSource;
   dir: string;
+  /** What this build's images have used of the decode and embed budgets (shared by every file of a build). */
+  budget?: ImageBudget;
 }
 
 type BlockHandler = (node: any, state: MarkdownState) => Block[];
@@ -99,7 +104,7 @@ export const inlineHandlers: Record<string, InlineHandler> = {
   delete: (node, marks, state) => state.inlines(node.children, marks),
   inlineCode: (node, marks) => [{ ...marks, code: true, text: node.value }],
   break: (_node, marks) => [{ ...marks, text: '', break: true }],
-  link: (node, marks, state) => state.inlines(node.children, { ...marks, href: safeHref(node.url) }),
+  link: (node, marks, state) => state.inlines(node.children, { ...marks, href: linkTarget(node, state) }),
   linkReference: (node, marks, state) => state.inlines(node.children, marks),
   html: (node, marks, state) => {
     warnDegraded(node, state, 'Raw HTML', 'write plain markdown instead of HTML tags');
@@ -115,7 +120,20 @@ export const inlineHandlers: Record<string, InlineHandler> = {
   },
 };
 
-/** Only web and mail links become PDF links; anything else (javascript:, file:, #) stays text. */
-function safeHref(url: string): string | undefined {
-  return /^(https?:|mailto:)/i.test(url) ? url : undefined;
+/** Longest link address made a PDF link: browsers and servers stop near 2,000-8,000 characters. */
+export const MAX_HREF = 2_000;
+
+/**
+ * Only web and mail links become PDF links; anything else (javascript:, file:, #) stays text.
+ * pdfmake writes a link's address into every line the link's text takes: a 30,000-character
+ * address over 600 lines wrote 15 MB, so an address past MAX_HREF stays text, with a warning.
+ */
+function linkTarget(node: { url: string } & Nodes, state: MarkdownState): string | undefined {
+  if (!/^(https?:|mailto:)/i.test(node.url)) return undefined;
+  if (node.url.length <= MAX_HREF) return node.url;
+  const p = node.position?.start;
+  state.diags.warn('markdown-unsupported', { file: state.file, line: (p?.line ?? 1) + state.lineOffset, column: p?.column ?? 1 },
+    `a link address of ${node.url.length} characters is printed as text, not made a link`,
+    `link addresses are at most ${MAX_HREF} characters; use a short address`);
+  return undefined;
 }

@@ -3,6 +3,7 @@ import type { Block } from '../model/types.js';
 import { MAX_FILE_BYTES } from '../io.js';
 import type { MarkdownState } from './handlers.js';
 import { resolveImagePath, sniffImage } from './images.js';
+import { DECODE_BUDGET, EMBED_BUDGET, imageBudget, prepareImage } from './image-prepare.js';
 
 /** True for a paragraph that is one image and nothing else (whitespace aside). */
 export function isLoneImage(node: Paragraph): boolean {
@@ -32,5 +33,18 @@ export function imageBlock(node: Paragraph, state: MarkdownState): Block[] {
   if (!data) return fallback('image-missing', `there is no image file ${files.label}/${path}`, 'check the file name; paths are relative to this markdown file');
   const info = data.length <= MAX_FILE_BYTES ? sniffImage(data) : undefined;
   if (!info) return fallback('image-format', `${files.label}/${path} is not a readable PNG or JPEG image (or has more than 25 million pixels)`, 'save the figure again as PNG or JPEG, at most 5000 × 5000 pixels');
-  return [{ type: 'image', path, alt: image.alt ?? '', data, ...info }];
+  const prepared = prepareImage(data, info, (state.images!.budget ??= imageBudget()));
+  if (!prepared.ok) {
+    if (prepared.reason === 'broken') return fallback('image-format', `${files.label}/${path} is not a readable PNG image`, 'save the figure again as PNG or JPEG');
+    const [what, limit] = prepared.reason === 'decode-budget' ? ['decoded', `${DECODE_BUDGET / 4e6} million pixels`] : ['embedded', `${EMBED_BUDGET / 2 ** 20} MB`];
+    return fallback('image-budget', `${files.label}/${path} is not placed: the booklet's images would pass the ${limit} forumpress ${what} for one build`,
+      'save large figures smaller (at most 1333 × 1000 pixels is enough for print), as JPEG for photos; the alt text is printed instead');
+  }
+  if (prepared.flattened) {
+    const p = image.position?.start;
+    state.diags.warn('pdfa-transparency', { file: state.file, line: (p?.line ?? 1) + state.lineOffset, column: p?.column ?? 1 },
+      `${files.label}/${path} has transparent parts; it is printed on white, as PDF/A-1 requires`,
+      'save the figure without transparency (on a white background) to silence this');
+  }
+  return [{ type: 'image', path, alt: image.alt ?? '', ...info, data: prepared.data, format: prepared.format }];
 }

@@ -7,6 +7,8 @@ import { blockHandlers, inlineHandlers, MAX_NESTING, type ImageSource, type Mark
 
 export { MAX_NESTING };
 import { plainParagraphs } from './plain.js';
+import { boundEmphasis } from './emphasis-bound.js';
+import { boundedInlines } from './inline-depth.js';
 
 const parser = unified().use(remarkParse);
 
@@ -17,15 +19,16 @@ const parser = unified().use(remarkParse);
 export function markdownToBlocks(source: string, file: string, lineOffset: number, diags: Diagnostics, images?: ImageSource): Block[] {
   const plain = plainParagraphs(source);
   if (plain) return plain;
-  const tree = parser.parse(boundNesting(source, file, lineOffset, diags)) as Root;
+  const tree = parser.parse(boundEmphasis(boundNesting(source, file, lineOffset, diags), file, lineOffset, diags)) as Root;
   const state: MarkdownState = {
     file,
     lineOffset,
     diags,
     images,
     depth: 0,
+    inlineDepth: 0,
     blocks: (nodes) => convertBlocks(nodes, state),
-    inlines: (nodes, marks) => convertInlines(nodes, marks, state),
+    inlines: (nodes, marks) => boundedInlines(nodes, marks, state, () => convertInlines(nodes, marks, state)),
   };
   return convertBlocks(tree.children, state);
 }

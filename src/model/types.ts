@@ -21,6 +21,7 @@ export type Block =
   | { type: 'code'; text: string }
   | { type: 'rule' }
   /** A PNG or JPEG from inside the content folder, on its own line in the markdown. */
+  // width, height: the image's pixels as read (they set its printed size); data may be a scaled-down copy.
   | { type: 'image'; path: string; alt: string; format: 'png' | 'jpeg'; width: number; height: number; data: Uint8Array };
 
 /** A title in one or two languages; `primary` is what a short listing shows. */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { FontFace } from './fonts.js';
 import { parsedFont } from './font-cache.js';
+import { fontTablesProblem } from './font-check.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit') as {
@@ -14,8 +15,16 @@ interface OpenedFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
+/** What probe reads of a face. */
+interface ProbedFont {
+  unitsPerEm: number;
+  layout(text: string): { glyphs: { path: { commands: unknown[] } }[]; advanceWidth: number };
+}
+
 /** Opens one face of a TTF/OTF/TTC; throws a readable Error when the bytes are no font or the face is absent. */
 export function openFace(bytes: Buffer, postscriptName?: string): OpenedFont {
+  const damaged = fontTablesProblem(bytes);
+  if (damaged) throw new Error(`the file is damaged: ${damaged}`);
   let font: OpenedFont;
   try {
     font = fontkit.create(bytes, postscriptName);
@@ -27,7 +36,25 @@ export function openFace(bytes: Buffer, postscriptName?: string): OpenedFont {
     const names = font.fonts.map((f) => f.postscriptName).join(', ');
     throw new Error(`the file is a font collection; choose a face by its PostScript name (${names})`);
   }
+  probe(font as unknown as ProbedFont);
   return font;
+}
+
+/**
+ * Reads what pdfkit reads first of a face (units, metrics, the glyphs of a short text and
+ * their outlines), so that a face whose tables hold garbage fails here, at theme.yaml, and not
+ * while the PDF is written.
+ */
+function probe(font: ProbedFont): void {
+  try {
+    const units = font.unitsPerEm;
+    if (!(units >= 16 && units <= 16384)) throw new Error(`units per em is ${units}`);
+    const run = font.layout('Aa 1中。');
+    if (!Number.isFinite(run.advanceWidth)) throw new Error('its glyph widths are not numbers');
+    for (const glyph of run.glyphs) void glyph.path.commands.length;
+  } catch (err) {
+    throw new Error(`the file is damaged (${(err as Error).message})`);
+  }
 }
 
 const opened = new Map<string, OpenedFont>();

@@ -23,7 +23,9 @@ interface Run {
 export interface ShapableFont extends KeyedFont {
   layout(text: unknown, features?: unknown, ...rest: unknown[]): Run;
   getGlyph(id: number, codePoints?: number[]): Glyph | null;
+  glyphForCodePoint(codePoint: number): Glyph | null;
   numGlyphs: number;
+  unitsPerEm: number;
 }
 
 /**
@@ -75,11 +77,11 @@ export function useShapingCache(font: ShapableFont): void {
     store.used.add(id);
     const stored = store.runs.get(id);
     if (stored) {
-      const run = replay(font, stored);
+      const run = replay(font, text, stored);
       if (run) return run;
     }
     const { run, calls } = record(font, () => layout.call(font, text, features));
-    const entry = toStored(run, calls);
+    const entry = toStored(font, text, run, calls);
     if (entry) {
       store.runs.set(id, entry);
       store.fresh.push(id);
@@ -115,8 +117,8 @@ function record(font: ShapableFont, shape: () => Run): { run: Run; calls: Made[]
 
 const sameCodes = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
-/** The stored form of a fresh run, or undefined for anything but plain glyphs and positions. */
-function toStored(run: Run, made: Made[]): StoredRun | undefined {
+/** The stored form of a fresh run, or undefined for anything but plain glyphs and positions that replay would accept. */
+function toStored(font: ShapableFont, text: string, run: Run, made: Made[]): StoredRun | undefined {
   if (!run || !Array.isArray(run.glyphs) || !Array.isArray(run.positions) || run.glyphs.length !== run.positions.length) return undefined;
   const calls: Call[] = [];
   const glyphs = new Set<Glyph>();
@@ -135,25 +137,45 @@ function toStored(run: Run, made: Made[]): StoredRun | undefined {
     numbers.push(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset);
   }
   const stored: StoredRun = [calls, ids, numbers];
-  return validRun(stored) ? stored : undefined;
+  return validRun(stored) && trustworthy(font, text, stored, run.glyphs) ? stored : undefined;
 }
 
-/** The run of a stored entry, after making fontkit's getGlyph calls again; undefined when a glyph's code points differ. */
-function replay(font: ShapableFont, stored: StoredRun): CachedRun | undefined {
-  if (!validRun(stored)) return undefined;
+/**
+ * True when a stored run can only print `text`, whatever else the file says: every glyph is
+ * the one the font's character map gives its one character, the glyphs' characters in order
+ * are the text's, every getGlyph call asks for a character's own glyph, and positions stay
+ * within a few em. A cache file someone altered can thus move a glyph a little, never change
+ * which glyph is printed nor what the text layer says. Runs that shaping changed (ligatures,
+ * contextual forms: about one word in a thousand here) are shaped every time instead.
+ */
+function trustworthy(font: ShapableFont, text: string, [calls, ids, numbers]: StoredRun, glyphs?: Glyph[]): boolean {
+  const chars = [...text];
+  // fontkit also makes the space glyph of every font it shapes with: a few calls more than glyphs.
+  if (ids.length !== chars.length || calls.length > ids.length + 4) return false;
+  const limit = 16 * (font.unitsPerEm || 1000);
+  if (numbers.some((n) => Math.abs(n) > limit)) return false;
+  const own = (id: number, cp: number | undefined) => cp !== undefined && cp <= 0x10ffff && font.glyphForCodePoint(cp)?.id === id;
+  if (!calls.every(([id, args]) => id < font.numGlyphs && args.length === 1 && own(id, args[0]))) return false;
+  return ids.every((id, i) => own(id, chars[i].codePointAt(0)) && (!glyphs || (glyphs[i].codePoints.length === 1 && glyphs[i].codePoints[0] === chars[i].codePointAt(0))));
+}
+
+/** The run of a stored entry, after making fontkit's getGlyph calls again; undefined when a glyph's code points differ or the entry is not trustworthy. */
+function replay(font: ShapableFont, text: string, stored: StoredRun): CachedRun | undefined {
+  if (!validRun(stored) || !trustworthy(font, text, stored)) return undefined;
   const [calls, ids, numbers] = stored;
   const glyphs = new Map<number, Glyph>();
   for (const [id, args, codes] of calls) {
-    if (id >= font.numGlyphs) return undefined;
     const glyph = font.getGlyph(id, [...args]);
     if (!glyph || !sameCodes(glyph.codePoints, codes ?? args)) return undefined;
     glyphs.set(id, glyph);
   }
+  const chars = [...text];
   const out: Glyph[] = [];
   const positions: Position[] = [];
   for (let i = 0; i < ids.length; i++) {
     const glyph = glyphs.get(ids[i]);
-    if (!glyph) return undefined;
+    // The glyph's own code points go into the PDF's text layer: they must be the text's.
+    if (!glyph || glyph.codePoints.length !== 1 || glyph.codePoints[0] !== chars[i].codePointAt(0)) return undefined;
     out.push(glyph);
     positions.push({ xAdvance: numbers[4 * i], yAdvance: numbers[4 * i + 1], xOffset: numbers[4 * i + 2], yOffset: numbers[4 * i + 3] });
   }

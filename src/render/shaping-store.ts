@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,19 +119,39 @@ export function storeFor(key: string): FontStore {
 /** The runs of a cache file, or none when it is missing or not exactly what this build would write. */
 function readRuns(file: string, header: Header): Map<string, StoredRun> {
   try {
-    // A file far past the limit is not ours to read whole (it is replaced at the next save).
-    if (!existsSync(file) || statSync(file).size > 2 * MAX_FILE_BYTES) return new Map();
-    const data = JSON.parse(readFileSync(file, 'utf8'));
+    const text = readCacheFile(file);
+    if (text === undefined) return new Map();
+    const data = JSON.parse(text);
     if (!data || typeof data !== 'object' || JSON.stringify(data.header) !== JSON.stringify(header)) return new Map();
     if (!data.runs || typeof data.runs !== 'object') return new Map();
-    // Each run is checked when it is used (validRun): most of a big file is not needed by one build.
+    // Each run is checked when it is used (validRun, then against the font): most of a big file is not needed by one build.
     return new Map(Object.entries(data.runs as Record<string, StoredRun>));
   } catch {
     return new Map();
   }
 }
 
-const isInt = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+/**
+ * A cache file's text, only from a regular file of bounded size: a symlink (to /dev/zero, or
+ * anywhere), a FIFO (which would block forever) or a file far past the limit is not read.
+ */
+function readCacheFile(file: string): string | undefined {
+  const stat = lstatSync(file, { throwIfNoEntry: false });
+  if (!stat || !stat.isFile() || stat.size > 2 * MAX_FILE_BYTES) return undefined;
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile() || opened.ino !== stat.ino || opened.size > 2 * MAX_FILE_BYTES) return undefined;
+    const bytes = Buffer.alloc(opened.size);
+    let done = 0;
+    for (let n = 1; n > 0 && done < bytes.length; done += n) n = readSync(fd, bytes, done, bytes.length - done, done);
+    return bytes.toString('utf8', 0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const isInt = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 0x10ffff;
 const ints = (a: unknown): a is number[] => Array.isArray(a) && a.every(isInt);
 
 /** True for a run of the stored shape (a damaged file must not reach pdfkit). */

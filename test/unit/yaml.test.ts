@@ -7,7 +7,8 @@ describe('parseYaml', () => {
   it('reports a syntax error at its line and column, shifted for front matter', () => {
     const diags = new Diagnostics();
     expect(parseYaml('a.md', 'title: ok\nspeakers: [a, b\n', diags, 1)).toBeUndefined();
-    expect(diags.list[0]).toMatchObject({ rule: 'yaml-syntax', file: 'a.md', line: 4 });
+    expect(diags.list[0]).toMatchObject({ rule: 'yaml-syntax', file: 'a.md', line: 3, column: 11 });
+    expect(diags.list[0].message).toBe('YAML syntax: this "[" is never closed with "]"');
   });
 
   it('reports a duplicate key where the second one stands', () => {
