@@ -2,26 +2,31 @@ import { createHash } from 'node:crypto';
 import type { Diagnostics } from './diagnostics.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
+import type { AttendeeList } from './model/attendees.js';
 import { outputJobs } from './outputs.js';
-import { renderPdf, type PdfMeta } from './render/pdf.js';
+import type { PdfMeta } from './render/pdf.js';
+import { renderSheets, type SpilledTurn } from './render/sheets.js';
 import type { FontSet } from './render/fonts.js';
 import { trackPages } from './render/pages.js';
 import { checkPageCounts } from './build-badges.js';
 import { checkLostContent } from './check/lost-content.js';
 import { roomSigns } from './layout/signs.js';
 import { bothWords, DEFAULT_LOCALE, word } from './layout/default-locale.js';
+import { ROOM_SUBJECTS } from './room-documents.js';
 
 /* Steps of build.ts that need a few lines each: metadata, digests, page checks. */
 
 /** Lays every document out (rendering it, keeping nothing) for the checks that need its pages. */
 export async function layOut(documents: Map<string, Record<string, unknown>>, program: Program, settings: SettingsFile, meta: PdfMeta,
-  fonts: FontSet, diags: Diagnostics, label: string): Promise<void> {
+  fonts: FontSet, diags: Diagnostics, label: string, attendees?: AttendeeList): Promise<void> {
   const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
+  const jobs = outputJobs(program, settings, attendees);
   const laid = new Map<string, Uint8Array>();
   for (const [name, doc] of documents) {
     const tracked = trackPages(doc, new Set(anchors.keys()));
     try {
-      laid.set(name, await renderPdf(tracked.doc, meta, fonts));
+      // Folded documents (tents) go through their folding too, which warns of a face that spills over.
+      laid.set(name, await renderSheets(tracked.doc, meta, fonts, (s) => warnSpilledTurn(s, name, jobs.find((j) => j.output === name)?.template ?? '', label, diags)));
     } catch (err) {
       diags.error('render', { file: label, line: 1, column: 1 }, `${name} could not be laid out: ${(err as Error).message.split('\n')[0]}`,
         'this is a gap in forumpress\'s checks: please report it with the content that caused it');
@@ -30,7 +35,7 @@ export async function layOut(documents: Map<string, Record<string, unknown>>, pr
     if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
     checkLostContent(name, tracked.laidOut(), program, diags, roomSigns(program));
   }
-  await checkPageCounts(outputJobs(program, settings), laid, diags, label);
+  await checkPageCounts(jobs, laid, diags, label);
 }
 
 /**
@@ -54,8 +59,16 @@ export function warnLongAbstracts(spans: Map<string, number>, anchors: Map<strin
   }
 }
 
+/** A folded sheet (a table tent) whose faces ran past their half sheets: warned, naming the tent. */
+export function warnSpilledTurn(s: SpilledTurn, output: string, template: string, label: string, diags: Diagnostics): void {
+  diags.warn('page-overflow', { file: `${label}/${template}`, line: 1, column: 1 },
+    `${output}: tent ${s.index} fills ${s.pages} half sheets instead of 2, so it and the tents after it are misfolded`,
+    `lower the sizes in templates/partials/tent-face.hbs, or give that person a shorter name or affiliation in content/tents.yaml`);
+}
+
 /** The subject of a document other than the booklet, e.g. the signs. */
 export function subjectOf(output: string, program: Program): string {
+  if (Object.hasOwn(ROOM_SUBJECTS, output)) return `${program.forum.name} ${ROOM_SUBJECTS[output]}`;
   return output === 'signs.pdf' ? `${program.forum.name} ${bothWords(program.locale ?? DEFAULT_LOCALE, 'subject_signs')}` : metadata(program).subject;
 }
 

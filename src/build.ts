@@ -6,11 +6,13 @@ import { loadTemplates, TemplateError, type TemplateSet } from './layout/templat
 import { composeDocument } from './layout/document.js';
 import { badgeJobs, derivedOutputs, outputJobs } from './outputs.js';
 import { badgeDigest, inputHash } from './input-hash.js';
-import { renderPdf, type PdfMeta } from './render/pdf.js';
+import type { PdfMeta } from './render/pdf.js';
+import { renderSheets } from './render/sheets.js';
 import { renderWithDerived } from './render/derive.js';
 import { sourceMime } from './render/attachments.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
+import type { AttendeeList } from './model/attendees.js';
 import { loadFontSet } from './render/custom-fonts.js';
 import { prefetchChineseFonts } from './render/fonts.js';
 import { applyFontFallback, type MissingGlyphs } from './render/fallback.js';
@@ -21,7 +23,7 @@ import { loadAttendees } from './check/attendees.js';
 import { lintTypography, textFiles } from './check/typography.js';
 import { engineVersionProblems } from './render/engine-versions.js';
 import { buildBadges, checkPageCounts } from './build-badges.js';
-import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts } from './build-steps.js';
+import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts, warnSpilledTurn } from './build-steps.js';
 import { badgeForumView } from './layout/badges.js';
 import { programView } from './layout/view.js';
 import { checkLostContent } from './check/lost-content.js';
@@ -112,7 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const derived = derivedOutputs(settings);
   const { documents, templateOf } = options.only ? { documents: new Map(), templateOf: new Map() }
-    : composeAll(program, settings, templates, diags, options, derived, inputHashes, unchanged, derivedSalt(settings, content.files));
+    : composeAll(program, settings, attendees, templates, diags, options, derived, inputHashes, unchanged, derivedSalt(settings, content.files));
   const missing: MissingGlyphs = new Map();
   for (const [name, doc] of documents) {
     const split = applyFontFallback(doc, fonts);
@@ -128,7 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.checkOnly) {
     // Checks without output: documents laid out only when asked (page-length checks),
     // badges composed with their names fitted but not drawn.
-    if (options.layout) await layOut(documents, program, settings, meta, fonts, diags, options.templates.label);
+    if (options.layout) await layOut(documents, program, settings, meta, fonts, diags, options.templates.label, attendees);
     if (attendees) await badges(undefined);
     return { outputs: new Map(), diagnostics: diags.sorted(), ok: !diags.hasErrors };
   }
@@ -139,7 +141,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const tracked = trackPages(doc, new Set(anchors.keys()));
     try {
       if (!derived[name]) {
-        outputs.set(name, await renderPdf(tracked.doc, { ...meta, subject: subjectOf(name, program) }, fonts));
+        outputs.set(name, await renderSheets(tracked.doc, { ...meta, subject: subjectOf(name, program) }, fonts,
+          (s) => warnSpilledTurn(s, name, templateOf.get(name) ?? '', options.templates.label, diags)));
       } else {
         const rendered = await renderWithDerived(name, tracked.doc, derived[name], meta, fonts, sources, options.outputs);
         for (const [file, bytes] of rendered.files) outputs.set(file, bytes);
@@ -159,7 +162,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
     checkLostContent(name, tracked.laidOut(), program, diags, roomSigns(program));
   }
-  await checkPageCounts(outputJobs(program, settings), outputs, diags, options.templates.label);
+  await checkPageCounts(outputJobs(program, settings, attendees), outputs, diags, options.templates.label);
   try {
     if (attendees) await badges(meta);
   } catch (err) {
@@ -176,11 +179,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Composes every output to render; outputs whose input digest matches the last build's are skipped. */
-function composeAll(program: Program, settings: SettingsFile, templates: TemplateSet, diags: Diagnostics, options: BuildOptions,
+function composeAll(program: Program, settings: SettingsFile, attendees: AttendeeList | undefined, templates: TemplateSet, diags: Diagnostics, options: BuildOptions,
   derived: ReturnType<typeof derivedOutputs>, inputHashes: Map<string, string>, unchanged: string[], sourcesSalt: string) {
   const documents = new Map<string, Record<string, unknown>>();
   const templateOf = new Map<string, string>();
-  for (const job of outputJobs(program, settings)) {
+  for (const job of outputJobs(program, settings, attendees)) {
     const { output, template, view } = job;
     // A derived file (archival, print) is made from its source's rendering.
     // Only the files asked for (--output) are digested, made and reported unchanged.

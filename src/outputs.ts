@@ -5,6 +5,8 @@ import { roomSigns, signsView } from './layout/signs.js';
 import { gridColumns } from './layout/grid.js';
 import { sheetLayout, stockLayout, type SheetLayout } from './layout/imposition.js';
 import { STOCK_PRESETS } from './model/stock.js';
+import type { AttendeeList } from './model/attendees.js';
+import { roomDocumentJobs } from './room-documents.js';
 import { paperSize } from './layout/document.js';
 import { phoneView } from './share/web.js';
 
@@ -23,7 +25,7 @@ export interface OutputJob {
  * Every document a build produces, from the checked program and the settings.
  * New kinds of output (signs, badges...) add their jobs here.
  */
-export function outputJobs(program: Program, settings: SettingsFile): OutputJob[] {
+export function outputJobs(program: Program, settings: SettingsFile, attendees?: AttendeeList): OutputJob[] {
   const view = programView(program, { gridColumns: gridColumns(settings.booklet.paper) });
   return [
     { output: 'program.pdf', template: 'booklet/booklet.hbs', view: { ...view, paper: settings.booklet.paper, page: paperSize(settings.booklet.paper), talkPerPage: settings.booklet.talks === 'page' } },
@@ -32,6 +34,7 @@ export function outputJobs(program: Program, settings: SettingsFile): OutputJob[
     // Phone-width pages, one per day: the source of `forumpress preview`'s schedule-dayN.png.
     { output: 'schedule-phone.pdf', template: 'phone/schedule.hbs', view: phoneView(program),
       expectPages: { count: program.days.length, what: `one page per day (${program.days.length})` } },
+    ...roomDocumentJobs(program, settings, attendees),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sortByName } from '../src/layout/sort-names.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,10 +135,10 @@ describe('program.pdf from the forum content', () => {
     for (const m of talks) expect(squash(pages[m.page - 1].text)).toContain(squash(m.title));
   });
 
-  it('has a speaker index in pinyin order whose page numbers point to the abstracts', () => {
+  it('has a speaker index in surname-reading order whose page numbers point to the abstracts', () => {
     const from = sectionPage('报告人索引') - 1;
     const names = program.talks.flatMap((t) => t.speakers.map((s) => s.name));
-    const sorted = [...new Set(names)].sort(new Intl.Collator('zh-u-co-pinyin').compare);
+    const sorted = sortByName([...new Set(names)], (name) => ({ name }));
     const index = pages.slice(from).flatMap((p) => p.lines).filter((l) => /\d+$/.test(l) && sorted.some((n) => l.startsWith(n)));
     expect(index.map((l) => sorted.find((n) => l.startsWith(n)))).toEqual(sorted);
     expect(sorted.slice(0, 3)).toEqual(['毕宏杰', '丁健豪', '董行思']);

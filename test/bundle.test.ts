@@ -43,7 +43,7 @@ describe('the bundled CLI', () => {
     expect(caches()).toEqual([]);
     const bundled = run();
     expect(bundled.status, bundled.output).toBe(0);
-    expect(Object.keys(bundled.files).sort()).toEqual(['badges.pdf', 'program-archival.pdf', 'program-print.pdf', 'program.html', 'program.ics', 'program.pdf', 'schedule-phone.pdf', 'signs.pdf']);
+    expect(Object.keys(bundled.files).sort()).toEqual(['badges.pdf', 'certificates.pdf', 'program-archival.pdf', 'program-print.pdf', 'program.html', 'program.ics', 'program.pdf', 'schedule-phone.pdf', 'signin.pdf', 'signs.pdf', 'tents.pdf']);
     expect(bundled.files).toEqual(plain.files);
     expect(caches()).toHaveLength(1);
     const warm = run();

@@ -35,7 +35,7 @@ describe('reproducible builds', () => {
   it('give byte-identical PDFs when built twice in one process', async () => {
     const first = await buildRealForum();
     const second = await build(realSources());
-    expect(Object.keys(hashes(first.outputs))).toEqual(['badges.pdf', 'program-archival.pdf', 'program-print.pdf', 'program.html', 'program.ics', 'program.pdf', 'schedule-phone.pdf', 'signs.pdf']);
+    expect(Object.keys(hashes(first.outputs))).toEqual(['badges.pdf', 'certificates.pdf', 'program-archival.pdf', 'program-print.pdf', 'program.html', 'program.ics', 'program.pdf', 'schedule-phone.pdf', 'signin.pdf', 'signs.pdf', 'tents.pdf']);
     expect(hashes(second.outputs)).toEqual(hashes(first.outputs));
   });
 

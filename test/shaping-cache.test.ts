@@ -252,7 +252,7 @@ describe('builds with a shaping cache', () => {
     expect(cacheFiles(dir)).toEqual(files);
     expect(files.map((f) => statSync(join(dir, f)).mtimeMs)).toEqual(written);
     const none = buildWith({ FORUMPRESS_NO_CACHE: '1', FORUMPRESS_CACHE_DIR: dir });
-    expect(Object.keys(cold.files)).toEqual(['badges.pdf', 'program-archival.pdf', 'program-print.pdf', 'program.html', 'program.ics', 'program.pdf', 'schedule-phone.pdf', 'signs.pdf']);
+    expect(Object.keys(cold.files)).toEqual(['badges.pdf', 'certificates.pdf', 'program-archival.pdf', 'program-print.pdf', 'program.html', 'program.ics', 'program.pdf', 'schedule-phone.pdf', 'signin.pdf', 'signs.pdf', 'tents.pdf']);
     expect(warm.files).toEqual(cold.files);
     expect(none.files).toEqual(cold.files);
 

@@ -14,6 +14,7 @@ const COLUMNS: Record<string, string[]> = {
   name_en: ['name_en', 'english name', '英文名'],
   affiliation: ['affiliation', '单位', '工作单位'],
   role: ['role', 'roles', '角色', '身份'],
+  sort_as: ['sort_as', 'sort as', '排序'],
 };
 const REQUIRED = ['name', 'affiliation', 'role'];
 /** Several roles in one cell are separated by one of these. */
@@ -126,6 +127,7 @@ function toAttendee(row: CsvRow, n: number, index: Record<string, number>, roles
     name,
     nameEn: cell('name_en') || undefined,
     affiliation: cell('affiliation') || undefined,
+    ...(cell('sort_as') ? { sortAs: cell('sort_as') } : {}),
     roles: held.sort((a, b) => a.rank - b.rank),
     at: at(index.id !== undefined && cell('id') ? 'id' : 'name'),
     row,

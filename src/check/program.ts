@@ -7,6 +7,7 @@ import { imageBudget, type ImageBudget } from '../markdown/image-prepare.js';
 import type { Day, DayItem, Forum, Program, Session, Slot, Talk, Title } from '../model/types.js';
 import { abstractSchema, forumSchema, scheduleSchema, settingsSchema, type SessionEntry, type SettingsFile, type SlotEntry } from './schemas.js';
 import { validate } from './validate.js';
+import { loadHeadTables } from './tents.js';
 import { checkDays, checkTimes, parseTimeRange } from './times.js';
 import { LIMITS, withinLimit } from './limits.js';
 import { closest } from './suggest.js';
@@ -77,7 +78,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
   if (!forum) return { settings };
   const ordered = days.flatMap((d) => d.items.flatMap((it) => (it.type === 'session' ? it.session.slots : [it.slot])))
     .flatMap((s) => (s.talk ? [s.talk] : []));
-  return { program: forum && { forum, days, talks: ordered }, settings };
+  return { program: forum && { forum, days, talks: ordered, headTables: loadHeadTables(source, days, diags) }, settings };
 }
 
 /** The folder part of a content-relative path ('' at the top). */
@@ -86,7 +87,8 @@ function dirOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i);
 }
 
-function readYaml(source: FileSource, path: string, diags: Diagnostics, required: boolean): YamlFile | undefined {
+/** Reads and parses a content YAML file (BOM and size checked); undefined when absent (an error when required). */
+export function readYaml(source: FileSource, path: string, diags: Diagnostics, required: boolean): YamlFile | undefined {
   const text = source.read(path);
   if (text === undefined) {
     if (required) diags.error('missing-file', { file: `${source.label}/${path}`, line: 1, column: 1 }, `${path} is missing`,
@@ -125,7 +127,7 @@ function loadTalks(source: FileSource, diags: Diagnostics, budget: ImageBudget):
       id,
       file,
       title: toTitle(data.title),
-      speakers: data.speakers.map((s) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation })),
+      speakers: data.speakers.map((s) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation, ...(s.sort_as ? { sortAs: s.sort_as } : {}) })),
       kind: data.kind,
       subtitle: data.subtitle,
       track: data.track,

@@ -85,7 +85,8 @@ export const scheduleSchema = z.strictObject({
     .min(1, 'the schedule needs at least one day'),
 });
 
-const person = z.strictObject({ name: text, name_en: text.optional(), affiliation: text.optional() });
+/** `sort_as`: the reading a list of people files the person under (pinyin or Latin letters), when the computed one is wrong. */
+const person = z.strictObject({ name: text, name_en: text.optional(), affiliation: text.optional(), sort_as: text.optional() });
 
 /** Front matter of content/abstracts/*.md */
 export const abstractSchema = z.strictObject({
@@ -99,6 +100,23 @@ export const abstractSchema = z.strictObject({
   language: text.optional(),
 });
 
+/** A person at a head table: a name, or a name with its details. */
+const seated = z.union([text, z.strictObject({ name: text, name_en: text.optional(), affiliation: text.optional() })]);
+
+/**
+ * content/tents.yaml (optional): the head tables, each a session of schedule.yaml (its chairs,
+ * then its speakers, unless `people` is given) or any other table with a title. People most senior first.
+ */
+export const tentsSchema = z.strictObject({
+  tables: z.array(z.strictObject({
+    session: text.optional(),
+    title: text.optional(),
+    date: date.optional(),
+    time: time.optional(),
+    people: z.array(seated).min(1, 'list at least one person').optional(),
+  })).min(1, 'list at least one table'),
+});
+
 /** content/settings.yaml (optional) */
 export const settingsSchema = z.strictObject({
   booklet: z.strictObject({
@@ -110,6 +128,12 @@ export const settingsSchema = z.strictObject({
   archival: z.strictObject({ pdfa: z.enum(['1b', '3b']).default('1b') }).prefault({}),
   /** program-print.pdf: crop_marks adds 3 mm bleed, crop marks, TrimBox and BleedBox for a print shop. */
   print: z.strictObject({ crop_marks: z.boolean().default(false) }).prefault({}),
+  /** signin.pdf: one sheet per day or per session, `rows` attendees a page. */
+  signin: z.strictObject({ per: z.enum(['day', 'session']).default('day'), rows: z.number().int().min(5).max(40).default(20) }).prefault({}),
+  /** certificates.pdf: a page per attendee (参会证明) or per speaker and talk (报告证明). */
+  certificates: z.strictObject({ for: z.enum(['attendees', 'speakers']).default('attendees') }).prefault({}),
+  /** tents.pdf: seating by precedence (zh: 以左为上, international: right is senior) or as listed. */
+  tents: z.strictObject({ seating: z.enum(['zh', 'international', 'listed']).default('zh') }).prefault({}),
   badges: z.strictObject({
     layouts: z.array(z.enum(BADGE_LAYOUTS)).min(1).default(['card']),
     printer_size: z.enum(['card', 'a6']).default('card'),
@@ -138,5 +162,6 @@ export type ScheduleFile = z.infer<typeof scheduleSchema>;
 export type AbstractFile = z.infer<typeof abstractSchema>;
 export type SettingsFile = z.infer<typeof settingsSchema>;
 export type RolesFile = z.infer<typeof rolesSchema>;
+export type TentsFile = z.infer<typeof tentsSchema>;
 export type SlotEntry = z.infer<typeof slot>;
 export type SessionEntry = z.infer<typeof session>;

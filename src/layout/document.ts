@@ -73,7 +73,8 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
   const body: MarkupElement = { ...root, children: root.children.filter((c) => typeof c === 'string' || !['footer', 'header'].includes(c.name)) };
   const footer = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'footer');
   const header = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'header');
-  const { paper = 'A4', orientation = 'portrait', margins = '40', 'back-cover': backCover, width, height, ...style } = root.attrs;
+  const { paper = 'A4', orientation = 'portrait', margins = '40', 'back-cover': backCover, width, height, fold, ...style } = root.attrs;
+  if (fold !== undefined && fold !== 'tent') throw new MarkupError(root, `<document> fold="${fold}" is not a fold forumpress knows (only fold="tent")`, 'fold');
   const defaultStyle = blockProps({ ...root, attrs: style }, ctx);
   // width="390" height="auto" (points): a page as tall as what it holds, e.g. a phone's long image.
   const pageSize = width ? customPage(root, width, height) : paperSize(paper, orientation === 'landscape');
@@ -92,6 +93,8 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
     header: header && running(header, ctx),
     // A page of height="auto" has no foot for a heading to be stranded at.
     pageBreakBefore: keepWithNext(typeof pageSize.height === 'number' ? pageSize.height - bottom : Infinity, lineHeightOf(defaultStyle)),
+    // Read by src/render/sheets.ts (table tents); pdfmake ignores it.
+    ...(fold ? { fold } : {}),
   };
 }
 

@@ -40,7 +40,7 @@ export class MarkupError extends Error {
 type BlockHandler = (el: MarkupElement, ctx: ConvertContext) => Content;
 type InlineHandler = (el: MarkupElement, ctx: ConvertContext) => Content[];
 
-const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-margin', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next'];
+const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-margin', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next', 'turn'];
 
 /** Common attributes of block elements: style, anchors, TOC entries and bookmarks. */
 function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []): Content {
@@ -55,6 +55,7 @@ function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []
   if (a.width) out.width = /^\d+(\.\d+)?$/.test(a.width) ? Number(a.width) : a.width;
   if (a.unbreakable === 'true') out.unbreakable = true;
   if (a['keep-with-next'] === 'true') out.headlineLevel = 1;
+  if (a.turn !== undefined) out.headlineLevel = turnMark(el, a.turn);
   if (a.toc === 'true') {
     out.tocItem = true;
     if (a['toc-style']) out.tocStyle = a['toc-style'].split(/\s+/);
@@ -68,6 +69,15 @@ function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []
   }
   return out;
 }
+
+/** turn="true": the page this block starts on is printed turned 180° (a tent's far face; src/render/sheets.ts). */
+function turnMark(el: MarkupElement, value: string): string {
+  if (value !== 'true') throw new MarkupError(el, `<${el.name}> turn="${value}": write turn="true", or leave the attribute out`, 'turn');
+  return TURN_MARK;
+}
+
+/** How a turned block is marked for the renderer (pdfmake passes headlineLevel through untouched). */
+export const TURN_MARK = 'turn-page';
 
 /** A table entry by name, never one inherited from Object (an element named "constructor"). */
 function own<T>(table: Record<string, T>, name: string): T | undefined {

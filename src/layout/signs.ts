@@ -1,7 +1,8 @@
 import type { Program, Session, Talk } from '../model/types.js';
 import type { RoomSign } from '../check/lost-content.js';
 import { programView, sessionView } from './view.js';
-import { zhDate, zhWeekday } from './dates.js';
+import { dateFormats } from './dates.js';
+import { DEFAULT_LOCALE } from './default-locale.js';
 
 /** The sessions of each room on each day, for rooms that hold two sessions or more that day. */
 function roomDays(program: Program): { day: number; date: string; room: string; sessions: Session[] }[] {
@@ -50,8 +51,8 @@ export function signsView(program: Program) {
     anchor: anchorOf(r.day, r.room, i),
     room: r.room,
     day: dayOf(view.days[r.day - 1]),
-    full: `${zhDate(r.date)} ${zhWeekday(r.date)}`,
-    sessions: r.sessions.map((s) => sessionView(s, program.forum.online)),
+    full: dateFormats(program.locale ?? DEFAULT_LOCALE).full(r.date),
+    sessions: r.sessions.map((s) => sessionView(s, program.forum.online, program.locale ?? DEFAULT_LOCALE)),
   }));
   const days = view.days.map((day) => ({ ...day, byTime: byTime(day.items) }));
   // Signs show no abstracts: leaving them out of the view lets --watch skip the signs

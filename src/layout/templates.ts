@@ -45,7 +45,7 @@ export function loadTemplates(source: FileSource, theme: Theme, diags: Diagnosti
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const fileOf = (name: string) => `${source.label}/${name}`;
 
-  for (const dir of [PARTIAL_DIR, 'booklet', 'signs', 'badges', 'web', 'phone']) {
+  for (const dir of [PARTIAL_DIR, 'booklet', 'signs', 'badges', 'web', 'phone', 'tents', 'signin', 'certificates']) {
     for (const file of source.list(dir).filter((f) => f.endsWith('.hbs'))) {
       const name = `${dir}/${file}`;
       const text = source.read(name) ?? '';

@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, word } from './default-locale.js';
 import { dayGrid } from './grid.js';
 
 type Dates = ReturnType<typeof dateFormats>;
+import { sortByName } from './sort-names.js';
 
 /**
  * The data every template receives. Every key is present (null when empty) because
@@ -167,19 +168,19 @@ function talkView(talk: Talk, at: { slot: Slot; day: Day }, session: Session | u
   };
 }
 
-/** Every speaker once (two people of one name at two places are two entries), sorted by the locale's collation (pinyin for zh-CN), with their talks. */
+/** Every speaker once (two people of one name at two places are two entries), sorted by surname reading (sort-names.ts), with their talks. */
 function speakerIndex(talks: Talk[], locale: Locale) {
-  const collator = new Intl.Collator(locale.collation);
-  const byName = new Map<string, { name: string; affiliation: string | null; talks: { anchor: string; title: string }[] }>();
+  const byName = new Map<string, { name: string; sortAs?: string; affiliation: string | null; talks: { anchor: string; title: string }[] }>();
   for (const talk of talks) {
     for (const s of talk.speakers) {
       const key = `${s.name}\0${s.affiliation ?? ''}`;
       const entry = byName.get(key) ?? { name: s.name, affiliation: s.affiliation ?? null, talks: [] };
+      if (s.sortAs) entry.sortAs = s.sortAs;
       entry.talks.push({ anchor: `talk-${talk.id}`, title: titlesOf(talk.title, locale).title });
       byName.set(key, entry);
     }
   }
-  return [...byName.values()].sort((a, b) => collator.compare(a.name, b.name));
+  return sortByName([...byName.values()], (e) => e).map(({ sortAs: _, ...entry }) => entry);
 }
 
 export type ProgramView = ReturnType<typeof programView>;

@@ -15,6 +15,8 @@ export interface Attendee {
   name: string;
   nameEn?: string;
   affiliation?: string;
+  /** How lists of people file this name (the `sort_as` column), when the computed reading is wrong. */
+  sortAs?: string;
   /** Every role the person holds, most senior first. */
   roles: Role[];
   /** Where the person's row is, for diagnostics about their badge. */

@@ -38,6 +38,8 @@ export interface Person {
   name: string;
   nameEn?: string;
   affiliation?: string;
+  /** How lists of people file this name (content's `sort_as`), when the computed reading is wrong. */
+  sortAs?: string;
 }
 
 /** A talk, poster or panel, from one file under content/abstracts/. */
@@ -142,6 +144,15 @@ export interface Locale {
   collation: string;
 }
 
+/** A head table (content/tents.yaml): who sits there, most senior first, for table tents. */
+export interface HeadTable {
+  title: string;
+  /** ISO date and HH:MM–HH:MM, when known (a session's). */
+  date?: string;
+  time?: string;
+  people: Person[];
+}
+
 /** Everything the layouts need. */
 export interface Program {
   forum: Forum;
@@ -150,4 +161,6 @@ export interface Program {
   days: Day[];
   /** Talks in schedule order. */
   talks: Talk[];
+  /** Head tables of content/tents.yaml, in its order (none without the file). */
+  headTables?: HeadTable[];
 }

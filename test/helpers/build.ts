@@ -43,7 +43,7 @@ export function buildFrom(content: Record<string, string>, templates?: Record<st
 /** The shipped templates as an in-memory map, to vary in tests. */
 export function realTemplateFiles(): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const dir of ['', 'booklet/', 'partials/', 'signs/', 'badges/', 'locales/', 'web/', 'phone/']) {
+  for (const dir of ['', 'booklet/', 'partials/', 'signs/', 'badges/', 'locales/', 'web/', 'phone/', 'tents/', 'signin/', 'certificates/']) {
     try {
       for (const entry of readdirSync(join(ROOT, 'templates', dir), { withFileTypes: true })) {
         if (entry.isFile()) files[`${dir}${entry.name}`] = readFileSync(join(ROOT, 'templates', dir, entry.name), 'utf8');

@@ -3,6 +3,7 @@ import { loadProgram } from '../../src/check/program.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { memorySource } from '../../src/io.js';
 import { programView } from '../../src/layout/view.js';
+import { sortByName } from '../../src/layout/sort-names.js';
 import { realContentFiles } from '../helpers/build.js';
 
 function view(files: Record<string, string>) {
@@ -23,7 +24,17 @@ describe('programView', () => {
     const li = index.filter((e) => e.name === '李娜');
     expect(li.map((e) => [e.affiliation, e.talks.length])).toEqual([['北京大学', 1], ['复旦大学', 2]]);
     const names = index.map((e) => e.name);
-    expect(names).toEqual([...names].sort(new Intl.Collator('zh-u-co-pinyin').compare));
+    expect(names).toEqual(sortByName(names, (name) => ({ name })));
+  });
+
+  it("files the index by surname reading (曾 under Z), with a speaker's sort_as taking precedence", () => {
+    const files = realContentFiles();
+    files['abstracts/zheng-yajing.md'] = files['abstracts/zheng-yajing.md'].replace('name: 郑雅菁', 'name: 曾雅菁');
+    // 单 as a surname reads Shàn; this speaker's family says Dān, which sort_as records.
+    files['abstracts/qi-yang.md'] = files['abstracts/qi-yang.md'].replace('name: 祁阳', 'name: 单阳\n    sort_as: Dan Yang');
+    const names = view(files).speakerIndex.map((e) => e.name);
+    expect(names.slice(0, 4)).toEqual(['毕宏杰', '单阳', '丁健豪', '董行思']);
+    expect(names.slice(-3)).toEqual(['曾雅菁', '周海军', '邹文轩']);
   });
 
   it('writes days and sessions the way the templates show them', () => {
