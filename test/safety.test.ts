@@ -58,11 +58,13 @@ describe('never lose work', () => {
       const pdf = readFileSync(join(out, 'program.pdf'));
       const whole = pdf.toString('latin1', 0, 5) === '%PDF-' && pdf.toString('latin1', pdf.length - 6).includes('%%EOF');
       expect(whole || pdf.toString() === 'the previous booklet', `killed after ${after} ms`).toBe(true);
-      // Besides hidden temporary files (swept by the next build), only whole PDFs.
+      // Besides hidden temporary files (swept by the next build), only whole outputs: PDFs, the web page, the calendar.
       const visible = readdirSync(out).filter((f) => !f.startsWith('.'));
-      expect(visible.filter((f) => !f.endsWith('.pdf')), `killed after ${after} ms`).toEqual([]);
+      expect(visible.filter((f) => !/\.(pdf|html|ics)$/.test(f)), `killed after ${after} ms`).toEqual([]);
       for (const f of visible.filter((f) => f !== 'program.pdf')) {
-        expect(readFileSync(join(out, f)).toString('latin1').slice(-6), `killed after ${after} ms: ${f}`).toContain('%%EOF');
+        const tail = readFileSync(join(out, f)).toString('latin1').trimEnd().slice(-13);
+        const end = f.endsWith('.pdf') ? '%%EOF' : f.endsWith('.html') ? '</html>' : 'END:VCALENDAR';
+        expect(tail, `killed after ${after} ms: ${f}`).toContain(end);
       }
     }
     const done = spawnSync(process.execPath, args);

@@ -21,6 +21,8 @@ export function certificatesView(program: Program, list: AttendeeList | undefine
     })));
   const certificates = people.map((c, i) => ({ ...c, serial: `${year}-${String(i + 1).padStart(3, '0')}`, first: i === 0 }));
   return {
+    locale: view.locale,
+    labels: view.labels,
     forum: { ...view.forum, introduction: [], startDate: dateFormats(program.locale ?? DEFAULT_LOCALE).date(program.forum.dates.start), endDate: dateFormats(program.locale ?? DEFAULT_LOCALE).date(program.forum.dates.end) },
     mode,
     isTalk: mode === 'speakers',

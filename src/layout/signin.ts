@@ -37,7 +37,7 @@ export function signinView(program: Program, list: AttendeeList, settings: { per
     }));
     return { number: s + 1, ...occasion, expected: people.length, pages };
   });
-  return { forum: { ...view.forum, introduction: [] }, per: settings.per, sheets, pageCount: pageNumber };
+  return { forum: { ...view.forum, introduction: [] }, locale: view.locale, labels: view.labels, per: settings.per, sheets, pageCount: pageNumber };
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

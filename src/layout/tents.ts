@@ -35,8 +35,8 @@ export function tentsView(program: Program, attendees: AttendeeList | undefined,
     };
   });
   const tents = tables.flatMap((table) => table.seats.map((seat) => ({ ...seat, table: { number: table.number, title: table.title, day: table.day, time: table.time, count: table.count } })));
-  const { forum } = programView(program);
-  return { forum: { ...forum, introduction: [] }, seating, tables, tents };
+  const { forum, locale, labels } = programView(program);
+  return { forum: { ...forum, introduction: [] }, locale, labels, seating, tables, tents };
 }
 
 /** Each name's details as the program and the attendee list give them (the program's first). */
