@@ -39,6 +39,8 @@ function bilingual(forms: [string] | [string, string], options: Handlebars.Helpe
   const [first, second0] = forms.map((f) => fill(f, values));
   // A word already written in both languages (会 议 手 册　P R O G R A M) is not doubled.
   const second = second0 && !first.includes(second0) ? second0 : undefined;
+  // one=true: the program's language alone (a sentence is not doubled in a bilingual program).
+  if (hash.one) return first;
   if (hash.plain) return second ? `${first} ${second}` : first;
   if (!second) return new Handlebars.SafeString(escape(first));
   const style = typeof hash.style === 'string' ? hash.style : SECOND_STYLE;
