@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../src/build.js';
+import { buildRealForum } from './helpers/build.js';
+import { tempFile } from './helpers/tools.js';
+
+/**
+ * Page images of each document at 24 dpi, in grey, compared with the ones stored in
+ * test/visual/: a layout change that moves a block, a font that changes or a colour band
+ * that goes is seen. `UPDATE=1 npx vitest run test/visual.test.ts` stores the new pictures
+ * after a deliberate change (look at them first: `convert x.pgm x.png`).
+ */
+const DIR = join(import.meta.dirname, 'visual');
+const DPI = 24;
+const PAGES: Record<string, Array<number | 'last'>> = {
+  'program.pdf': [1, 4, 7, 'last'],
+  'signs.pdf': [1, 'last'],
+  'badges.pdf': [1],
+};
+/** A pixel differs when its grey level moved by more than this (of 255): antialiasing moves less. */
+const PIXEL_TOLERANCE = 48;
+/** Share of differing pixels a page may have: a line of text moved or a box gone is far more. */
+const AREA_TOLERANCE = 0.004;
+
+interface Gray { width: number; height: number; pixels: Buffer; raw: Buffer }
+
+function parsePgm(pgm: Buffer): Gray {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+  return { width: Number(header[1]), height: Number(header[2]), pixels: pgm.subarray(header[0].length), raw: pgm };
+}
+
+function render(bytes: Uint8Array, page: number): Gray {
+  const file = tempFile(bytes);
+  execFileSync('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), file, `${file}-p`]);
+  const out = readdirSync(join(file, '..')).find((f) => f.endsWith('.pgm'))!;
+  return parsePgm(readFileSync(join(file, '..', out)));
+}
+
+function pageCount(bytes: Uint8Array): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [tempFile(bytes)], { encoding: 'utf8' }))![1]);
+}
+
+let result: BuildResult;
+beforeAll(async () => {
+  result = await buildRealForum();
+});
+
+describe('page images (test/visual)', () => {
+  for (const [output, pages] of Object.entries(PAGES)) {
+    for (const page of pages) {
+      it(`${output} page ${page} looks as stored`, () => {
+        const bytes = result.outputs.get(output)!;
+        const n = page === 'last' ? pageCount(bytes) : page;
+        const actual = render(bytes, n);
+        const stored = join(DIR, `${output.replace(/\.pdf$/, '')}-p${page}.pgm`);
+        if (process.env.UPDATE || !existsSync(stored)) {
+          mkdirSync(DIR, { recursive: true });
+          writeFileSync(stored, actual.raw);
+        }
+        const expected = parsePgm(readFileSync(stored));
+        expect([actual.width, actual.height], 'page size').toEqual([expected.width, expected.height]);
+        let differing = 0;
+        for (let i = 0; i < actual.pixels.length; i++) if (Math.abs(actual.pixels[i] - expected.pixels[i]) > PIXEL_TOLERANCE) differing++;
+        const share = differing / actual.pixels.length;
+        if (share > AREA_TOLERANCE) {
+          const kept = join(mkdtempSync(join(tmpdir(), 'fp-visual-')), `${output}-p${page}.pgm`);
+          writeFileSync(kept, actual.raw);
+          expect.fail(`${(share * 100).toFixed(2)} % of the pixels differ from ${stored}; this build's page is ${kept}`);
+        }
+      });
+    }
+  }
+});
