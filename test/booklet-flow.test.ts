@@ -102,6 +102,15 @@ describe('the booklet\'s abstracts flow', () => {
   });
 });
 
+describe('no "scan" wording without a code', () => {
+  it('prints the livestream\'s note (可扫码观看) in no output, since the forum gives no URL to make a code of', async () => {
+    for (const [name, bytes] of result.outputs) {
+      const text = name.endsWith('.pdf') ? (await extractPages(bytes)).map((p) => p.text).join('') : Buffer.from(bytes).toString('utf8');
+      expect(text, name).not.toContain('扫码');
+    }
+  });
+});
+
 describe('booklet: { talks: page }', () => {
   it('starts every talk on a page of its own, as a template choice', async () => {
     const content = { ...realContentFiles(), 'settings.yaml': 'booklet:\n  talks: page\n' };
