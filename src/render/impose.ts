@@ -63,7 +63,7 @@ export async function imposeBooklet(booklet: Uint8Array | PDFDocument, meta: Pdf
     page.setBleedBox(trim.x - BLEED, trim.y - BLEED, trim.width + 2 * BLEED, trim.height + 2 * BLEED);
     drawMarks(page, [...cropMarks([trim], { offset: BLEED }), ...foldMarks(trim, trim.x + width, { offset: BLEED })]);
   }
-  setInfo(out, meta);
+  setInfo(out, meta, meta.printTitle ?? meta.title);
   return out.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
 }
 
@@ -78,9 +78,9 @@ function grow(size: { width: number; height: number }, by: number) {
   return { width: size.width + 2 * by, height: size.height + 2 * by };
 }
 
-/** Info dictionary from the booklet's metadata; dates fixed, so rebuilds are identical. */
-function setInfo(doc: PDFDocument, meta: PdfMeta): void {
-  doc.setTitle(meta.printTitle ?? meta.title);
+/** Info dictionary from a document's metadata (`title` for a copy named otherwise); dates fixed, so rebuilds are identical. */
+export function setInfo(doc: PDFDocument, meta: PdfMeta, title = meta.title): void {
+  doc.setTitle(title);
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
   doc.setKeywords([meta.keywords]);

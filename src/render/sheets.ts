@@ -2,7 +2,7 @@ import { PDFDocument, ParseSpeeds, concatTransformationMatrix, drawObject, popGr
 import { renderPdf, type PdfMeta } from './pdf.js';
 import type { FontSet } from './fonts.js';
 import { pagesAsForms, type PageForm } from './page-forms.js';
-import { CREATOR, PRODUCER } from './xmp.js';
+import { setInfo } from './impose.js';
 import { TURN_MARK } from '../layout/markup-to-pdf.js';
 
 type Node = any;
@@ -65,15 +65,3 @@ function drawForm(page: PDFPage, form: PageForm, m: [number, number, number, num
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...m), drawObject(name), popGraphicsState());
 }
 
-/** The rendered document's metadata, dates fixed, so rebuilds are identical. */
-function setInfo(doc: PDFDocument, meta: PdfMeta): void {
-  doc.setTitle(meta.title);
-  doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
-  doc.setKeywords([meta.keywords]);
-  doc.setLanguage(meta.language);
-  doc.setCreator(CREATOR);
-  doc.setProducer(PRODUCER);
-  doc.setCreationDate(meta.date);
-  doc.setModificationDate(meta.date);
-}
