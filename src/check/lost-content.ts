@@ -20,12 +20,21 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 /** Pieces a title may be laid out in and still count as shown: a cell broken across pages, a heading repeated between. */
 const PIECES = 3;
 
+/** Characters of a title looked for. */
+const TITLE_SHOWN = 120;
+
+/** A title as a message quotes it: at most 60 characters. */
+const quoted = (title: string) => (title.length > 60 ? `${title.slice(0, 60)}…` : title);
+
 /**
  * `text` without one showing of `title`, or undefined when it has none: whole, or in up to
  * three pieces in order (a table row that breaks across pages puts the repeated heading and
  * the other cells between them).
  */
-export function takeShowing(text: string, title: string): string | undefined {
+export function takeShowing(text: string, fullTitle: string): string | undefined {
+  // The start of a title is enough to tell it is there; a title of thousands of characters
+  // (a hostile abstract's) runs over pages, between footers, in more pieces than any table row.
+  const title = fullTitle.slice(0, TITLE_SHOWN);
   const whole = text.indexOf(title);
   if (whole >= 0) return text.slice(0, whole) + '\u0000' + text.slice(whole + title.length);
   let from = 0;
@@ -158,7 +167,7 @@ export function checkLostContent(output: string, pages: LaidOutPage[], program: 
   const lost = output === 'program.pdf' ? lostInBooklet(pages, program) : output === 'signs.pdf' ? lostOnSigns(pages, program, roomSigns) : [];
   for (const { talk, detail } of lost.slice(0, NAMED)) {
     diags.error('lost-content', talk.scheduledAt ?? { file: talk.file, line: 1, column: 1 },
-      `talk "${talk.id}" (${talk.title.primary}) is missing from ${detail} in ${output}`,
+      `talk "${talk.id}" (${quoted(talk.title.primary)}) is missing from ${detail} in ${output}`,
       'a template leaves it out (an {{#if}} or {{#unless}} around it, a partial that skips it) or shows a different title: every scheduled talk must appear');
   }
   if (lost.length > NAMED) {
