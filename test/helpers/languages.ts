@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -53,4 +54,19 @@ export async function inspectOutputs(result: BuildResult) {
     out.set(name, seen);
   }
   return out;
+}
+
+/** The PDFs every language's build must write. */
+export const LANGUAGE_OUTPUTS = ['program.pdf', 'program-print.pdf', 'program-archival.pdf', 'signs.pdf', 'badges.pdf'];
+
+/** Chinese characters and CJK punctuation: none may print in a program whose content has none. */
+export const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+/** Every output drew at least `glyphs` glyphs, all in embedded CID fonts, and none of them glyph id 0 (an empty box). */
+export function expectNoBoxes(outputs: Awaited<ReturnType<typeof inspectOutputs>>, glyphs: number): void {
+  for (const [name, o] of outputs) {
+    expect(o.glyphs, name).toBeGreaterThan(glyphs);
+    expect(o.simpleFonts, name).toEqual([]);
+    expect(o.notdef, name).toBe(0);
+  }
 }
