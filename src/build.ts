@@ -99,6 +99,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   templates.fonts = fonts;
   const inputHashes = new Map<string, string>();
   const unchanged: string[] = [];
+  /** The badge files, made beside the documents and listed after them. */
+  const badgeOutputs = new Map<string, Uint8Array>();
   /** Badges: rendered with metadata, only laid out and checked without; skipped when unchanged. */
   const badges = async (meta: PdfMeta | undefined) => {
     const names = badgeJobs(settings, !!options.only).map((j) => j.output);
@@ -109,7 +111,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     names.forEach((n) => inputHashes.set(n, digest));
     if (meta && names.every((n) => options.previous?.get(n) === digest)) return void unchanged.push(...names);
     const badgeMissing: MissingGlyphs = new Map();
-    await buildBadges(program, settings, templates, attendees!, options, diags, outputs, meta, fonts, badgeMissing);
+    await buildBadges(program, settings, templates, attendees!, options, diags, badgeOutputs, meta, fonts, badgeMissing);
     reportMissingGlyphs(badgeMissing, [options.content, options.templates], diags);
   };
   const derived = derivedOutputs(settings);
@@ -137,7 +139,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const sources = () => [...content.files].filter(([path]) => sourceMime(path)).map(([path, bytes]) => ({ path, bytes }));
   const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
+  // The badges render on worker threads while this thread renders the documents after the first
+  // (the booklet, whose layout is the build's largest memory); their errors are reported after them.
+  let badgesDone: Promise<Error | undefined> | undefined;
+  const startBadges = () => (badgesDone ??= attendees ? badges(meta).then(() => undefined, (err: Error) => err) : Promise.resolve(undefined));
+  const signs = roomSigns(program);
   for (const [name, doc] of documents) {
+    // Each document's definition is let go once it is rendered, so the next one has the memory.
+    documents.delete(name);
     const tracked = trackPages(doc, new Set(anchors.keys()));
     try {
       if (!derived[name]) {
@@ -157,17 +166,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       diags.error('render', { file: `${options.templates.label}/${templateOf.get(name) ?? ''}`, line: 1, column: 1 },
         `${name} could not be rendered: ${(err as Error).message.split('\n')[0]}`,
         'this is a gap in forumpress\'s checks: please report it with the content that caused it');
+      await badgesDone;
       return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
     }
     if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
-    checkLostContent(name, tracked.laidOut(), program, diags, roomSigns(program));
+    checkLostContent(name, tracked.laidOut(), program, diags, signs);
+    startBadges();
   }
   await checkPageCounts(outputJobs(program, settings, attendees), outputs, diags, options.templates.label);
-  try {
-    if (attendees) await badges(meta);
-  } catch (err) {
+  const badgeError = await startBadges();
+  for (const [name, bytes] of badgeOutputs) outputs.set(name, bytes);
+  if (badgeError) {
     // As for the documents above: a failure past every check is said plainly, and nothing is written.
-    diags.error('render', { file: attendees!.file, line: 1, column: 1 }, `the badges could not be rendered: ${(err as Error).message.split('\n')[0]}`,
+    diags.error('render', { file: attendees!.file, line: 1, column: 1 }, `the badges could not be rendered: ${badgeError.message.split('\n')[0]}`,
       'this is a gap in forumpress\'s checks: please report it with the content that caused it');
   }
   if (diags.hasErrors) return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };

@@ -47,8 +47,26 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
     }
     return w;
   };
-  return (text) => fontRuns(text, family, fonts).reduce((sum, run) => sum + width(run), 0);
+  // The whole text's width too: fitting measures the same pieces at every size it tries.
+  const key = `${family}\0${face.bold ? 'b' : ''}`;
+  let totals = totalsOf.get(fonts);
+  if (!totals) totalsOf.set(fonts, (totals = new Map()));
+  let known = totals.get(key);
+  if (!known) totals.set(key, (known = new Map()));
+  const memo = known;
+  return (text) => {
+    let w = memo.get(text);
+    if (w === undefined) {
+      w = fontRuns(text, family, fonts).reduce((sum, run) => sum + width(run), 0);
+      if (memo.size > 50_000) memo.clear();
+      memo.set(text, w);
+    }
+    return w;
+  };
 }
+
+/** Widths of whole texts at 1 pt, per font set and face. */
+const totalsOf = new WeakMap<FontSet, Map<string, Map<string, number>>>();
 
 /**
  * Splits text into pieces a line may break between: Latin words with their trailing

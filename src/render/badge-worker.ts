@@ -31,7 +31,13 @@ let templates: TemplateSet | undefined;
 // The organizer's own fonts come from the main thread once; the built-in ones load here.
 const fonts = fontSetWith(workerData?.faces ?? [], { latinChains: workerData?.latinChains, script: workerData?.script });
 
-parentPort?.on('message', async (request: WorkerRequest) => {
+// Requests queue up (the main thread hands out several chunks ahead) and are rendered one after another.
+let queue = Promise.resolve();
+parentPort?.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => answer(request));
+});
+
+async function answer(request: WorkerRequest): Promise<void> {
   if (!templates) {
     const source = memorySource(request.files, 'templates');
     const diags = new Diagnostics();
@@ -47,4 +53,4 @@ parentPort?.on('message', async (request: WorkerRequest) => {
   }
   response.shaped = takeNewRuns();
   parentPort!.postMessage(response, response.bytes ? [response.bytes.buffer as ArrayBuffer] : []);
-});
+}

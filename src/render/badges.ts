@@ -18,6 +18,8 @@ import { addRuns } from './shaping-store.js';
 
 /** Sheets laid out and rendered at a time; memory stays flat however many badges there are. */
 const SHEETS_PER_CHUNK = 25;
+/** Chunks queued per worker: enough that a worker never waits for the main thread, few enough that photos stay few in memory. */
+const AHEAD = 3;
 const WORKER = new URL('./badge-worker.js', import.meta.url);
 
 /** What printing one badge file needs. */
@@ -52,8 +54,14 @@ export async function renderBadges(run: BadgeRun, meta?: PdfMeta): Promise<Uint8
   }
   const pool = chunks.length > 1 ? workerPool(run, meta) : undefined;
   const draw = pool?.render ?? ((chunk: BadgeChunk) => renderHere(run.templates, chunk, meta, run.fonts));
-  const render = (chunk: BadgeChunk) => draw(withPhotos(run, chunk));
-  const width = pool?.size ?? 1;
+  const render = (chunk: BadgeChunk) => {
+    const answer = draw(withPhotos(run, chunk));
+    answer.catch(() => {}); // awaited in order below; one left waiting after a failure must not go unhandled
+    return answer;
+  };
+  // Chunks are handed out ahead (a few per worker, queued there), so the workers keep rendering
+  // while this thread is busy with a document of its own.
+  const width = pool ? pool.size * AHEAD : 1;
   const pending: Array<Promise<WorkerResponse> | undefined> = chunks.slice(0, width).map(render);
   const out = new PdfConcatenator();
   try {
@@ -150,26 +158,24 @@ function workerPool(run: BadgeRun, meta: PdfMeta) {
   // A modest heap per worker makes V8 collect as it goes, so memory stays flat over 10,000 badges.
   const workerData = { faces: suppliedFaces(run.fonts), latinChains: run.fonts.latinChains, script: run.fonts.script };
   const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData, resourceLimits: { maxOldGenerationSizeMb: 256 } }));
-  const idle = [...workers];
-  const waiting: Array<(w: Worker) => void> = [];
-  const take = () => new Promise<Worker>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve)));
-  const give = (w: Worker) => (waiting.length ? waiting.shift()!(w) : idle.push(w));
+  // Each worker renders its requests in order; the answers come back in that order.
+  const waiting = workers.map(() => [] as Array<{ resolve: (r: WorkerResponse) => void; reject: (e: unknown) => void }>);
+  workers.forEach((worker, i) => {
+    worker.on('message', (response: WorkerResponse) => {
+      addRuns(response.shaped);
+      waiting[i].shift()?.resolve(response);
+    });
+    worker.on('error', (err) => { for (const w of waiting[i].splice(0)) w.reject(err); });
+  });
   return {
     size,
-    render: async (chunk: BadgeChunk): Promise<WorkerResponse> => {
-      const worker = await take();
-      try {
-        const response = await new Promise<WorkerResponse>((resolve, reject) => {
-          worker.once('message', resolve);
-          worker.once('error', reject);
-          worker.postMessage({ files, chunk, meta } satisfies WorkerRequest);
-        });
-        addRuns(response.shaped);
-        return response;
-      } finally {
-        worker.removeAllListeners('error');
-        give(worker);
-      }
+    render: (chunk: BadgeChunk): Promise<WorkerResponse> => {
+      let i = 0;
+      for (let k = 1; k < size; k++) if (waiting[k].length < waiting[i].length) i = k;
+      return new Promise<WorkerResponse>((resolve, reject) => {
+        waiting[i].push({ resolve, reject });
+        workers[i].postMessage({ files, chunk, meta } satisfies WorkerRequest);
+      });
     },
     close: () => Promise.all(workers.map((w) => w.terminate())),
   };

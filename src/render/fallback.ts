@@ -52,12 +52,28 @@ export function fontRuns(text: string, family: string, fonts: FontSet): Array<{ 
   return pass.measureRuns(text, family);
 }
 
+/** What every pass over one font set shares: the font each character takes in each chain, and the runs of texts already split. */
+interface Shared {
+  /** chain -> code point -> index in the chain, or -1. */
+  choice: Map<string, Map<number, number>>;
+  /** family + text -> its runs and the characters of it no font has (texts repeat: names, times, labels). */
+  runs: Map<string, { runs: Array<{ text: string; font?: string }>; missing: string[] }>;
+}
+const sharedOf = new WeakMap<FontSet, Shared>();
+/** Texts remembered per font set before the memo starts over (a 1,000-talk build has ~60,000 distinct ones). */
+const RUNS_MEMO = 100_000;
+/** Longer texts (paragraphs of abstracts) are not remembered: they seldom repeat. */
+const MEMO_LENGTH = 200;
+
 class FallbackPass {
   readonly missing: MissingGlyphs = new Map();
-  /** chain -> code point -> index in the chain, or -1. */
-  private readonly choice = new Map<string, Map<number, number>>();
+  private readonly shared: Shared;
 
-  constructor(private readonly fonts: FontSet, private readonly styles: Record<string, Node>) {}
+  constructor(private readonly fonts: FontSet, private readonly styles: Record<string, Node>) {
+    let shared = sharedOf.get(fonts);
+    if (!shared) sharedOf.set(fonts, (shared = { choice: new Map(), runs: new Map() }));
+    this.shared = shared;
+  }
 
   node(node: Node, font: string): Node {
     if (typeof node === 'string') return this.text(node, font);
@@ -118,17 +134,33 @@ class FallbackPass {
    * context, the Latin chain (Latin face first) in Latin context (script-context.ts).
    */
   private runs(input: string, family: string): Array<{ text: string; font?: string }> {
+    // Run objects are copied: pdfmake may write into the inlines it is given.
+    const key = input.length <= MEMO_LENGTH ? `${family}\0${this.fonts.script ?? ''}\0${input}` : undefined;
+    let known = key === undefined ? undefined : this.shared.runs.get(key);
+    if (!known) {
+      const missing: string[] = [];
+      known = { runs: this.split(input, family, missing), missing };
+      if (this.shared.runs.size >= RUNS_MEMO) this.shared.runs.clear();
+      if (key !== undefined) this.shared.runs.set(key, known);
+    }
+    for (const ch of known.missing) this.missing.set(ch, family);
+    return known.runs.map((r) => ({ ...r }));
+  }
+
+  private split(input: string, family: string, missing: string[]): Array<{ text: string; font?: string }> {
     const text = input.replace(IGNORABLE, '');
     const chars = [...text];
     const cjkChain = [family, ...(this.fonts.fallbacks[family] ?? [])];
     const latinChain = this.fonts.latinChains?.[family] ?? cjkChain;
     const contexts = latinChain === cjkChain ? undefined : scriptContexts(chars, family === 'mono' ? 'l' : this.fonts.script ?? 'c');
     const fonts: Array<string | undefined> = new Array(chars.length);
+    const cjkChoice = this.choiceOf(cjkChain);
+    const latinChoice = latinChain === cjkChain ? cjkChoice : this.choiceOf(latinChain);
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i];
-      const chain = contexts?.[i] === 'l' ? latinChain : cjkChain;
+      const latin = contexts?.[i] === 'l';
       if (LINE_BREAKS.has(ch)) fonts[i] = undefined;
-      else fonts[i] = this.pick(ch, family, chain);
+      else fonts[i] = this.pick(ch, latin ? latinChain : cjkChain, latin ? latinChoice : cjkChoice, missing);
     }
     this.keepTogether(chars, fonts, contexts, latinChain);
     if (fonts.every((f) => f === family || f === undefined)) return [{ text }];
@@ -144,18 +176,22 @@ class FallbackPass {
     return runs;
   }
 
-  /** The first font of `chain` with a glyph for `ch`; a character none has is recorded and set in the chain's first. */
-  private pick(ch: string, family: string, chain: string[]): string {
+  private choiceOf(chain: string[]): Map<number, number> {
     const key = chain.join('\0');
-    let byChar = this.choice.get(key);
-    if (!byChar) this.choice.set(key, (byChar = new Map()));
+    let byChar = this.shared.choice.get(key);
+    if (!byChar) this.shared.choice.set(key, (byChar = new Map()));
+    return byChar;
+  }
+
+  /** The first font of `chain` with a glyph for `ch`; a character none has is recorded and set in the chain's first. */
+  private pick(ch: string, chain: string[], byChar: Map<number, number>, missing: string[]): string {
     const cp = ch.codePointAt(0)!;
     let k = byChar.get(cp);
     if (k === undefined) {
       k = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? -1 : chain.findIndex((f) => this.covers(f, cp));
       byChar.set(cp, k);
     }
-    if (k < 0) this.missing.set(ch, family);
+    if (k < 0 && !missing.includes(ch)) missing.push(ch);
     return chain[Math.max(k, 0)];
   }
 
