@@ -10,6 +10,7 @@ import { generateConference } from './generate.mjs';
 import { prepare, typstAvailable } from './typst.mjs';
 import { measureWatch } from './watch.mjs';
 import { longRunLines, measureLongRuns } from './long-runs.mjs';
+import { measureShapingCache, shapingCacheLines } from './shaping-cache.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.work');
@@ -132,6 +133,11 @@ console.error('watch: editing one abstract of this forum');
 const watched = ONLY ? { latencies: [NaN], last: '(not measured: BENCH_ONLY)' } : await measureWatch({ root: ROOT, content: join(ROOT, 'content'), templates, work: join(WORK, 'watch'), edits: QUICK ? 2 : 7 });
 console.error('long unbroken runs in one abstract');
 const longRuns = ONLY ? [] : measureLongRuns({ root: ROOT, templates, work: join(WORK, 'long-runs'), timed, runs: QUICK ? 1 : 3 });
+// The big conference whose cache this forum's build then meets: the largest generated above (BENCH_BIG_CONTENT: another, e.g. an import of a real export).
+const bigSize = [...SIZES].reverse().find((s) => s.talks);
+const bigContent = process.env.BENCH_BIG_CONTENT ?? (bigSize && join(WORK, `c${bigSize.talks}${bigSize.rooms ? `r${bigSize.rooms}` : ''}`, 'content'));
+console.error('shaping cache: this forum after a big conference');
+const shaping = ONLY || !bigContent ? undefined : measureShapingCache({ root: ROOT, templates, work: join(WORK, 'shaping-cache'), timed, big: bigContent, runs: QUICK ? 1 : 3 });
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 const lines = [
@@ -168,6 +174,7 @@ lines.push('', '## build --watch', '',
 lines.push('', '## Long unbroken runs', '',
   'This forum\'s booklet (`--output program.pdf`) with one abstract ending in a run of `x` without a break opportunity',
   '(bench/long-runs.mjs): the time above the plain booklet\'s should double with the run, not quadruple.', '', ...longRunLines(longRuns));
+if (shaping) lines.push('', '## The shaping cache after a big conference', '', ...shapingCacheLines(shaping, process.env.BENCH_BIG_CONTENT ? relative(ROOT, bigContent) : bigSize.name));
 lines.push('', `Load average (1, 5, 15 min) at the start of the run: ${loadAtStart}; at its end: ${load}. The machine is shared; see the notes below.`);
 if (typst.ok) {
   lines.push('', '## What the rendering speed-ups buy', '',

@@ -9,7 +9,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { watchBuild } from './watch.js';
 import { runImport } from './import/cli.js';
-import { saveShapingCaches } from './fonts/shaping-store.js';
+import { saveShapingCaches, setShapingProject } from './fonts/shaping-store.js';
 import { preview } from './preview.js';
 
 const USAGE = `usage: forumpress <build|check|preview> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch] [--fix] [--version]
@@ -66,6 +66,8 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`forumpress: SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
     return 2;
   }
+  // Shaped text is cached per content folder (a big conference's cache must not slow a small forum's build).
+  setShapingProject(resolve(args.values.content));
   const outputs = args.values.output?.flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
   const fonts = existsSync(resolve(args.values.fonts)) ? diskSource(args.values.fonts, 'fonts', FONT_MAX_BYTES, { hardLinks: true }) : undefined;
   const sourceDate = epoch === undefined ? undefined : new Date(Number(epoch) * 1000);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ROOT } from './helpers/build.js';
 import { builtinFonts } from '../src/fonts/fonts.js';
 import { useShapingCache, type ShapableFont } from '../src/fonts/shaping-cache.js';
-import { forgetShapingStores, saveShapingCaches } from '../src/fonts/shaping-store.js';
+import { forgetShapingStores, saveShapingCaches, setShapingProject } from '../src/fonts/shaping-store.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit');
@@ -181,6 +181,47 @@ describe('the shaping cache, one font at a time', () => {
     saveShapingCaches(1_000); // far below the two files' sizes
     const file = join(process.env.FORUMPRESS_CACHE_DIR, cacheFiles(process.env.FORUMPRESS_CACHE_DIR)[0]);
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).runs).sort()).toEqual(['Neural ', 'brain']);
+  });
+});
+
+describe('a cache per project', () => {
+  afterEach(() => {
+    setShapingProject(undefined);
+    delete process.env.FORUMPRESS_CACHE_DIR;
+    forgetShapingStores();
+  });
+  const bytes = builtinFonts().families.serif.normal.bytes();
+  /** Shapes `texts` as a build of `project` would (a new process each time); how many fontkit had to shape. */
+  const buildOfProject = (project: string, texts: string[]) => {
+    forgetShapingStores();
+    setShapingProject(project);
+    const { font, counter } = countedFont(bytes, true);
+    for (const t of texts) font.layout(t);
+    saveShapingCaches();
+    return counter.calls;
+  };
+  const runsIn = (dir: string, file: string) => Object.keys(JSON.parse(readFileSync(join(dir, file), 'utf8')).runs).sort();
+
+  it('a small project reads its own file, not what a big one left; a first build starts from the shared file', () => {
+    const dir = temp('fp-shape-');
+    process.env.FORUMPRESS_CACHE_DIR = dir;
+    const big = ['Neural ', 'networks ', 'attractor ', '神经网络'];
+    expect(buildOfProject('/conferences/big', big)).toBe(4);
+    const [shared, ...own] = cacheFiles(dir).sort((a, b) => a.length - b.length);
+    expect(own).toHaveLength(1);
+    expect(runsIn(dir, shared)).toEqual([...big].sort());
+    // The forum's first build: served from the shared file, and adding what it shaped to it.
+    expect(buildOfProject('/forum', ['Neural ', '吸引子'])).toBe(1);
+    expect(runsIn(dir, shared)).toEqual([...big, '吸引子'].sort());
+    const forumFile = cacheFiles(dir).find((f) => f !== shared && !own.includes(f))!;
+    expect(runsIn(dir, forumFile)).toEqual(['Neural ', '吸引子'].sort());
+    // Later builds of the forum read its own file only: the shared one may be anything.
+    writeFileSync(join(dir, shared), JSON.stringify({ header: {}, runs: {} }));
+    expect(buildOfProject('/forum', ['Neural ', '吸引子'])).toBe(0);
+    expect(buildOfProject('/forum', ['Neural ', 'sampling '])).toBe(1);
+    expect(runsIn(dir, forumFile)).toEqual(['Neural ', 'sampling ', '吸引子'].sort());
+    // ... and the big conference's own file is not the forum's.
+    expect(buildOfProject('/conferences/big', ['吸引子', ...big])).toBe(1);
   });
 });
 

@@ -7,7 +7,7 @@ import type { BadgeChunk, ChunkUnfitted } from './badge-chunk.js';
 import type { PdfMeta } from '../pdfmake/pdf.js';
 import { renderChunk } from './badges.js';
 import { fontSetWith } from '../fonts/fonts.js';
-import { takeNewRuns, type NewRuns } from '../fonts/shaping-store.js';
+import { setShapingProjectDigest, takeNewRuns, type NewRuns } from '../fonts/shaping-store.js';
 
 /** A chunk to render, with the template files (already checked by the main thread). */
 export interface WorkerRequest {
@@ -29,6 +29,7 @@ export interface WorkerResponse {
 
 let templates: TemplateSet | undefined;
 // The organizer's own fonts come from the main thread once; the built-in ones load here.
+setShapingProjectDigest(workerData?.shapingProject);
 const fonts = fontSetWith(workerData?.faces ?? [], { latinChains: workerData?.latinChains, script: workerData?.script });
 
 // Requests queue up (the main thread hands out several chunks ahead) and are rendered one after another.

@@ -14,7 +14,7 @@ import { renderPdf, type PdfMeta } from '../pdfmake/pdf.js';
 import { PdfConcatenator } from '../finish/concat.js';
 import { applyFontFallback, type MissingGlyphs } from '../fonts/fallback.js';
 import { suppliedFaces, type FontSet } from '../fonts/fonts.js';
-import { addRuns } from '../fonts/shaping-store.js';
+import { addRuns, shapingProject } from '../fonts/shaping-store.js';
 
 /** Sheets laid out and rendered at a time; memory stays flat however many badges there are. */
 const SHEETS_PER_CHUNK = 25;
@@ -156,7 +156,7 @@ function workerPool(run: BadgeRun, meta: PdfMeta) {
   if (size < 2 || !existsSync(fileURLToPath(WORKER))) return undefined;
   const files = templateFiles(run.templateSource);
   // A modest heap per worker makes V8 collect as it goes, so memory stays flat over 10,000 badges.
-  const workerData = { faces: suppliedFaces(run.fonts), latinChains: run.fonts.latinChains, script: run.fonts.script };
+  const workerData = { faces: suppliedFaces(run.fonts), latinChains: run.fonts.latinChains, script: run.fonts.script, shapingProject: shapingProject() };
   const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData, resourceLimits: { maxOldGenerationSizeMb: 256 } }));
   // Each worker renders its requests in order; the answers come back in that order.
   const waiting = workers.map(() => [] as Array<{ resolve: (r: WorkerResponse) => void; reject: (e: unknown) => void }>);

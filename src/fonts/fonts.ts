@@ -94,7 +94,7 @@ function slanted(pkg: string, prefix: string): Record<FaceName, FontFace> {
 }
 
 /** Faces for scripts and symbols the Chinese and Latin faces lack, tried in this order after them. */
-const OTHER_SCRIPTS = ['math', 'cjk-ext', 'emoji', 'korean', 'arabic', 'hebrew', 'devanagari', 'thai'];
+const OTHER_SCRIPTS = ['math', 'cjk-ext', 'emoji', 'korean', 'arabic', 'hebrew', 'devanagari', 'thai', 'symbols'];
 
 /**
  * The built-in fonts. serif/sans are Noto SC for Chinese; Latin text (fonts/README.md says
@@ -102,7 +102,8 @@ const OTHER_SCRIPTS = ['math', 'cjk-ext', 'emoji', 'korean', 'arabic', 'hebrew',
  * Source Serif 4 and Source Sans 3, and code (mono) in Source Code Pro. After them come
  * Noto Serif/Sans (more Latin, Greek, Cyrillic), Noto Sans Math, Noto Serif JP (CJK
  * Extension B such as 𠮷), Noto Emoji (monochrome), Noto Sans KR, Arabic, Hebrew,
- * Devanagari and Thai. Every face is read only when some text needs it (lazy-files.ts).
+ * Devanagari and Thai, and DejaVu Sans for the symbols none of them has. Every face is read only
+ * when some text needs it (lazy-files.ts).
  */
 export function builtinFonts(): FontSet {
   const serif = upright('noto-serif-sc', 'NotoSerifSC');
@@ -126,6 +127,9 @@ export function builtinFonts(): FontSet {
       hebrew: upright('noto-sans-hebrew', 'NotoSansHebrew'),
       devanagari: upright('noto-sans-devanagari', 'NotoSansDevanagari'),
       thai: upright('noto-sans-thai', 'NotoSansThai'),
+      // Last: the symbols the Noto faces above lack (☒ ☙ ballot boxes and fleurons of a real 36C3 export).
+      symbols: { normal: packaged('dejavu-fonts-ttf', 'ttf/DejaVuSans.ttf'), bold: packaged('dejavu-fonts-ttf', 'ttf/DejaVuSans-Bold.ttf'),
+        italics: packaged('dejavu-fonts-ttf', 'ttf/DejaVuSans.ttf'), bolditalics: packaged('dejavu-fonts-ttf', 'ttf/DejaVuSans-Bold.ttf') },
     },
     fallbacks: {
       serif: ['serif-latin', 'latin-serif', ...others],

@@ -25,7 +25,14 @@ export interface FontStore {
   /** Texts shaped in this thread since takeNewRuns: what a worker hands to the main thread. */
   fresh: string[];
   dirty: boolean;
+  /** Where the runs are written: the project's own file when a project is set (setShapingProject), else the shared one. */
   file?: string;
+  /** The file every project shares, read and grown only by a project's first build (see setShapingProject). */
+  shared?: string;
+  /** True when the runs came from the shared file (a project's first build): both files are written. */
+  seeded: boolean;
+  /** With a project: the texts of its own file (read from it, or written to it), to which what this build uses is added. */
+  own?: Set<string>;
   header: Header;
 }
 
@@ -102,6 +109,29 @@ export function fontKey(font: KeyedFont): string | undefined {
 }
 
 const stores = new Map<string, FontStore>();
+let project: string | undefined;
+
+/**
+ * Names the project (its content folder) this process builds. Each project then keeps the runs
+ * it uses in files of its own, beside the shared ones: a small forum's build reads its own few
+ * hundred KB, not the megabytes a 1,000-talk conference left in the shared files (reading and
+ * parsing those made it 1.3× slower than with its own cache). A project's first build, with no
+ * file of its own yet, starts from the shared files (which hold what every earlier project
+ * shaped first), and adds what it shaped to them.
+ */
+export function setShapingProject(folder: string | undefined): void {
+  project = folder === undefined ? undefined : createHash('sha256').update(folder).digest('hex').slice(0, 16);
+}
+
+/** The project set in this thread, to hand to worker threads. */
+export function shapingProject(): string | undefined {
+  return project;
+}
+
+/** Sets the project from a digest shapingProject() gave (in a worker thread). */
+export function setShapingProjectDigest(digest: string | undefined): void {
+  project = digest && /^[0-9a-f]{16}$/.test(digest) ? digest : undefined;
+}
 
 /** The store of a font key, read from disk the first time (an unreadable, corrupt or foreign file counts as empty). */
 export function storeFor(key: string): FontStore {
@@ -109,25 +139,32 @@ export function storeFor(key: string): FontStore {
   if (store) return store;
   const header: Header = { format: FORMAT, ...libraryVersions(), font: key };
   const dir = cacheDir();
-  const file = dir && join(dir, `shaping-${createHash('sha256').update(JSON.stringify(header)).digest('hex').slice(0, 32)}.json`);
-  store = { runs: new Map(), used: new Set(), fresh: [], dirty: false, file, header };
-  if (file) store.runs = readRuns(file, header);
+  const name = `shaping-${createHash('sha256').update(JSON.stringify(header)).digest('hex').slice(0, 32)}`;
+  const shared = dir && join(dir, `${name}.json`);
+  const own = dir && project ? join(dir, `${name}-${project}.json`) : shared;
+  store = { runs: new Map(), used: new Set(), fresh: [], dirty: false, file: own, shared, seeded: false, header };
+  if (own) {
+    const mine = own !== shared ? readRuns(own, header) : undefined;
+    store.seeded = own !== shared && !mine;
+    if (own !== shared) store.own = new Set(mine?.keys());
+    store.runs = mine ?? readRuns(shared!, header) ?? new Map();
+  }
   stores.set(key, store);
   return store;
 }
 
-/** The runs of a cache file, or none when it is missing or not exactly what this build would write. */
-function readRuns(file: string, header: Header): Map<string, StoredRun> {
+/** The runs of a cache file; undefined when it is missing or not exactly what this build would write. */
+function readRuns(file: string, header: Header): Map<string, StoredRun> | undefined {
   try {
     const text = readCacheFile(file);
-    if (text === undefined) return new Map();
+    if (text === undefined) return undefined;
     const data = JSON.parse(text);
-    if (!data || typeof data !== 'object' || JSON.stringify(data.header) !== JSON.stringify(header)) return new Map();
-    if (!data.runs || typeof data.runs !== 'object') return new Map();
+    if (!data || typeof data !== 'object' || JSON.stringify(data.header) !== JSON.stringify(header)) return undefined;
+    if (!data.runs || typeof data.runs !== 'object') return undefined;
     // Each run is checked when it is used (validRun, then against the font): most of a big file is not needed by one build.
     return new Map(Object.entries(data.runs as Record<string, StoredRun>));
   } catch {
-    return new Map();
+    return undefined;
   }
 }
 
@@ -171,37 +208,47 @@ export function saveShapingCaches(maxBytes = MAX_FILE_BYTES): void {
   if (!isMainThread) return;
   let wrote: string | undefined;
   for (const store of stores.values()) {
-    if (!store.dirty || !store.file) continue;
+    if (!store.file || !(store.dirty || store.seeded)) continue;
+    // A project's first build: the shared file gains what it shaped; its own file gets what it used.
+    if (store.seeded && store.dirty && store.shared) wrote = write(store, store.shared, store.runs.keys(), maxBytes) ?? wrote;
+    const texts = store.own ? (store.own = new Set([...store.own, ...store.used])) : store.runs.keys();
+    wrote = write(store, store.file, texts, maxBytes) ?? wrote;
     store.dirty = false;
-    let text = serialize(store, store.runs.keys());
-    // Too big: start again from what this build used.
-    if (Buffer.byteLength(text) > maxBytes) text = serialize(store, store.used.values());
-    if (Buffer.byteLength(text) > maxBytes) continue;
-    const temp = `${store.file}.${randomUUID()}.tmp`;
-    try {
-      mkdirSync(dirname(store.file), { recursive: true });
-      writeFileSync(temp, text);
-      renameSync(temp, store.file);
-      wrote = dirname(store.file);
-    } catch {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // a read-only folder: there is no temporary file either
-      }
-    }
+    store.seeded = false;
   }
   if (wrote) prune(wrote);
 }
 
+/** Writes the runs of `texts` to `file` (those this build used when all would be too big); the folder written to, or undefined. */
+function write(store: FontStore, file: string, texts: Iterable<string>, maxBytes: number): string | undefined {
+  let text = serialize(store, texts);
+  // Too big: start again from what this build used.
+  if (Buffer.byteLength(text) > maxBytes) text = serialize(store, store.used.values());
+  if (Buffer.byteLength(text) > maxBytes) return undefined;
+  const temp = `${file}.${randomUUID()}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+    return dirname(file);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // a read-only folder: there is no temporary file either
+    }
+    return undefined;
+  }
+}
+
 /** Files of fonts no longer used (an edited font, other library versions) are kept up to this total. */
 const MAX_FOLDER_BYTES = 4 * MAX_FILE_BYTES;
-const CACHE_FILE = /^shaping-[0-9a-f]{32}\.json(\.[0-9a-f-]{36}\.tmp)?$/;
+const CACHE_FILE = /^shaping-[0-9a-f]{32}(-[0-9a-f]{16})?\.json(\.[0-9a-f-]{36}\.tmp)?$/;
 
 /** Deletes the least recently written cache files past MAX_FOLDER_BYTES, and temporary files an interrupted build left. */
 function prune(dir: string): void {
   try {
-    const mine = new Set([...stores.values()].map((s) => s.file && basename(s.file)));
+    const mine = new Set([...stores.values()].flatMap((s) => [s.file, s.shared].map((f) => f && basename(f))));
     const files = readdirSync(dir).filter((f) => CACHE_FILE.test(f)).map((f) => ({ f, stat: statSync(join(dir, f)) }))
       .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
     let total = 0;
