@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { build } from '../src/build.js';
 import { ROOT, buildRealForum, realSources } from './helpers/build.js';
 import { pdfinfo } from './helpers/tools.js';
+import { compiledSrc } from './helpers/compiled.js';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const hashes = (outputs: Map<string, Uint8Array>) => Object.fromEntries([...outputs].map(([name, b]) => [name, sha(b)]).sort());
@@ -26,9 +27,7 @@ function buildInProcess(env: Record<string, string>) {
 }
 
 beforeAll(() => {
-  const dist = join(ROOT, 'node_modules', '.cache', 'forumpress-repro');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist]);
-  cli = join(dist, 'cli.js');
+  cli = join(compiledSrc(), 'cli.js');
 });
 
 describe('reproducible builds', () => {

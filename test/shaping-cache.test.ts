@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/build.js';
+import { compiledSrc } from './helpers/compiled.js';
 import { builtinFonts } from '../src/fonts/fonts.js';
 import { useShapingCache, type ShapableFont } from '../src/fonts/shaping-cache.js';
 import { forgetShapingStores, saveShapingCaches, setShapingProject } from '../src/fonts/shaping-store.js';
@@ -259,11 +260,11 @@ describe('the cache folder', () => {
 let cli: string;
 
 beforeAll(() => {
-  const dist = join(ROOT, '.vitest', 'shaping-cache-cli');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist]);
+  const dist = compiledSrc();
   // A script file, not `node -e`: worker threads inherit the options of their process.
   cli = join(dist, 'run-cli.mjs');
-  writeFileSync(cli, 'import { main } from "./cli.js";\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n');
+  const script = 'import { main } from "./cli.js";\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n';
+  if (!existsSync(cli)) writeFileSync(cli, script);
 });
 
 /** Runs `forumpress build` of the real forum (or of `content`) in its own process; returns the exit code, output and the files' digests. */
