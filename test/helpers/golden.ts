@@ -1,4 +1,9 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** pdfjs-dist's metrics of the 14 standard PDF fonts (a PDF may use them without embedding). */
+const STANDARD_FONTS = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 
 /**
  * Golden text: every text item of a PDF with its page, baseline position, size and font, one
@@ -25,7 +30,7 @@ const round = (v: number) => Math.round(v * 10) / 10;
 
 /** Text items of the given pages (all when none given), with real font names (subset tag dropped). */
 export async function extractGolden(bytes: Uint8Array, pages?: number[]): Promise<GoldenItem[]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl: STANDARD_FONTS }).promise;
   const fonts = new Map<string, string>();
   const items: GoldenItem[] = [];
   for (const n of pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1)) {
