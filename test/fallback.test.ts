@@ -33,6 +33,13 @@ describe('font fallback pass over a pdfmake document', () => {
     expect(missing.size).toBe(0);
   });
 
+  it('sets the symbols no Noto face has (☒ ☙ of a real 36C3 export) in DejaVu Sans, and only them', () => {
+    const { doc, missing } = split([{ text: 'You Know Stuff ☐ ☒ ☑ Answer' }, { text: '#42 ☙ soundtracks ☙' }]);
+    expect(doc.content[0].text).toEqual([{ text: 'You Know Stuff ☐ ', font: 'serif-latin' }, { text: '☒', font: 'symbols' }, { text: ' ☑ Answer', font: 'serif-latin' }]);
+    expect(doc.content[1].text).toEqual([{ text: '#42 ', font: 'serif-latin' }, { text: '☙', font: 'symbols' }, { text: ' soundtracks ', font: 'serif-latin' }, { text: '☙', font: 'symbols' }]);
+    expect(missing.size).toBe(0);
+  });
+
   it('moves a whole Latin phrase to the Latin font when one letter is missing, in the family of its style', () => {
     const { doc } = split([{ text: '董行思 Przemysław Kowalski（华沙）', style: 'head' }]);
     expect(doc.content[0].text).toEqual([{ text: '董行思 ' }, { text: 'Przemysław Kowalski', font: 'sans-latin' }, { text: '（华沙）' }]);

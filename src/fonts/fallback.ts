@@ -221,7 +221,8 @@ class FallbackPass {
       const own = fonts.slice(start, end).filter((f) => f !== undefined);
       if (fonts.slice(start, end).some((f) => f !== undefined && f !== chain[0])) {
         const cps = chars.slice(start, end).filter((c) => !LINE_BREAKS.has(c)).map((c) => c.codePointAt(0)!);
-        const f = chain.find((name) => cps.every((cp) => this.covers(name, cp)));
+        // A face for symbols (DejaVu Sans has Latin too) takes only the symbols, not their sentence.
+        const f = chain.find((name) => !this.fonts.singles?.includes(name) && cps.every((cp) => this.covers(name, cp)));
         if (f) {
           for (let i = start; i < end; i++) if (fonts[i] !== undefined) fonts[i] = f;
         } else {

@@ -25,6 +25,8 @@ export interface FontSet {
   latinChains?: Record<string, string[]>;
   /** The context of text with neither Chinese nor letters (digits, punctuation): 'c' in a Chinese document, 'l' in a Latin one. */
   script?: 'c' | 'l';
+  /** Families that set single characters only (symbols), never a whole stretch of Latin text that holds one. */
+  singles?: string[];
 }
 
 const cache = new Map<string, Buffer>();
@@ -142,6 +144,7 @@ export function builtinFonts(): FontSet {
       mono: ['mono-latin', 'latin-sans', 'mono', ...others],
     },
     script: 'c',
+    singles: ['symbols'],
   };
 }
 
