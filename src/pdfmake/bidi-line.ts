@@ -3,9 +3,14 @@ import { reverseClusters } from '../typeset/clusters.js';
 
 type Inline = Record<string, any>;
 
-/** What a text node keeps between its lines: its paragraph's levels and how far its lines have read them; null: no right-to-left text. */
+/**
+ * What a text node keeps between its lines: its paragraph's levels (null: no right-to-left
+ * text) and how far its lines have read them, for the inlines pdfmake measured (a new
+ * measuring, when the document is laid out again, makes a new array of inlines).
+ */
 interface State {
-  levels: Uint8Array;
+  inlines: unknown[];
+  levels: Uint8Array | null;
   offset: number;
 }
 
@@ -33,12 +38,12 @@ function shaperReverses(text: string): boolean {
  */
 export function reorderBidiLine(line: any, textNode: any, width: (text: string, inline: Inline) => number): void {
   const inlines: Inline[] = line.inlines;
-  let state: State | null | undefined = textNode._bidi;
-  if (state === undefined) {
+  let state: State | undefined = textNode._bidi;
+  if (!state || state.inlines !== textNode._inlines) {
     const all = inlines.concat(textNode._inlines ?? []).map((i) => i.text).join('');
-    textNode._bidi = state = hasRightToLeft(all) ? { levels: paragraphLevels(all).levels, offset: 0 } : null;
+    textNode._bidi = state = { inlines: textNode._inlines, levels: hasRightToLeft(all) ? paragraphLevels(all).levels : null, offset: 0 };
   }
-  if (!state || !inlines.length) return;
+  if (!state.levels || !inlines.length) return;
   const texts = inlines.map((i) => String(i.text));
   const length = texts.reduce((n, t) => n + t.length, 0);
   const levels = state.levels.subarray(state.offset, state.offset + length);
@@ -52,7 +57,7 @@ export function reorderBidiLine(line: any, textNode: any, width: (text: string, 
     if (whole && text === from.text) placed.push(from);
     else placed.push({ ...from, text, width: width(text, from) });
   }
-  let x = -line.leadingCut;
+  let x = 0 - line.leadingCut;
   for (const inline of placed) {
     inline.x = x;
     x += inline.width;

@@ -63,3 +63,20 @@ describe('grapheme clusters (src/typeset/clusters.ts)', () => {
     expect(clusterCut('abc', 2)).toBe(2);
   });
 });
+
+describe('the adapter\'s call (src/pdfmake/bidi-line.ts)', () => {
+  const line = () => ({ leadingCut: 0, inlines: [{ text: 'see ', width: 4 }, { text: 'שלום ', width: 5 }, { text: 'עולם', width: 4 }] });
+  const width = (text: string) => text.length;
+
+  it('puts a line\'s inlines in visual order with their x, and again when the document is laid out again', async () => {
+    const { reorderBidiLine } = await import('../../src/pdfmake/bidi-line.js');
+    const node: Record<string, unknown> = { _inlines: [] };
+    for (let layout = 0; layout < 2; layout++) {
+      // pdfmake measures the text anew for each layout: a new array of inlines.
+      node._inlines = [];
+      const l = line();
+      reorderBidiLine(l, node, width);
+      expect(l.inlines.map((i: any) => [i.text, i.x])).toEqual([['see ', 0], ['עולם', 4], [' ', 8], ['שלום', 9]]);
+    }
+  });
+});
