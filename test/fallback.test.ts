@@ -74,7 +74,7 @@ describe('font fallback pass over a pdfmake document', () => {
   });
 
   it('keeps a grapheme cluster in one face, ZWJ emoji sequences with their joiners, marks with their letter', () => {
-    const { doc, missing } = split([{ text: 'Lab 👨‍👩‍👧 🏳️‍🌈 ❤️ 👍🏽 cafe\u0301 क्षत्रिय' }]);
+    const { doc, missing } = split([{ text: 'Lab 👨‍👩‍👧 🏳️‍🌈 ❤️ 👍🏽 cafe\u0301 क्षत्रिय สวัสดีครับ 中文e\u0301' }]);
     const runs = doc.content[0].text as Array<{ text: string; font?: string }>;
     expect(runs.filter((r) => r.font === 'emoji').map((r) => r.text)).toEqual(['👨‍👩‍👧', '🏳️‍🌈', '❤️', '👍🏽']);
     expect(runs.find((r) => r.text.includes('cafe\u0301'))?.font).toBe('serif-latin');
