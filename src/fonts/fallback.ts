@@ -1,6 +1,7 @@
 import type { FontSet } from './fonts.js';
 import { IGNORABLE, hasGlyph } from './coverage.js';
 import { scriptContexts } from './script-context.js';
+import { graphemes, hasMultiClusters } from '../typeset/clusters.js';
 
 /** Characters that take no glyph: pdfmake breaks the line there (or skips them). */
 const LINE_BREAKS = new Set(['\n', '\r', '\t']);
@@ -52,11 +53,29 @@ export function fontRuns(text: string, family: string, fonts: FontSet): Array<{ 
   return pass.measureRuns(text, family);
 }
 
+/** One grapheme cluster: as written (joiners and variation selectors included), and without them. */
+interface Unit {
+  text: string;
+  visible: string;
+}
+
+/** The clusters of a text, each also without the characters that take no glyph; clusters of nothing else dropped, line breaks one by one. */
+function visibleClusters(input: string): Unit[] {
+  const out: Unit[] = [];
+  for (const g of graphemes(input)) {
+    const visible = g.replace(IGNORABLE, '');
+    if (!visible) continue;
+    if (/[\n\r\t]/.test(visible) && visible.length > 1) for (const ch of visible) out.push({ text: ch, visible: ch });
+    else out.push({ text: g, visible });
+  }
+  return out;
+}
+
 /** What every pass over one font set shares: the font each character takes in each chain, and the runs of texts already split. */
 interface Shared {
   /** chain -> code point -> index in the chain, or -1. */
   choice: Map<string, Map<number, number>>;
-  /** family + text -> its runs and the characters of it no font has (texts repeat: names, times, labels). */
+  /** family + context + text -> its runs and the characters of it no font has (texts repeat: names, times, labels). */
   runs: Map<string, { runs: Array<{ text: string; font?: string }>; missing: string[] }>;
 }
 const sharedOf = new WeakMap<FontSet, Shared>();
@@ -68,6 +87,10 @@ const MEMO_LENGTH = 200;
 class FallbackPass {
   readonly missing: MissingGlyphs = new Map();
   private readonly shared: Shared;
+  /** The choices of each chain array a split made (its key is joined once per split, not per character). */
+  private readonly byChain = new WeakMap<string[], Map<number, number>>();
+  /** Characters no font has, noted while a text is split, for the memo. */
+  private recording: string[] | undefined;
 
   constructor(private readonly fonts: FontSet, private readonly styles: Record<string, Node>) {
     let shared = sharedOf.get(fonts);
@@ -134,36 +157,43 @@ class FallbackPass {
    * context, the Latin chain (Latin face first) in Latin context (script-context.ts).
    */
   private runs(input: string, family: string): Array<{ text: string; font?: string }> {
-    // Run objects are copied: pdfmake may write into the inlines it is given.
     const key = input.length <= MEMO_LENGTH ? `${family}\0${this.fonts.script ?? ''}\0${input}` : undefined;
     let known = key === undefined ? undefined : this.shared.runs.get(key);
-    if (!known) {
-      const missing: string[] = [];
-      known = { runs: this.split(input, family, missing), missing };
+    if (known) {
+      for (const ch of known.missing) this.missing.set(ch, family);
+    } else {
+      const outer = this.recording;
+      this.recording = [];
+      known = { runs: this.split(input, family), missing: this.recording };
+      this.recording = outer;
       if (this.shared.runs.size >= RUNS_MEMO) this.shared.runs.clear();
       if (key !== undefined) this.shared.runs.set(key, known);
     }
-    for (const ch of known.missing) this.missing.set(ch, family);
+    // Run objects are copied: pdfmake may write into the inlines it is given.
     return known.runs.map((r) => ({ ...r }));
   }
 
-  private split(input: string, family: string, missing: string[]): Array<{ text: string; font?: string }> {
-    const text = input.replace(IGNORABLE, '');
-    const chars = [...text];
+  private split(input: string, family: string): Array<{ text: string; font?: string }> {
     const cjkChain = [family, ...(this.fonts.fallbacks[family] ?? [])];
     const latinChain = this.fonts.latinChains?.[family] ?? cjkChain;
-    const contexts = latinChain === cjkChain ? undefined : scriptContexts(chars, family === 'mono' ? 'l' : this.fonts.script ?? 'c');
-    const fonts: Array<string | undefined> = new Array(chars.length);
-    const cjkChoice = this.choiceOf(cjkChain);
-    const latinChoice = latinChain === cjkChain ? cjkChoice : this.choiceOf(latinChain);
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i];
-      const latin = contexts?.[i] === 'l';
-      if (LINE_BREAKS.has(ch)) fonts[i] = undefined;
-      else fonts[i] = this.pick(ch, latin ? latinChain : cjkChain, latin ? latinChoice : cjkChoice, missing);
+    const fallback = family === 'mono' ? 'l' : this.fonts.script ?? 'c';
+    let chars: string[];
+    let fonts: Array<string | undefined>;
+    let contexts: string[] | undefined;
+    if (hasMultiClusters(input)) ({ chars, fonts, contexts } = this.clusterFonts(input, family, cjkChain, latinChain, fallback));
+    else {
+      chars = [...input.replace(IGNORABLE, '')];
+      contexts = latinChain === cjkChain ? undefined : scriptContexts(chars, fallback);
+      fonts = new Array(chars.length);
+      for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i];
+        const chain = contexts?.[i] === 'l' ? latinChain : cjkChain;
+        if (LINE_BREAKS.has(ch)) fonts[i] = undefined;
+        else fonts[i] = this.pick(ch, family, chain);
+      }
     }
     this.keepTogether(chars, fonts, contexts, latinChain);
-    if (fonts.every((f) => f === family || f === undefined)) return [{ text }];
+    if (fonts.every((f) => f === family || f === undefined)) return [{ text: chars.join('') }];
     const runs: Array<{ text: string; font?: string }> = [];
     let current: string | undefined = family;
     chars.forEach((ch, i) => {
@@ -176,22 +206,57 @@ class FallbackPass {
     return runs;
   }
 
-  private choiceOf(chain: string[]): Map<number, number> {
-    const key = chain.join('\0');
-    let byChar = this.shared.choice.get(key);
-    if (!byChar) this.shared.choice.set(key, (byChar = new Map()));
-    return byChar;
+  /**
+   * Fonts for the grapheme clusters of a text: a cluster goes whole to the first font of its
+   * chain that has every character of it (a mark stays with its letter), and keeps its joiners
+   * and variation selectors when that font has them too (Noto Emoji then sets 👨‍👩‍👧 as one
+   * glyph, by its ligature); a cluster that no font has whole is set character by character.
+   */
+  private clusterFonts(input: string, family: string, cjkChain: string[], latinChain: string[], fallback: 'c' | 'l') {
+    const units = visibleClusters(input);
+    const own = latinChain === cjkChain ? undefined : scriptContexts(units.map((u) => u.visible), fallback);
+    const chars: string[] = [];
+    const fonts: Array<string | undefined> = [];
+    const contexts: string[] = [];
+    const add = (text: string, font: string | undefined, context: string) => { chars.push(text); fonts.push(font); contexts.push(context); };
+    units.forEach((unit, i) => {
+      const context = own?.[i] ?? 'c';
+      const chain = context === 'l' && own ? latinChain : cjkChain;
+      if (LINE_BREAKS.has(unit.visible)) return add(unit.visible, undefined, context);
+      const all = (text: string) => (name: string) => [...text].every((c) => this.covers(name, c.codePointAt(0)!));
+      // With its selectors and joiners when a font has them (❤️ in Noto Emoji rather than a text heart).
+      const joined = unit.text !== unit.visible ? chain.find(all(unit.text)) : undefined;
+      if (joined) return add(unit.text, joined, context);
+      const cps = [...unit.visible];
+      const whole = cps.length > 1 ? chain.find(all(unit.visible)) : undefined;
+      if (cps.length > 1 && !whole) {
+        for (const ch of unit.visible) add(ch, this.pick(ch, family, chain), context);
+        return;
+      }
+      add(unit.visible, whole ?? this.pick(unit.visible, family, chain), context);
+    });
+    return { chars, fonts, contexts: own && contexts };
   }
 
   /** The first font of `chain` with a glyph for `ch`; a character none has is recorded and set in the chain's first. */
-  private pick(ch: string, chain: string[], byChar: Map<number, number>, missing: string[]): string {
+  private pick(ch: string, family: string, chain: string[]): string {
+    let byChar = this.byChain.get(chain);
+    if (!byChar) {
+      const key = chain.join('\0');
+      byChar = this.shared.choice.get(key);
+      if (!byChar) this.shared.choice.set(key, (byChar = new Map()));
+      this.byChain.set(chain, byChar);
+    }
     const cp = ch.codePointAt(0)!;
     let k = byChar.get(cp);
     if (k === undefined) {
       k = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? -1 : chain.findIndex((f) => this.covers(f, cp));
       byChar.set(cp, k);
     }
-    if (k < 0 && !missing.includes(ch)) missing.push(ch);
+    if (k < 0) {
+      this.missing.set(ch, family);
+      this.recording?.push(ch);
+    }
     return chain[Math.max(k, 0)];
   }
 
@@ -220,7 +285,7 @@ class FallbackPass {
       while (end < to && inRun(end)) end++;
       const own = fonts.slice(start, end).filter((f) => f !== undefined);
       if (fonts.slice(start, end).some((f) => f !== undefined && f !== chain[0])) {
-        const cps = chars.slice(start, end).filter((c) => !LINE_BREAKS.has(c)).map((c) => c.codePointAt(0)!);
+        const cps = chars.slice(start, end).filter((c) => !LINE_BREAKS.has(c)).flatMap((c) => [...c].map((ch) => ch.codePointAt(0)!));
         // A face for symbols (DejaVu Sans has Latin too) takes only the symbols, not their sentence.
         const f = chain.find((name) => !this.fonts.singles?.includes(name) && cps.every((cp) => this.covers(name, cp)));
         if (f) {
