@@ -8,6 +8,7 @@ import { normalizeSpace } from './text.js';
 import { ruleLayout, tableLayout, TABLE_LAYOUTS } from './table-layouts.js';
 import { FIT_ATTRS, FitAttributeError, PLACE_ATTRS, fitNode, placeNode, qrNode, type Unfitted } from './markup-fit.js';
 import { bandNode, photoNode, type BadgeBox } from './badge-geometry.js';
+import { TOC_ENTRY_ATTRS, tocEntryNode } from './toc-entry.js';
 
 /** pdfmake content: we build plain objects and let pdfmake check them. */
 export type Content = Record<string, any>;
@@ -214,6 +215,15 @@ export const blockHandlers: Record<string, BlockHandler> = {
     const props = blockProps(el, ctx, ['title', 'title-style', 'number-style']);
     const title = el.attrs.title ? { text: el.attrs.title, style: (el.attrs['title-style'] ?? '').split(/\s+/).filter(Boolean) } : undefined;
     return { ...props, toc: { title, numberStyle: el.attrs['number-style'] } };
+  },
+  'toc-entry': (el, ctx) => {
+    const props = blockProps(el, ctx, TOC_ENTRY_ATTRS);
+    if (!el.attrs.to) throw new MarkupError(el, '<toc-entry> needs to="ID": the id of the heading whose page it gives', 'to');
+    if (el.attrs['number-width'] !== undefined && !(Number(el.attrs['number-width']) > 0)) {
+      throw new MarkupError(el, `<toc-entry> number-width="${el.attrs['number-width']}" must be a width in points, e.g. 18`, 'number-width');
+    }
+    const numberStyle = el.attrs['number-style'] ? withAttr(el, () => styleProps({ style: el.attrs['number-style'] }, ctx.theme)).style as string[] : undefined;
+    return tocEntryNode(el, props, inlineChildren(el, ctx), numberStyle);
   },
   'page-break': () => ({ text: '', pageBreak: 'after' }),
   spacer: (el) => ({ text: '', margin: [0, Number(el.attrs.height ?? 10), 0, 0] }),

@@ -7,6 +7,7 @@ import { installLayoutReadback } from './laid-out.js';
 import { installSpeedups, shareFonts } from './speed.js';
 import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
+import { installLeaders } from '../pdfmake/leaders.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake');
@@ -36,6 +37,7 @@ function setup(): void {
   installLayoutReadback();
   installSpeedups();
   installVectorRects();
+  installLeaders();
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
   // is replaced so that the spacing of entries comes from the theme's toc styles alone.
   pdfmake.addTableLayouts({
