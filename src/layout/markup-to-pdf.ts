@@ -225,6 +225,19 @@ export const blockHandlers: Record<string, BlockHandler> = {
     const numberStyle = el.attrs['number-style'] ? withAttr(el, () => styleProps({ style: el.attrs['number-style'] }, ctx.theme)).style as string[] : undefined;
     return tocEntryNode(el, props, inlineChildren(el, ctx), numberStyle);
   },
+  image: (el, ctx) => {
+    const { width: _width, ...props } = blockProps(el, ctx, ['ref', 'height']);
+    const block = ctx.fragments[Number(el.attrs.ref)]?.[0];
+    if (!block || block.type !== 'image') throw new MarkupError(el, '<image> must come from the {{image}} helper, given an image such as one of forum.logos');
+    const box = (name: string, fallback: number) => {
+      const v = el.attrs[name] === undefined ? fallback : Number(el.attrs[name]);
+      if (!(v > 0)) throw new MarkupError(el, `<image> ${name}="${el.attrs[name]}" must be a size in points, e.g. 36`, name);
+      return v;
+    };
+    const src = `data:image/${block.format};base64,${Buffer.from(block.data).toString('base64')}`;
+    // fit: as large as the box allows, keeping the image's proportions.
+    return { ...props, image: src, fit: [box('width', 10000), box('height', 36)] };
+  },
   'page-break': () => ({ text: '', pageBreak: 'after' }),
   spacer: (el) => ({ text: '', margin: [0, Number(el.attrs.height ?? 10), 0, 0] }),
   rule: (el, ctx) => {
