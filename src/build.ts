@@ -6,22 +6,22 @@ import { loadTemplates, TemplateError, type TemplateSet } from './layout/templat
 import { composeDocument } from './layout/document.js';
 import { badgeJobs, derivedOutputs, outputJobs } from './outputs.js';
 import { badgeDigest, inputHash } from './input-hash.js';
-import type { PdfMeta } from './render/pdf.js';
-import { renderSheets } from './render/sheets.js';
-import { renderWithDerived } from './render/derive.js';
-import { sourceMime } from './render/attachments.js';
+import type { PdfMeta } from './pdfmake/pdf.js';
+import { renderSheets } from './finish/sheets.js';
+import { renderWithDerived } from './finish/derive.js';
+import { sourceMime } from './finish/attachments.js';
 import type { Program } from './model/types.js';
 import type { SettingsFile } from './check/schemas.js';
 import type { AttendeeList } from './model/attendees.js';
-import { loadFontSet } from './render/custom-fonts.js';
-import { prefetchChineseFonts } from './render/fonts.js';
-import { applyFontFallback, type MissingGlyphs } from './render/fallback.js';
-import { trackPages } from './render/pages.js';
+import { loadFontSet } from './fonts/custom-fonts.js';
+import { prefetchChineseFonts } from './fonts/fonts.js';
+import { applyFontFallback, type MissingGlyphs } from './fonts/fallback.js';
+import { trackPages } from './pdfmake/pages.js';
 import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
 import { loadAttendees } from './check/attendees.js';
 import { lintTypography, textFiles } from './check/typography.js';
-import { engineVersionProblems } from './render/engine-versions.js';
+import { engineVersionProblems } from './pdfmake/engine-versions.js';
 import { buildBadges, checkPageCounts } from './build-badges.js';
 import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts, warnSpilledTurn } from './build-steps.js';
 import { badgeForumView } from './layout/badges.js';
@@ -135,7 +135,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { outputs: new Map(), diagnostics: diags.sorted(), ok: !diags.hasErrors };
   }
 
-  const sources = () => [...content.files].filter(([path]) => sourceMime(path)).map(([path, bytes]) => ({ path, bytes }));
+  // An archive may be read by anyone: the attendee list (names, affiliations, often e-mail
+  // addresses) goes into it only when settings.yaml asks for it.
+  const attached = (path: string) => !!sourceMime(path) && (path !== 'attendees.csv' || settings.archival.attach_attendees);
+  const sources = () => [...content.files].filter(([path]) => attached(path)).map(([path, bytes]) => ({ path, bytes }));
   const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
   for (const [name, doc] of documents) {
     const tracked = trackPages(doc, new Set(anchors.keys()));
