@@ -7,7 +7,7 @@ import { installLayoutReadback } from './laid-out.js';
 import { installSpeedups, shareFonts } from './speed.js';
 import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
-import { installLeaders } from '../pdfmake/leaders.js';
+import { installLeaders } from './leaders.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake');
