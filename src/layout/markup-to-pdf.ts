@@ -9,6 +9,7 @@ import { ruleLayout, tableLayout, TABLE_LAYOUTS } from './table-layouts.js';
 import { FIT_ATTRS, FitAttributeError, PLACE_ATTRS, fitNode, placeNode, qrNode, type Unfitted } from './markup-fit.js';
 import { bandNode, photoNode, type BadgeBox } from './badge-geometry.js';
 import { TOC_ENTRY_ATTRS, tocEntryNode } from './toc-entry.js';
+import { imageNode } from './image-node.js';
 
 /** pdfmake content: we build plain objects and let pdfmake check them. */
 export type Content = Record<string, any>;
@@ -229,14 +230,10 @@ export const blockHandlers: Record<string, BlockHandler> = {
     const { width: _width, ...props } = blockProps(el, ctx, ['ref', 'height']);
     const block = ctx.fragments[Number(el.attrs.ref)]?.[0];
     if (!block || block.type !== 'image') throw new MarkupError(el, '<image> must come from the {{image}} helper, given an image such as one of forum.logos');
-    const box = (name: string, fallback: number) => {
-      const v = el.attrs[name] === undefined ? fallback : Number(el.attrs[name]);
-      if (!(v > 0)) throw new MarkupError(el, `<image> ${name}="${el.attrs[name]}" must be a size in points, e.g. 36`, name);
-      return v;
-    };
-    const src = `data:image/${block.format};base64,${Buffer.from(block.data).toString('base64')}`;
-    // fit: as large as the box allows, keeping the image's proportions.
-    return { ...props, image: src, fit: [box('width', 10000), box('height', 36)] };
+    for (const name of ['width', 'height']) {
+      if (el.attrs[name] !== undefined && !(Number(el.attrs[name]) > 0)) throw new MarkupError(el, `<image> ${name}="${el.attrs[name]}" must be a size in points, e.g. 36`, name);
+    }
+    return imageNode(block, props, Number(el.attrs.width ?? Infinity), Number(el.attrs.height ?? 36));
   },
   'page-break': () => ({ text: '', pageBreak: 'after' }),
   spacer: (el) => ({ text: '', margin: [0, Number(el.attrs.height ?? 10), 0, 0] }),
