@@ -36,7 +36,7 @@ const plainRequire = {
 rmSync(next, { recursive: true, force: true });
 mkdirSync(next, { recursive: true });
 await build({
-  entryPoints: { cli: join(dist, 'cli.js'), 'badge-worker': join(dist, 'render', 'badge-worker.js') },
+  entryPoints: { cli: join(dist, 'cli.js'), 'badge-worker': join(dist, 'badge-render', 'badge-worker.js') },
   outdir: next,
   bundle: true,
   platform: 'node',

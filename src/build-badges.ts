@@ -10,10 +10,10 @@ import { badgeForumView, badgeItems } from './layout/badges.js';
 import { programView } from './layout/view.js';
 import { bothWords, DEFAULT_LOCALE } from './layout/default-locale.js';
 import { badgeJobs, type OutputJob } from './outputs.js';
-import { renderBadges } from './render/badges.js';
-import type { PdfMeta } from './render/pdf.js';
-import type { FontSet } from './render/fonts.js';
-import type { MissingGlyphs } from './render/fallback.js';
+import { renderBadges } from './badge-render/badges.js';
+import type { PdfMeta } from './pdfmake/pdf.js';
+import type { FontSet } from './fonts/fonts.js';
+import type { MissingGlyphs } from './fonts/fallback.js';
 
 /* The build steps signs and badges add to build.ts, kept here so build.ts stays a short list of stages. */
 

@@ -9,7 +9,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { watchBuild } from './watch.js';
 import { runImport } from './import/cli.js';
-import { saveShapingCaches } from './render/shaping-store.js';
+import { saveShapingCaches } from './fonts/shaping-store.js';
 import { preview } from './preview.js';
 
 const USAGE = `usage: forumpress <build|check|preview> [--content DIR] [--templates DIR] [--out DIR] [--fonts DIR] [--strict] [--only ID,ID] [--output NAME] [--watch] [--fix] [--version]

@@ -3,7 +3,7 @@ import { watch } from 'chokidar';
 import { createHash } from 'node:crypto';
 import { join, relative, resolve, sep } from 'node:path';
 import { build } from './build.js';
-import { saveShapingCaches } from './render/shaping-store.js';
+import { saveShapingCaches } from './fonts/shaping-store.js';
 import { diskSource, writeOutputsAtomically, type FileSource } from './io.js';
 import { formatDiagnostic } from './diagnostics.js';
 

@@ -10,7 +10,7 @@ import { loadProgram } from '../src/check/program.js';
 import { Diagnostics } from '../src/diagnostics.js';
 import { blocksToText } from '../src/markdown/index.js';
 import type { Program } from '../src/model/types.js';
-import { NO_LINE_END, NO_LINE_START } from '../src/render/kinsoku.js';
+import { NO_LINE_END, NO_LINE_START } from '../src/layout/text.js';
 
 let pdf: Uint8Array;
 let pages: PageText[];

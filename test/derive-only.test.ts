@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.js';
-import { imposeBooklet } from '../src/render/impose.js';
+import { imposeBooklet } from '../src/finish/impose.js';
 import { projectSources, realProject } from './helpers/project.js';
 
 // Counts impositions: a build that is not asked for the print copy must not make it.
-vi.mock('../src/render/impose.js', async (original) => {
-  const actual = await original<typeof import('../src/render/impose.js')>();
+vi.mock('../src/finish/impose.js', async (original) => {
+  const actual = await original<typeof import('../src/finish/impose.js')>();
   return { ...actual, imposeBooklet: vi.fn(actual.imposeBooklet) };
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyFontFallback } from '../src/render/fallback.js';
-import { builtinFonts } from '../src/render/fonts.js';
-import { renderPdf } from '../src/render/pdf.js';
+import { applyFontFallback } from '../src/fonts/fallback.js';
+import { builtinFonts } from '../src/fonts/fonts.js';
+import { renderPdf } from '../src/pdfmake/pdf.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

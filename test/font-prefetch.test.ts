@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { builtinFonts, packagedFontsRead, prefetchChineseFonts } from '../src/render/fonts.js';
+import { builtinFonts, packagedFontsRead, prefetchChineseFonts } from '../src/fonts/fonts.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { applyFontFallback } from '../src/render/fallback.js';
-import { builtinFonts, packagedFontsRead } from '../src/render/fonts.js';
+import { applyFontFallback } from '../src/fonts/fallback.js';
+import { builtinFonts, packagedFontsRead } from '../src/fonts/fonts.js';
 import { extractPages, squash } from './helpers/pdf.js';
 import { projectSources, realProject } from './helpers/project.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MM, cropMarks, marksCanvas, type Rect, type Segment } from '../src/render/marks.js';
-import { renderPdf } from '../src/render/pdf.js';
-import { builtinFonts } from '../src/render/fonts.js';
+import { MM, cropMarks, marksCanvas, type Rect, type Segment } from '../src/layout/marks.js';
+import { renderPdf } from '../src/pdfmake/pdf.js';
+import { builtinFonts } from '../src/fonts/fonts.js';
 import { grayPage } from './helpers/tools.js';
 
 const inside = (s: Segment, r: Rect) =>

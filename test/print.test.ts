@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/build.js';
 import { memorySource } from '../src/io.js';
-import { saddleStitchOrder } from '../src/render/impose.js';
+import { saddleStitchOrder } from '../src/finish/impose.js';
 import { buildRealForum, realSources } from './helpers/build.js';
 import { extractPages, squash, type PageText } from './helpers/pdf.js';
 import { grayPage, pdffonts, pdfinfo, qpdfCheck, realContentFiles } from './helpers/tools.js';

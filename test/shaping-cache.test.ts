@@ -6,9 +6,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/build.js';
-import { builtinFonts } from '../src/render/fonts.js';
-import { useShapingCache, type ShapableFont } from '../src/render/shaping-cache.js';
-import { forgetShapingStores, saveShapingCaches } from '../src/render/shaping-store.js';
+import { builtinFonts } from '../src/fonts/fonts.js';
+import { useShapingCache, type ShapableFont } from '../src/fonts/shaping-cache.js';
+import { forgetShapingStores, saveShapingCaches } from '../src/fonts/shaping-store.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit');

@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT } from './helpers/build.js';
-import { builtinFonts } from '../src/render/fonts.js';
-import { ideographRun, isIdeograph } from '../src/render/font-cache.js';
-import { mergeRuns } from '../src/render/merge-runs.js';
-import { installAdvanceShortcut } from '../src/render/glyph-advance.js';
+import { builtinFonts } from '../src/fonts/fonts.js';
+import { ideographRun, isIdeograph } from '../src/pdfmake/font-cache.js';
+import { mergeRuns } from '../src/pdfmake/merge-runs.js';
+import { installAdvanceShortcut } from '../src/pdfmake/glyph-advance.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit');

@@ -1,6 +1,6 @@
 import type { Diagnostics, Position } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
-import type { MissingGlyphs } from '../render/fallback.js';
+import type { MissingGlyphs } from '../fonts/fallback.js';
 
 /** Most places reported for one missing character; the rest are summed up. */
 const MAX_PLACES = 10;

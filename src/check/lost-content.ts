@@ -1,6 +1,6 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Program, Session, Talk } from '../model/types.js';
-import type { LaidOutPage } from '../render/laid-out.js';
+import type { LaidOutPage } from '../model/laid-out.js';
 
 /** Where a document shows a talk, for the message. */
 type Place = 'schedule' | 'abstracts' | 'session sign' | 'room sign';

@@ -1,5 +1,5 @@
 /** Where badges go on a printed sheet: sizes, grids, gutters and bleed, cut marks, duplex mirroring. */
-import { cropMarks, marksCanvas } from '../render/marks.js';
+import { cropMarks, marksCanvas } from './marks.js';
 import { PAPER, type LabelStock } from '../model/stock.js';
 
 const MM = 72 / 25.4;

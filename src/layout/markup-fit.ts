@@ -1,9 +1,9 @@
 import type { MarkupElement } from './markup-tree.js';
 import type { Theme } from './theme.js';
-import type { FontSet } from '../render/fonts.js';
+import type { FontSet } from '../fonts/fonts.js';
 import { cutToLines, fitText, measurer } from './measure.js';
 import { normalizeSpace } from './text.js';
-import { qrRuns } from '../render/qr-image.js';
+import { qrRuns } from './qr.js';
 
 type Content = Record<string, any>;
 
@@ -99,7 +99,13 @@ export function qrNode(el: MarkupElement, props: Content): Content {
   if (!['L', 'M', 'Q', 'H'].includes(ecc)) throw new FitAttributeError(el, 'ecc', `<qr> ecc="${ecc}" is not one of L, M, Q, H`);
   if (!(fit > 0)) throw new FitAttributeError(el, 'fit', `<qr> fit="${fit}" must be more than 0 points`);
   const { color = '#000000', ...rest } = props;
-  const { rects, modules } = qrRuns(value, ecc);
+  let code: ReturnType<typeof qrRuns>;
+  try {
+    code = qrRuns(value, ecc);
+  } catch {
+    throw new FitAttributeError(el, 'value', `<qr> value is ${value.length} characters, more than a QR code holds at ecc="${ecc}"; shorten it (a URL) or use ecc="L"`);
+  }
+  const { rects, modules } = code;
   return {
     ...rest,
     canvas: [

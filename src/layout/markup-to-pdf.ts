@@ -1,7 +1,7 @@
 import type { Block } from '../model/types.js';
 import type { MarkupElement, MarkupNode } from './markup-tree.js';
 import type { Theme } from './theme.js';
-import type { FontSet } from '../render/fonts.js';
+import type { FontSet } from '../fonts/fonts.js';
 import { AttributeError, STYLE_ATTRIBUTES, styleProps } from './style-attrs.js';
 import { blocksToPdf } from './richtext.js';
 import { normalizeSpace } from './text.js';

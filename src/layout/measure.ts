@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
-import { builtinFonts, type FontSet } from '../render/fonts.js';
-import { fontRuns } from '../render/fallback.js';
-import { NO_LINE_END, NO_LINE_START } from '../render/kinsoku.js';
-import { isCjk } from './text.js';
-import { useShapingCache, type ShapableFont } from '../render/shaping-cache.js';
+import { builtinFonts, type FontSet } from '../fonts/fonts.js';
+import { fontRuns } from '../fonts/fallback.js';
+import { NO_LINE_END, NO_LINE_START, isCjk } from './text.js';
+import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit');

@@ -3,7 +3,7 @@ import type { Diagnostics, Position } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
 import type { Block } from '../model/types.js';
 import type { Theme } from './theme.js';
-import type { FontSet } from '../render/fonts.js';
+import type { FontSet } from '../fonts/fonts.js';
 import { registerLocaleHelpers, UnknownWordError } from './locale-helpers.js';
 
 /** Markdown blocks and other prepared content that a template places by reference. */

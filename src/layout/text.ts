@@ -20,3 +20,8 @@ export function normalizeSpace(text: string): string {
     return isCjk(before) || isCjk(after) ? '' : ' ';
   });
 }
+
+/** Characters that must not start a line (closing punctuation), per W3C clreq. */
+export const NO_LINE_START = '，。、；：？！）》」』〕】〉’”…‥·〗〙〛︰%,.;:?!)]}';
+/** Characters that must not end a line (opening punctuation). */
+export const NO_LINE_END = '（《「『〔【〈‘“〖〘〚([{';

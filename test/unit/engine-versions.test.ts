@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_VERSIONS, engineVersionProblems } from '../../src/render/engine-versions.js';
+import { ENGINE_VERSIONS, engineVersionProblems } from '../../src/pdfmake/engine-versions.js';
 import { ROOT } from '../helpers/build.js';
 
 describe('the PDF engine forumpress patches is pinned and checked', () => {

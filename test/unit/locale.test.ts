@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dateFormats } from '../../src/layout/dates.js';
 import { DEFAULT_LOCALE } from '../../src/layout/default-locale.js';
 import { loadLocale } from '../../src/layout/locale.js';
-import { scriptContexts } from '../../src/render/script-context.js';
+import { scriptContexts } from '../../src/fonts/script-context.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { realSources } from '../helpers/build.js';
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { fitText, measurer } from '../../src/layout/measure.js';
-import { builtinFonts } from '../../src/render/fonts.js';
+import { builtinFonts } from '../../src/fonts/fonts.js';
 
 const fontkit = createRequire(import.meta.url)('fontkit');
 

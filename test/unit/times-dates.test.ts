@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isValidTime, parseTimeRange } from '../../src/check/times.js';
 import { zhDate, zhDateRange, zhNumber, zhWeekday } from '../../src/layout/dates.js';
 import { isCjk, normalizeSpace } from '../../src/layout/text.js';
-import { kinsokuSplit } from '../../src/render/kinsoku.js';
+import { kinsokuSplit } from '../../src/pdfmake/kinsoku.js';
 
 describe('times', () => {
   it('pads and validates clock times', () => {

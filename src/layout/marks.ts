@@ -1,9 +1,7 @@
-import { LineCapStyle, rgb, type PDFPage } from 'pdf-lib';
-
 /**
  * Cut and fold marks for anything printed to be trimmed: the imposed booklet sheets,
- * badge sheets, signs. The geometry is plain data (segments in points); two drawers put
- * it on a pdf-lib page or into a pdfmake document. Marks are symmetric, so the same
+ * badge sheets, signs. The geometry is plain data (segments in points), put into a pdfmake
+ * document here and on a pdf-lib page by src/finish/draw-marks.ts. Marks are symmetric, so the same
  * rectangles work with y measured up (pdf-lib) or down (pdfmake).
  */
 
@@ -74,16 +72,6 @@ export function foldMarks(r: Rect, x: number, options: MarkOptions = {}): Segmen
     { x1: x, y1: low - offset, x2: x, y2: low - offset - length, dashed: true },
     { x1: x, y1: high + offset, x2: x, y2: high + offset + length, dashed: true },
   ];
-}
-
-/** Draws marks on a pdf-lib page (y up), in hairline black. */
-export function drawMarks(page: PDFPage, segments: Segment[], thickness = 0.25): void {
-  for (const s of segments) {
-    page.drawLine({
-      start: { x: s.x1, y: s.y1 }, end: { x: s.x2, y: s.y2 }, thickness, color: rgb(0, 0, 0),
-      lineCap: LineCapStyle.Butt, dashArray: s.dashed ? [2, 1.5] : undefined,
-    });
-  }
 }
 
 /**

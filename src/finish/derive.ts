@@ -1,7 +1,7 @@
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import type { DerivedOutput } from '../outputs.js';
-import { renderPdf, type PdfMeta } from './pdf.js';
-import type { FontSet } from './fonts.js';
+import { renderPdf, type PdfMeta } from '../pdfmake/pdf.js';
+import type { FontSet } from '../fonts/fonts.js';
 import { toPdfA } from './pdfa.js';
 import { imposeBooklet } from './impose.js';
 import type { SourceFile } from './attachments.js';

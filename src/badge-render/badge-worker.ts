@@ -4,10 +4,10 @@ import { memorySource } from '../io.js';
 import { loadTheme } from '../layout/theme.js';
 import { loadTemplates, TemplateError, type TemplateSet } from '../layout/templates.js';
 import type { BadgeChunk, ChunkUnfitted } from './badge-chunk.js';
-import type { PdfMeta } from './pdf.js';
+import type { PdfMeta } from '../pdfmake/pdf.js';
 import { renderChunk } from './badges.js';
-import { fontSetWith } from './fonts.js';
-import { takeNewRuns, type NewRuns } from './shaping-store.js';
+import { fontSetWith } from '../fonts/fonts.js';
+import { takeNewRuns, type NewRuns } from '../fonts/shaping-store.js';
 
 /** A chunk to render, with the template files (already checked by the main thread). */
 export interface WorkerRequest {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { FontSet } from './fonts.js';
+import type { FontSet } from '../fonts/fonts.js';
 import { installKinsoku } from './kinsoku.js';
 import { installJustify } from './justify.js';
 import { installUnbreakableSplit } from './unbreakable.js';

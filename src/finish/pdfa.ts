@@ -1,5 +1,5 @@
 import { PDFDict, PDFDocument, ParseSpeeds, PDFHeader, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
-import type { PdfMeta } from './pdf.js';
+import type { PdfMeta } from '../pdfmake/pdf.js';
 import { CREATOR, PRODUCER, xmpPacket } from './xmp.js';
 import { attachSources, type SourceFile } from './attachments.js';
 

@@ -1,4 +1,4 @@
-import type { PdfMeta } from './pdf.js';
+import type { PdfMeta } from '../pdfmake/pdf.js';
 
 /** Who made the file, as the info dictionary and the XMP both name it. */
 export const CREATOR = 'forumpress';

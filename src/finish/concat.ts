@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
-import type { PdfMeta } from './pdf.js';
+import type { PdfMeta } from '../pdfmake/pdf.js';
 
 const CATALOG = 1;
 const PAGES = 2;

@@ -10,11 +10,11 @@ import type { AttendeePhoto } from '../model/attendees.js';
 import { perSheet, type SheetLayout } from '../layout/imposition.js';
 import { composeChunk, type BadgeChunk, type ChunkUnfitted } from './badge-chunk.js';
 import type { WorkerRequest, WorkerResponse } from './badge-worker.js';
-import { renderPdf, type PdfMeta } from './pdf.js';
-import { PdfConcatenator } from './concat.js';
-import { applyFontFallback, type MissingGlyphs } from './fallback.js';
-import { suppliedFaces, type FontSet } from './fonts.js';
-import { addRuns } from './shaping-store.js';
+import { renderPdf, type PdfMeta } from '../pdfmake/pdf.js';
+import { PdfConcatenator } from '../finish/concat.js';
+import { applyFontFallback, type MissingGlyphs } from '../fonts/fallback.js';
+import { suppliedFaces, type FontSet } from '../fonts/fonts.js';
+import { addRuns } from '../fonts/shaping-store.js';
 
 /** Sheets laid out and rendered at a time; memory stays flat however many badges there are. */
 const SHEETS_PER_CHUNK = 25;

@@ -1,13 +1,10 @@
 import { createRequire } from 'node:module';
+import type { LaidOutPage } from '../model/laid-out.js';
 
 const require = createRequire(import.meta.url);
 const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
 
-/** One page as pdfmake laid it out: the ids that start on it, and its text without white space. */
-export interface LaidOutPage {
-  ids: string[];
-  text: string;
-}
+export type { LaidOutPage } from '../model/laid-out.js';
 
 /** Key of a document's content under which a function hears the laid-out pages. */
 export const LAYOUT_LISTENER = Symbol('forumpress.layout');

@@ -1,6 +1,6 @@
 import { PDFDocument, ParseSpeeds, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFPage } from 'pdf-lib';
-import { renderPdf, type PdfMeta } from './pdf.js';
-import type { FontSet } from './fonts.js';
+import { renderPdf, type PdfMeta } from '../pdfmake/pdf.js';
+import type { FontSet } from '../fonts/fonts.js';
 import { pagesAsForms, type PageForm } from './page-forms.js';
 import { setInfo } from './impose.js';
 import { TURN_MARK } from '../layout/markup-to-pdf.js';

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { useShapingCache, type ShapableFont } from './shaping-cache.js';
+import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 import { installAdvanceShortcut } from './glyph-advance.js';
 import { installOwnTextLayer } from './text-layer.js';
 

@@ -1,8 +1,9 @@
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
-import type { PdfMeta } from './pdf.js';
+import type { PdfMeta } from '../pdfmake/pdf.js';
 import { CREATOR, PRODUCER } from './xmp.js';
 import { drawPageForm, pagesAsForms } from './page-forms.js';
-import { MM, cropMarks, drawMarks, foldMarks, markMargin, type Rect } from './marks.js';
+import { MM, cropMarks, foldMarks, markMargin, type Rect } from '../layout/marks.js';
+import { drawMarks } from './draw-marks.js';
 
 /** One side of a sheet: the booklet page numbers on its left and right half (0 = blank). */
 export interface SheetSide {

@@ -1,16 +1,12 @@
 import { createRequire } from 'node:module';
 
 import { speedupsDisabled } from './speed.js';
+import { NO_LINE_END, NO_LINE_START } from '../layout/text.js';
 
 const require = createRequire(import.meta.url);
 const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
 const Line = require('pdfmake/js/Line.js').default;
 const TextInlines = require('pdfmake/js/TextInlines.js').default;
-
-/** Characters that must not start a line (closing punctuation), per W3C clreq. */
-export const NO_LINE_START = '，。、；：？！）》」』〕】〉’”…‥·〗〙〛︰%,.;:?!)]}';
-/** Characters that must not end a line (opening punctuation). */
-export const NO_LINE_END = '（《「『〔【〈‘“〖〘〚([{';
 
 /**
  * Where to split a word too long for its line: as many characters as fit, moved back
