@@ -13,12 +13,12 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**
  * Pieces a title may break between: Latin words with their trailing space and Chinese words
- * as ICU's dictionary finds them (专题|研讨, not 专|题); a run of one-character words is kept
- * whole (在线, which the dictionary gives as 在|线), and punctuation stays with its word (clreq).
+ * as ICU's dictionary finds them (专题|研讨, not 专|题). A one-character word joins the word
+ * before it (吸引子, 感知器, 学习的; the dictionary cuts 在线 into 在|线), and punctuation stays
+ * with its word (clreq).
  */
 export function wordPieces(text: string): string[] {
   const out: string[] = [];
-  let lastSingle = false; // the segment before was a one-character Chinese word
   for (const { segment } of segmenter.segment(text)) {
     const prev = out[out.length - 1];
     const single = [...segment].length === 1 && CJK.test(segment) && !NO_LINE_START.includes(segment) && !NO_LINE_END.includes(segment);
@@ -26,10 +26,9 @@ export function wordPieces(text: string): string[] {
       /^\s+$/.test(segment) // a space ends the word before it
       || (!/\s$/.test(prev) && !CJK.test(segment) && !CJK.test(prev.slice(-1))) // within a Latin word ("d’", "-")
       || NO_LINE_START.includes(segment[0]) || NO_LINE_END.includes(prev.trimEnd().slice(-1))
-      || (single && lastSingle));
+      || (single && CJK.test(prev.slice(-1))));
     if (glue) out[out.length - 1] = prev + segment;
     else out.push(segment);
-    lastSingle = single;
   }
   return out;
 }
