@@ -5,6 +5,7 @@ import { FragmentStore, TemplateError, locate, type TemplateSet } from './templa
 import { pdfmakeStyles, AttributeError } from './style-attrs.js';
 import { resolveLengths, type BadgeBox } from './badge-geometry.js';
 import { FitAttributeError } from './markup-fit.js';
+import { resolveFitGroups } from './fit-groups.js';
 
 const MM = 72 / 25.4;
 
@@ -88,7 +89,7 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
     backCover: backCover === 'true',
     defaultStyle,
     styles: pdfmakeStyles(ctx.theme),
-    content: convertBlocks(body, ctx),
+    content: withFitGroups(convertBlocks(body, ctx)),
     footer: footer && running(footer, ctx),
     header: header && running(header, ctx),
     // A page of height="auto" has no foot for a heading to be stranded at.
@@ -96,6 +97,12 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
     // Read by src/render/sheets.ts (table tents); pdfmake ignores it.
     ...(fold ? { fold } : {}),
   };
+}
+
+/** The blocks, each group of <fit group> in each given one size (fit-groups.ts). */
+function withFitGroups(blocks: Content[]): Content[] {
+  resolveFitGroups(blocks);
+  return blocks;
 }
 
 /** A page size given in points; height "auto" makes each page as tall as its content. */
