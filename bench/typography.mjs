@@ -35,6 +35,7 @@ export function measureBooklet(file) {
   const gaps = [];
   let englishLines = 0;
   let stretched = 0;
+  let hyphenated = 0;
   let lonely = 0;
   const lonelyText = [];
   const lineBreaksInsideWord = 0;
@@ -73,6 +74,7 @@ export function measureBooklet(file) {
         worst = Math.max(worst, gap);
       }
       if (worst > 0.5) stretched++;
+      if (/[a-z]-\s*$/.test(text)) hyphenated++;
     }
     // A paragraph's last line of one character: a short line after a full one, at body size.
     const prev = ls[k - 1];
@@ -83,7 +85,7 @@ export function measureBooklet(file) {
     }
   }
   void lineBreaksInsideWord;
-  return { pairs, dashes, cjkLatin, cjkLatinTight, gaps, englishLines, stretched, lonely, lonelyText };
+  return { pairs, dashes, cjkLatin, cjkLatinTight, gaps, englishLines, stretched, hyphenated, lonely, lonelyText };
 }
 
 /** Sign titles: lines at 30 pt or more, consecutive on a page; a break inside a word (Intl.Segmenter) counts. */
@@ -112,7 +114,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [k, v] of Object.entries(m.pairs)) if (v.length) console.log(`"${k}" to the next character: ${fmt(v)}`);
   if (m.dashes.length) console.log(`—— to the next character: ${fmt(m.dashes)}`);
   console.log(`Chinese–Latin boundaries: ${m.cjkLatin}, of which with no gap (< 0.1 em): ${m.cjkLatinTight}; gap ${fmt(m.gaps)}`);
-  console.log(`English body lines: ${m.englishLines}, with a word space stretched by over 0.5 em: ${m.stretched}`);
+  console.log(`English body lines: ${m.englishLines}, with a word space stretched by over 0.5 em: ${m.stretched}, ending in a hyphen after a letter: ${m.hyphenated}`);
   console.log(`one-character last lines: ${m.lonely} ${m.lonelyText.slice(0, 8).join(' ')}`);
   const s = measureSigns(signs);
   console.log(`sign title line breaks between Chinese characters: ${s.length}, inside a word: ${s.filter((b) => b.insideWord).length} ${s.filter((b) => b.insideWord).map((b) => b.at).join(' ')}`);
