@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { FontSet } from '../fonts/fonts.js';
 import { installLineBuilder } from './line-builder.js';
 import { installUnbreakableSplit } from './unbreakable.js';
-import { installLayoutReadback } from './laid-out.js';
+import { installLayoutReadback, LAYOUT_LISTENER, LAYOUT_ONLY, type LaidOutPage } from './laid-out.js';
 import { installSpeedups, shareFonts } from './speed.js';
 import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
@@ -70,9 +70,31 @@ function useFonts(fonts: FontSet): void {
 
 /** Renders a pdfmake document definition to PDF bytes. */
 export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet, options: RenderOptions = {}): Promise<Buffer> {
+  return pdfmake.createPdf(definitionOf(doc, meta, fonts, options)).getBuffer();
+}
+
+/**
+ * Lays a document out exactly as renderPdf does (same fonts, page breaks, headers and footers)
+ * and returns what went on each page, without drawing a page or writing any PDF bytes.
+ */
+export async function layOutPdf(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet): Promise<LaidOutPage[]> {
+  const given = doc.content as Record<symbol, unknown> | undefined;
+  let laid: LaidOutPage[] = [];
+  const listen = (pages: LaidOutPage[]) => {
+    laid = pages;
+    if (typeof given?.[LAYOUT_LISTENER] === 'function') (given[LAYOUT_LISTENER] as (p: LaidOutPage[]) => void)(pages);
+  };
+  const content = Object.assign(Array.isArray(given) ? [...given] : { ...given }, { [LAYOUT_LISTENER]: listen, [LAYOUT_ONLY]: true });
+  // getStream() stops where pdfmake hands back the pdfkit document, before it is ended and written out.
+  await pdfmake.createPdf(definitionOf({ ...doc, content }, meta, fonts, {})).getStream();
+  return laid;
+}
+
+/** The definition pdfmake is given: the document with its language, PDF version and info dictionary. */
+function definitionOf(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet, options: RenderOptions): Record<string, unknown> {
   setup();
   useFonts(fonts);
-  const definition = {
+  return {
     ...doc,
     language: meta.language,
     // pdfmake's default, PDF 1.3, makes pdfkit skip the XMP packet and the PDF/A parts;
@@ -89,5 +111,4 @@ export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta, fon
       modDate: meta.date,
     },
   };
-  return pdfmake.createPdf(definition).getBuffer();
 }
