@@ -24,6 +24,13 @@ type MeasuringFont = {
   availableFeatures: string[];
 };
 const faces = new Map<string, MeasuringFont>();
+const halting = new WeakMap<MeasuringFont, boolean>();
+/** Whether a font has the `halt` feature (fontkit works the list out on every read: once per font). */
+function hasHalt(font: MeasuringFont): boolean {
+  let has = halting.get(font);
+  if (has === undefined) halting.set(font, (has = font.availableFeatures.includes('halt')));
+  return has;
+}
 const widths = new Map<string, number>();
 
 /**
@@ -61,7 +68,7 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
   measure.halt = (ch) => {
     const runs = fontRuns(ch, family, fonts);
     const { font } = fontOf(runs[0]?.family ?? family);
-    if (!font.availableFeatures.includes('halt')) return undefined;
+    if (!hasHalt(font)) return undefined;
     const half = font.layout(ch, ['halt']);
     if (half.glyphs.length !== 1 || half.advanceWidth >= font.layout(ch).advanceWidth) return undefined;
     return { offset: half.positions[0].xOffset / font.unitsPerEm, advance: half.advanceWidth / font.unitsPerEm };

@@ -14,7 +14,7 @@ let current: Typography = DEFAULT_TYPOGRAPHY;
 
 /** Unit-size widths per pdfkit font: the same word is measured once. */
 const widths = new WeakMap<object, Map<string, number>>();
-const halts = new WeakMap<object, Map<string, { offset: number; advance: number } | null>>();
+const halts = new WeakMap<object, Map<string, { offset: number; advance: number } | null> | null>();
 
 /** pdfkit's measuring of an inline's text (as it will draw it), memoised per font at 1 pt. */
 const metrics: Metrics<Inline> = {
@@ -34,9 +34,11 @@ const metrics: Metrics<Inline> = {
   },
   halt(ch, inline) {
     const font = inline.font?.font;
-    if (!font?.layout || !font.availableFeatures?.includes('halt')) return undefined;
+    if (!font?.layout) return undefined;
     let byChar = halts.get(font);
-    if (!byChar) halts.set(font, (byChar = new Map()));
+    // fontkit works its feature list out anew on every read: once per font.
+    if (!byChar) halts.set(font, (byChar = font.availableFeatures?.includes('halt') ? new Map() : null));
+    if (!byChar) return undefined;
     let h = byChar.get(ch);
     if (h === undefined) {
       const run = font.layout(ch, ['halt']);
@@ -138,6 +140,8 @@ function plan(textNode: Inline, width: number, styles: Record<string, Inline> | 
   return { width, lines, next: 0 };
 }
 
+const WIDE = /[\u2014\u2E80-\uFFEF]/u;
+
 let installed = false;
 
 /**
@@ -166,7 +170,8 @@ export function installLineBuilder(): void {
   TextInlines.prototype.buildInlines = function (this: unknown, ...args: any[]) {
     const result = buildInlines.apply(this, args);
     const items: Inline[] = result.items;
-    if (items.length) {
+    // Text without Chinese, full-width forms or dashes is as wide set as pdfmake sums it.
+    if (items.length && items.some((i) => WIDE.test(i.text))) {
       const set = setParagraph(toRuns(items), metrics, { width: 1e7, indent: items[0].leadingIndent || 0, cjkLatinSpace: current.cjkLatinSpace });
       result.maxWidth = set.reduce((max, line) => Math.max(max, line.width), 0);
     }

@@ -158,7 +158,7 @@ describe('the paragraph setter', () => {
     const lines = setParagraph(mixedRuns(long, 9.5), testMetrics, { width: 300, align: 'justify' });
     expect(lines.map(text).join('')).toBe(long);
     for (const l of lines) expect(l.width).toBeLessThanOrEqual(300 + 1e-6);
-    const han = '中'.repeat(40_000);
+    const han = '中'.repeat(10_000);
     expect(setParagraph(mixedRuns(han, 9.5), testMetrics, { width: 300, align: 'justify' }).map(text).join('')).toBe(han);
   });
 });
