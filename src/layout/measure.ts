@@ -4,6 +4,7 @@ import { fontRuns } from '../fonts/fallback.js';
 import { isCjk } from './text.js';
 import { setParagraph, type Metrics } from '../typeset/index.js';
 import { DEFAULT_TYPOGRAPHY } from '../typeset/config.js';
+import { clusterCut, graphemes } from '../typeset/clusters.js';
 import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 
 const require = createRequire(import.meta.url);
@@ -174,7 +175,7 @@ export function cutToLines(text: string, width: number, size: number, maxLines: 
   for (const line of wrapLines(text, box, size, measure, cjkLatinSpace)) {
     let rest = line;
     while (rest && !fits(rest) && lines.length <= maxLines) {
-      const n = Math.max(1, longestFitting(rest, fits));
+      const n = longestFitting(rest, fits) || clusterCut(rest, 1);
       lines.push(rest.slice(0, n));
       rest = rest.slice(n).trimStart();
     }
@@ -184,7 +185,7 @@ export function cutToLines(text: string, width: number, size: number, maxLines: 
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, Math.max(1, maxLines));
   let last = kept[kept.length - 1];
-  while (last && !fits(`${last}…`)) last = [...last].slice(0, -1).join('');
+  while (last && !fits(`${last}…`)) last = graphemes(last).slice(0, -1).join('');
   kept[kept.length - 1] = `${last.trimEnd()}…`;
   return kept;
 }
@@ -198,8 +199,8 @@ function longestFitting(text: string, fits: (t: string) => boolean): number {
     if (fits(text.slice(0, mid))) low = mid;
     else high = mid - 1;
   }
-  // Never between the two halves of a surrogate pair.
-  return low > 0 && /[\uD800-\uDBFF]/.test(text[low - 1]) ? low - 1 : low;
+  // Never inside a grapheme cluster (a surrogate pair, an emoji sequence, a letter and its marks).
+  return low > 0 ? Math.min(clusterCut(text, low), text.length) : low;
 }
 
 function floorStep(n: number): number {

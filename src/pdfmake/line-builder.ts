@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { hyphenationLanguage, paragraphScript, setParagraph, type Metrics, type SetLine, type TextRun } from '../typeset/index.js';
 import { keepLinesTogether } from './widows.js';
+import { reorderBidiLine } from './bidi-line.js';
+import { hasRightToLeft } from '../typeset/bidi.js';
 import { DEFAULT_TYPOGRAPHY, TYPOGRAPHY_KEY, type Typography } from '../typeset/config.js';
 
 const require = createRequire(import.meta.url);
@@ -129,7 +131,8 @@ function plan(textNode: Inline, width: number, styles: Record<string, Inline> | 
   const align = first?.alignment;
   const text = inlines.map((i) => i.text).join('');
   const display = isDisplay(textNode, styles);
-  const lang = paragraphScript(text) === 'latin' ? hyphenationLanguage(current.language) : undefined;
+  // Not in a paragraph with right-to-left text: its levels are read by the characters' count.
+  const lang = paragraphScript(text) === 'latin' && !hasRightToLeft(text) ? hyphenationLanguage(current.language) : undefined;
   const set = setParagraph(runs, metrics, {
     width, indent, align: align === 'justify' ? 'justify' : 'left', display,
     hyphenate: align === 'justify' ? lang : undefined, cjkLatinSpace: current.cjkLatinSpace,
@@ -184,6 +187,8 @@ export function installLineBuilder(): void {
     if (!p || p.width !== width || p.lines[p.next]?.inlines[0] !== textNode._inlines[0]) p = textNode._typesetPlan = plan(textNode, width, this.docMeasure?.styleStack?.styleDictionary);
     const line = p.lines[p.next++];
     textNode._inlines.splice(0, line.inlines.length);
+    // Right-to-left text (Arabic, Hebrew): the line's inlines into visual order before pdfmake aligns them.
+    reorderBidiLine(line, textNode, metrics.width);
     keepLinesTogether(this, p.lines as Array<{ getHeight(): number }>, p.next - 1);
     return line;
   };

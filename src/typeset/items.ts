@@ -1,5 +1,6 @@
 import { NO_BREAK_AROUND, NO_LINE_END, NO_LINE_START, isCjkPunct, isHan, isLatinAlnum, isSpace } from './chars.js';
 import { hyphenationPoints } from './hyphenate.js';
+import { graphemes } from './clusters.js';
 import type { Metrics, TextRun } from './types.js';
 
 /** Something with a width that is drawn: a piece of one run. */
@@ -236,10 +237,11 @@ function wordBreaks(word: string, lang: string | undefined): Array<[number, bool
  * length), with a costly break between any two that clreq lets part.
  */
 function splitLong<S>(items: Item[], a: Atom, style: S, metrics: Metrics<S>): void {
-  const chars = [...a.text];
+  // Grapheme clusters: never half an emoji sequence, or a letter without its accents.
+  const chars = graphemes(a.text);
   const widths = new Map<string, number>();
   chars.forEach((ch, k) => {
-    if (k > 0 && !/[\uDC00-\uDFFF]/.test(ch)) {
+    if (k > 0) {
       // Where clreq lets it part, at a cost; elsewhere only when nothing else is near (2,000
       // "（" then 2,000 "）" is split where it fills the line, as browsers do).
       const allowed = !NO_LINE_START.includes(ch) && !NO_LINE_END.includes(chars[k - 1]);
