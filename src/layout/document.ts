@@ -6,6 +6,7 @@ import { pdfmakeStyles, AttributeError } from './style-attrs.js';
 import { resolveLengths, type BadgeBox } from './badge-geometry.js';
 import { FitAttributeError } from './markup-fit.js';
 import { TYPOGRAPHY_KEY, typographyOf, type Typography } from '../typeset/config.js';
+import { resolveFitGroups } from './fit-groups.js';
 
 const MM = 72 / 25.4;
 
@@ -92,7 +93,7 @@ function toDocument(root: MarkupElement, ctx: ConvertContext, typography: Typogr
     backCover: backCover === 'true',
     defaultStyle,
     styles: pdfmakeStyles(ctx.theme),
-    content: convertBlocks(body, ctx),
+    content: withFitGroups(convertBlocks(body, ctx)),
     footer: footer && running(footer, ctx),
     header: header && running(header, ctx),
     // A page of height="auto" has no foot for a heading to be stranded at.
@@ -100,6 +101,12 @@ function toDocument(root: MarkupElement, ctx: ConvertContext, typography: Typogr
     // Read by src/render/sheets.ts (table tents); pdfmake ignores it.
     ...(fold ? { fold } : {}),
   };
+}
+
+/** The blocks, each group of <fit group> in each given one size (fit-groups.ts). */
+function withFitGroups(blocks: Content[]): Content[] {
+  resolveFitGroups(blocks);
+  return blocks;
 }
 
 /** A page size given in points; height "auto" makes each page as tall as its content. */

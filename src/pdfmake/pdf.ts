@@ -6,6 +6,7 @@ import { installLayoutReadback, LAYOUT_LISTENER, LAYOUT_ONLY, type LaidOutPage }
 import { installSpeedups, shareFonts } from './speed.js';
 import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
+import { installLeaders } from './leaders.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake');
@@ -34,6 +35,7 @@ function setup(): void {
   installLayoutReadback();
   installSpeedups();
   installVectorRects();
+  installLeaders();
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
   // is replaced so that the spacing of entries comes from the theme's toc styles alone.
   pdfmake.addTableLayouts({
@@ -111,4 +113,27 @@ function definitionOf(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSe
       modDate: meta.date,
     },
   };
+}
+
+/** One page as pdfmake laid it out: what it holds, positioned (pdfmake's page items). */
+export type LaidPage = { items: { type: string; item: any }[] };
+
+/**
+ * Lays a document definition out without drawing it: its pages, as pdfmake places them.
+ * For a choice that needs the real layout (src/pdfmake/fill-page.ts). The definition is consumed.
+ */
+export function layoutPages(doc: Record<string, any>, fonts: FontSet): LaidPage[] {
+  setup();
+  useFonts(fonts);
+  const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
+  const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
+  const SVGMeasure = require('pdfmake/js/SVGMeasure.js').default;
+  const { tableLayouts } = require('pdfmake/js/tableLayouts.js');
+  const { normalizePageSize, normalizePageMargin } = require('pdfmake/js/PageSize.js');
+  const pageSize = normalizePageSize(doc.pageSize, doc.pageOrientation);
+  const pdfKitDoc = new PDFDocument(pdfmake.fonts, doc.images ?? {}, {}, {}, { size: [pageSize.width, 1e6], autoFirstPage: false, font: null, compress: false }, pdfmake.virtualfs, () => false);
+  const builder = new LayoutBuilder(pageSize, normalizePageMargin(doc.pageMargins ?? 40), new SVGMeasure());
+  builder.registerTableLayouts(tableLayouts);
+  if (pdfmake.tableLayouts) builder.registerTableLayouts(pdfmake.tableLayouts);
+  return builder.layoutDocument(doc.content, pdfKitDoc, doc.styles ?? {}, doc.defaultStyle ?? {}, undefined, undefined, undefined, undefined, doc.pageBreakBefore);
 }

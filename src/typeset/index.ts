@@ -1,5 +1,6 @@
 import { balanced, firstFit, lineStart, totalFit, type Widths } from './breaker.js';
 import { buildItems, type Item } from './items.js';
+import { isHan } from './chars.js';
 import type { Metrics, SetLine, SetOptions, SetRun, TextRun } from './types.js';
 
 export type { Metrics, SetLine, SetOptions, SetRun, TextRun } from './types.js';
@@ -16,7 +17,14 @@ function wordBounds(text: string): Set<number> {
   let seg = segmenters.get('zh');
   if (!seg) segmenters.set('zh', (seg = new Intl.Segmenter('zh', { granularity: 'word' })));
   const out = new Set<number>();
-  for (const s of seg.segment(text)) out.add(s.index);
+  let prev = '';
+  for (const s of seg.segment(text)) {
+    // A one-character word joins the word before it (感知器, 学习的; ICU cuts 在线 into 在|线), as
+    // sign titles do (layout/title-lines.ts).
+    const single = [...s.segment].length === 1 && isHan(s.segment) && isHan([...prev].pop() ?? '');
+    if (!single) out.add(s.index);
+    prev = s.segment;
+  }
   out.add(text.length);
   return out;
 }
