@@ -72,12 +72,14 @@ describe('program.pdf from the forum content', () => {
   });
 
   it('prints every abstract paragraph whole', () => {
-    // Page footers (the page number) would split a paragraph that runs over a page.
-    const all = squash(pages.map((p) => p.lines.filter((l) => l !== String(p.number)).join('')).join(''));
+    // Page footers (the page number) would split a paragraph that runs over a page. Hyphens are
+    // left out on both sides: the setter hyphenates Latin words at line ends (hy-|phen).
+    const unhyphenated = (t: string) => squash(t).replace(/-/g, '');
+    const all = unhyphenated(pages.map((p) => p.lines.filter((l) => l !== String(p.number)).join('')).join(''));
     let paragraphs = 0;
     for (const talk of program.talks) {
       for (const paragraph of blocksToText(talk.body).split('\n').filter(Boolean)) {
-        expect(all, paragraph.slice(0, 40)).toContain(squash(paragraph));
+        expect(all, paragraph.slice(0, 40)).toContain(unhyphenated(paragraph));
         paragraphs++;
       }
     }

@@ -27,6 +27,15 @@ describe('font fallback pass over a pdfmake document', () => {
     expect(missing.size).toBe(0);
   });
 
+  it('sets inline maths (∂L/∂θ) in a Chinese sentence from the Latin and maths faces, not the Chinese font', () => {
+    const { doc } = split([{ text: '梯度∂L/∂θ很小' }]);
+    const runs = doc.content[0].text as Array<{ text: string; font?: string }>;
+    const math = runs.filter((r) => /[∂θ]/.test(r.text));
+    expect(math.length).toBeGreaterThan(0);
+    for (const r of math) expect(r.font, r.text).toBeDefined(); // not the Chinese family (no font key)
+    expect(runs.find((r) => r.text.includes('梯度'))!.font).toBeUndefined();
+  });
+
   it('prints an emoji and a Korean name in their fallback faces', () => {
     const { doc, missing } = split([{ text: 'Bravo 😀 김민준' }]);
     expect(doc.content[0].text).toEqual([{ text: 'Bravo ', font: 'serif-latin' }, { text: '😀', font: 'emoji' }, { text: ' ', font: 'serif-latin' }, { text: '김민준', font: 'korean' }]);

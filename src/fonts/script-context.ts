@@ -9,8 +9,9 @@ export type Script = 'c' | 'l';
 
 /** Han, kana, Hangul, Bopomofo, CJK punctuation and full-width forms: always Chinese context. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF\u31C0-\u31EF\uFE30-\uFE4F]/u;
-/** Letters and marks of every other script: Latin context. */
-const LETTER = /[\p{L}\p{M}]/u;
+/** Letters and marks of every other script, and mathematical symbols (∂ ∇ ∑ ≤ ± ×): Latin context, so
+ * "∂L/∂θ" in a Chinese sentence is set from the Latin and maths faces, not full width from the Chinese. */
+const LETTER = /[\p{L}\p{M}\u2200-\u22FF\u00B1\u00D7\u00F7]/u;
 /** Opening quotes: they go with the text they open. */
 const OPENING = new Set(['‘', '“', '‚', '„']);
 /** Closing quotes and apostrophes: they go with the text they close (C’est, “Hello”). */

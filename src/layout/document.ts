@@ -5,6 +5,7 @@ import { FragmentStore, TemplateError, locate, type TemplateSet } from './templa
 import { pdfmakeStyles, AttributeError } from './style-attrs.js';
 import { resolveLengths, type BadgeBox } from './badge-geometry.js';
 import { FitAttributeError } from './markup-fit.js';
+import { TYPOGRAPHY_KEY, typographyOf, type Typography } from '../typeset/config.js';
 import { resolveFitGroups } from './fit-groups.js';
 
 const MM = 72 / 25.4;
@@ -23,7 +24,9 @@ export function paperSize(paper: string, landscape = false): { width: number; he
  * document definition. Errors come back as TemplateError at the template's line.
  */
 export function composeDocument(templates: TemplateSet, name: string, view: object): Content {
-  return convertMarkup(templates, name, view, (root, fragments) => toDocument(root, { theme: templates.theme, fragments, fonts: templates.fonts }));
+  const locale = (view as { locale?: { language?: string; second?: string } }).locale;
+  const typography = typographyOf(templates.theme.typography, locale?.language, locale?.second);
+  return convertMarkup(templates, name, view, (root, fragments) => toDocument(root, { theme: templates.theme, fragments, fonts: templates.fonts }, typography));
 }
 
 /**
@@ -69,14 +72,15 @@ function convertMarkup(templates: TemplateSet, name: string, view: object,
   }
 }
 
-function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
+function toDocument(root: MarkupElement, ctx: ConvertContext, typography: Typography): Content {
   if (root.name !== 'document') throw new MarkupError(root, `the template must start with <document>, not <${root.name}>`);
   const body: MarkupElement = { ...root, children: root.children.filter((c) => typeof c === 'string' || !['footer', 'header'].includes(c.name)) };
   const footer = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'footer');
   const header = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'header');
   const { paper = 'A4', orientation = 'portrait', margins = '40', 'back-cover': backCover, width, height, fold, ...style } = root.attrs;
   if (fold !== undefined && fold !== 'tent') throw new MarkupError(root, `<document> fold="${fold}" is not a fold forumpress knows (only fold="tent")`, 'fold');
-  const defaultStyle = blockProps({ ...root, attrs: style }, ctx);
+  // The paragraph setter's settings ride along in defaultStyle (src/pdfmake/line-builder.ts reads them).
+  const defaultStyle = { ...blockProps({ ...root, attrs: style }, ctx), [TYPOGRAPHY_KEY]: typography };
   // width="390" height="auto" (points): a page as tall as what it holds, e.g. a phone's long image.
   const pageSize = width ? customPage(root, width, height) : paperSize(paper, orientation === 'landscape');
   const pageMargins = margins.split(/[ ,]+/).map(Number);

@@ -69,10 +69,11 @@ export function fitNode(el: MarkupElement, theme: Theme, props: Content, report:
   const overflow = el.attrs.overflow ?? (inBadge ? 'cut' : 'wrap');
   if (overflow !== 'cut' && overflow !== 'wrap') throw new FitAttributeError(el, 'overflow', `<fit> overflow="${overflow}" is not cut or wrap`);
   const measure = measurer(faceOf(el, theme), fonts);
-  const fitted = fitText(clean, { width, maxSize, minSize, maxLines, wrapSize }, measure);
+  const cjkLatinSpace = theme.typography?.cjk_latin_space;
+  const fitted = fitText(clean, { width, maxSize, minSize, maxLines, wrapSize, cjkLatinSpace }, measure);
   let lines = fitted.lines;
   if (!fitted.fits && clean) {
-    if (overflow === 'cut') lines = cutToLines(clean, width, fitted.size, maxLines, measure);
+    if (overflow === 'cut') lines = cutToLines(clean, width, fitted.size, maxLines, measure, cjkLatinSpace);
     report({ text: clean, size: fitted.size, lines: fitted.lines.length, cut: overflow === 'cut' });
   }
   const { width: _ignored, ...rest } = props;

@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import { builtinFonts, type FontSet } from '../fonts/fonts.js';
 import { fontRuns } from '../fonts/fallback.js';
+import { isCjk } from './text.js';
+import { setParagraph, type Metrics } from '../typeset/index.js';
+import { DEFAULT_TYPOGRAPHY } from '../typeset/config.js';
 import { clusterCut, graphemes } from '../typeset/clusters.js';
-import { NO_LINE_END, NO_LINE_START, isCjk } from './text.js';
 import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 
 const require = createRequire(import.meta.url);
@@ -14,10 +16,22 @@ export interface Face {
   bold: boolean;
 }
 
-/** The width of a text at 1 pt, as pdfkit will measure it. */
-export type Measure = (text: string) => number;
+/** The width of a text at 1 pt, as pdfkit will measure it; `halt`: a punctuation mark's half-width form at 1 pt (fontkit's `halt` feature). */
+export type Measure = ((text: string) => number) & { halt?: (ch: string) => { offset: number; advance: number } | undefined };
 
-const faces = new Map<string, { layout(t: string): { advanceWidth: number }; unitsPerEm: number }>();
+type MeasuringFont = {
+  layout(t: string, features?: string[]): { advanceWidth: number; glyphs: unknown[]; positions: Array<{ xOffset: number }> };
+  unitsPerEm: number;
+  availableFeatures: string[];
+};
+const faces = new Map<string, MeasuringFont>();
+const halting = new WeakMap<MeasuringFont, boolean>();
+/** Whether a font has the `halt` feature (fontkit works the list out on every read: once per font). */
+function hasHalt(font: MeasuringFont): boolean {
+  let has = halting.get(font);
+  if (has === undefined) halting.set(font, (has = font.availableFeatures.includes('halt')));
+  return has;
+}
 const widths = new Map<string, number>();
 
 /**
@@ -27,8 +41,8 @@ const widths = new Map<string, number>();
  */
 export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
   const family = fonts.families[face.font] ? face.font : 'sans';
-  const width = (run: { text: string; family: string }) => {
-    const file = (fonts.families[run.family] ?? fonts.families[family])[face.bold ? 'bold' : 'normal'];
+  const fontOf = (name: string) => {
+    const file = (fonts.families[name] ?? fonts.families[family])[face.bold ? 'bold' : 'normal'];
     let font = faces.get(file.key);
     if (!font) {
       // A font of its own, not the one pdfkit draws with: fontkit keeps, per glyph, the characters
@@ -38,7 +52,11 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
       useShapingCache(font as unknown as ShapableFont);
       faces.set(file.key, font!);
     }
-    const key = `${file.key}\0${run.text}`;
+    return { font: font!, key: file.key };
+  };
+  const width = (run: { text: string; family: string }) => {
+    const { font, key: fileKey } = fontOf(run.family);
+    const key = `${fileKey}\0${run.text}`;
     let w = widths.get(key);
     if (w === undefined) {
       w = font!.layout(run.text).advanceWidth / font!.unitsPerEm;
@@ -54,7 +72,7 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
   let known = totals.get(key);
   if (!known) totals.set(key, (known = new Map()));
   const memo = known;
-  return (text) => {
+  const measure: Measure = (text) => {
     let w = memo.get(text);
     if (w === undefined) {
       w = fontRuns(text, family, fonts).reduce((sum, run) => sum + width(run), 0);
@@ -63,65 +81,48 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
     }
     return w;
   };
+  measure.halt = (ch) => {
+    const runs = fontRuns(ch, family, fonts);
+    const { font } = fontOf(runs[0]?.family ?? family);
+    if (!hasHalt(font)) return undefined;
+    const half = font.layout(ch, ['halt']);
+    if (half.glyphs.length !== 1 || half.advanceWidth >= font.layout(ch).advanceWidth) return undefined;
+    return { offset: half.positions[0].xOffset / font.unitsPerEm, advance: half.advanceWidth / font.unitsPerEm };
+  };
+  return measure;
+}
+
+/** Display lines at a size, as the paragraph setter (src/typeset/) breaks them: returns the lines. */
+export function wrapLines(text: string, width: number, size: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace): string[] {
+  return wrapMeasured(text, width, size, measure, cjkLatinSpace).lines;
 }
 
 /** Widths of whole texts at 1 pt, per font set and face. */
 const totalsOf = new WeakMap<FontSet, Map<string, Map<string, number>>>();
 
 /**
- * Splits text into pieces a line may break between: Latin words with their trailing
- * space, single Chinese characters; closing punctuation stays with what precedes it
- * and opening punctuation with what follows (W3C clreq).
+ * The lines of a text set as display lines (balanced, broken between words, with clreq's
+ * rules and the Chinese–Latin gap) by the same setter that sets them in the PDF, with each
+ * line's width at 1 pt. Each line is then drawn as its own line: the lines measured here are
+ * the lines drawn.
  */
-export function breakPieces(text: string): string[] {
-  const raw = text.match(/[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF·\-/]+[·\-/]?\s*|[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]\s*|[·\-/]\s*|\s+/gu) ?? [];
-  const out: string[] = [];
-  for (const piece of raw) {
-    const prev = out[out.length - 1];
-    const glueBack = prev !== undefined && (NO_LINE_START.includes(piece.trim()[0] ?? '') || NO_LINE_END.includes(prev.trimEnd().slice(-1)) || /^\s+$/.test(piece));
-    if (glueBack) out[out.length - 1] = prev + piece;
-    else out.push(piece);
-  }
-  return out;
+function wrapMeasured(text: string, width: number, size: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace): { lines: string[]; widths: number[] } {
+  const metrics: Metrics<number> = {
+    width: (t) => measure(t) * size,
+    halt: (ch) => {
+      const h = measure.halt?.(ch);
+      return h && { offset: h.offset * size, advance: h.advance * size };
+    },
+  };
+  const set = setParagraph([{ text, style: 0, size }], metrics, { width, display: true, cjkLatinSpace });
+  if (set.length === 0) return { lines: [text.trim()], widths: [0] };
+  return { lines: set.map((l) => l.runs.map((r) => r.text).join('').trim()), widths: set.map((l) => l.width / size) };
 }
 
-/** Greedy line filling at a size; returns the lines. */
-export function wrapLines(text: string, width: number, size: number, measure: Measure): string[] {
-  return wrapMeasured(text, width, size, measure).lines;
-}
-
-/**
- * Greedy line filling, with each line's width at 1 pt. A line is measured as the sum of its
- * pieces, as pdfmake measures a line of inlines: each piece is shaped once (and cached) however
- * many sizes and candidate lines are tried, where shaping every candidate line was a quarter
- * of the time of a build with signs and badges.
- */
-function wrapMeasured(text: string, width: number, size: number, measure: Measure): { lines: string[]; widths: number[] } {
-  const lines: string[] = [];
-  const widths: number[] = [];
-  let line = '';
-  let full = 0; // the line's pieces, trailing spaces included
-  let trimmed = 0; // the same, without the last piece's trailing space
-  for (const piece of breakPieces(text)) {
-    const bare = piece.trimEnd();
-    const withPiece = full + measure(bare);
-    if (line && withPiece * size > width) {
-      lines.push(line.trimEnd());
-      widths.push(trimmed);
-      line = piece.trimStart();
-      full = measure(line);
-      trimmed = measure(line.trimEnd());
-    } else {
-      line += piece;
-      trimmed = withPiece;
-      full += measure(piece);
-    }
-  }
-  if (line.trim() || lines.length === 0) {
-    lines.push(line.trimEnd());
-    widths.push(trimmed);
-  }
-  return { lines, widths };
+/** The width at 1 pt of a text set on one line (its Chinese–Latin gaps and compressed punctuation included). */
+export function lineWidth(text: string, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace): number {
+  if (cjkLatinSpace === 0 && !/[\u3000-\u303F\uFF00-\uFFEF“”‘’—]/u.test(text)) return measure(text);
+  return Math.max(...wrapMeasured(text, 1e9, 1, measure, cjkLatinSpace).widths, 0);
 }
 
 /** What to fit: the box width, the size range and how many lines are allowed. */
@@ -132,6 +133,8 @@ export interface FitRequest {
   maxLines: number;
   /** Below this size on one line, wrapping is tried (default: minSize). */
   wrapSize?: number;
+  /** The gap between Chinese and Latin letters or digits, in em (theme.yaml's typography). */
+  cjkLatinSpace?: number;
 }
 
 /** The chosen size and line breaks; `fits` is false when even minSize overflows. */
@@ -151,20 +154,20 @@ const STEP = 0.25;
  */
 export function fitText(text: string, req: FitRequest, measure: Measure): Fitted {
   const width = req.width * SAFETY;
-  const oneLine = Math.min(req.maxSize, floorStep(width / Math.max(measure(text), 1e-6)));
+  const oneLine = Math.min(req.maxSize, floorStep(width / Math.max(lineWidth(text, measure, req.cjkLatinSpace), 1e-6)));
   if (oneLine >= (req.wrapSize ?? req.minSize) || (req.maxLines <= 1 && oneLine >= req.minSize)) {
     return { size: oneLine, lines: [text], fits: true };
   }
   // Wrapped at a size, the text fits when it takes few enough lines and no line (a word
   // longer than the box stays whole) is wider than the box.
   const fitsAt = (size: number) => {
-    const { lines, widths } = wrapMeasured(text, width, size, measure);
+    const { lines, widths } = wrapMeasured(text, width, size, measure, req.cjkLatinSpace);
     return lines.length <= req.maxLines && widths.every((w) => w * size <= width);
   };
   let lo = req.minSize;
   let hi = req.maxSize;
   if (!fitsAt(lo)) {
-    return { size: req.minSize, lines: wrapLines(text, width, req.minSize, measure), fits: false };
+    return { size: req.minSize, lines: wrapLines(text, width, req.minSize, measure, req.cjkLatinSpace), fits: false };
   }
   while (hi - lo > STEP) {
     const mid = floorStep((lo + hi) / 2);
@@ -175,7 +178,7 @@ export function fitText(text: string, req: FitRequest, measure: Measure): Fitted
   if (fitsAt(hi)) lo = hi;
   // A text without break opportunities is no bigger wrapped than on one line.
   if (oneLine >= lo) return { size: oneLine, lines: [text], fits: true };
-  return { size: lo, lines: wrapLines(text, width, lo, measure), fits: true };
+  return { size: lo, lines: wrapLines(text, width, lo, measure, req.cjkLatinSpace), fits: true };
 }
 
 /**
@@ -183,11 +186,11 @@ export function fitText(text: string, req: FitRequest, measure: Measure): Fitted
  * broken between characters, and what does not fit ends the last line in "…". For a box that
  * must not grow (a badge: a 500-character name printed whole ran over three badges below it).
  */
-export function cutToLines(text: string, width: number, size: number, maxLines: number, measure: Measure): string[] {
+export function cutToLines(text: string, width: number, size: number, maxLines: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace): string[] {
   const box = width * SAFETY;
-  const fits = (t: string) => measure(t) * size <= box;
+  const fits = (t: string) => lineWidth(t, measure, cjkLatinSpace) * size <= box;
   const lines: string[] = [];
-  for (const line of wrapLines(text, box, size, measure)) {
+  for (const line of wrapLines(text, box, size, measure, cjkLatinSpace)) {
     let rest = line;
     while (rest && !fits(rest) && lines.length <= maxLines) {
       const n = longestFitting(rest, fits) || clusterCut(rest, 1);

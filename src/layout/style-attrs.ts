@@ -43,6 +43,8 @@ export const STYLE_ATTRIBUTES: Record<string, [string, Converter]> = {
   'leading-indent': ['leadingIndent', num],
   decoration: ['decoration', oneOf('underline', 'lineThrough', 'overline')],
   'no-wrap': ['noWrap', bool],
+  // Display lines (titles): balanced, broken only between words (src/typeset/).
+  balance: ['balance', bool],
 };
 
 /** A bad attribute value; the message says why. */

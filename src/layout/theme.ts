@@ -16,6 +16,8 @@ const themeSchema = z.strictObject({
   styles: z.record(z.string(), z.record(z.string(), styleValue)).default({}),
   labels: z.record(z.string(), z.string()).default({}),
   fonts: z.partialRecord(z.enum(['serif', 'sans', 'mono']), fontFaces).default({}),
+  /** The paragraph setter's switches (src/typeset/config.ts). */
+  typography: z.strictObject({ cjk_latin_space: z.number().min(0).max(1).optional(), hyphenate: z.boolean().optional() }).default({}),
 });
 
 /** Colours, named styles and wording shared by every template (templates/theme.yaml). */

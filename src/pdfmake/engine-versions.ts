@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 
 /**
  * The versions of the PDF engine that forumpress's rendering was written and tested against.
- * It replaces methods inside them (measure-cache.ts, merge-runs.ts, kinsoku.ts, justify.ts,
+ * It replaces methods inside them (measure-cache.ts, merge-runs.ts, line-builder.ts,
  * font-cache.ts, qr-image.ts), so another version could change the output silently: each is
  * pinned in package.json, and checked here at the start of every build, with the copies
  * pdfmake and pdfkit load (a nested other copy would escape those changes).

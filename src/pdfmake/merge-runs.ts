@@ -31,7 +31,7 @@ function wide(c: number): boolean {
  * joins after a space (pdfkit shapes word by word anyway) or between two wide characters.
  */
 function joinable(a: Inline, b: Inline): boolean {
-  if (a._pageNodeRef || b._pageNodeRef || a.text.length === 0 || b.text.length === 0) return false;
+  if (a._pageNodeRef || b._pageNodeRef || a.text.length === 0 || b.text.length === 0 || a.horizontalScaling || b.horizontalScaling) return false;
   if (!sameStyle(a, b)) return false;
   const end = a.text.charCodeAt(a.text.length - 1);
   return end === 32 || (wide(end) && wide(b.text.charCodeAt(0)));
@@ -137,9 +137,10 @@ export function installRunMerging(): void {
   const renderLine = Renderer.prototype.renderLine;
   Renderer.prototype.renderLine = function (this: any, line: any, x: number, y: number) {
     // A line with a page reference gets its number written into its first inline: left as is.
-    if (!line.inlines || line.inlines.length < 2 || line._pageNodeRef) return renderLine.call(this, line, x, y);
+    if (!line.inlines || (line.inlines.length < 2 && !line.inlines[0]?.horizontalScaling) || line._pageNodeRef) return renderLine.call(this, line, x, y);
     const merged = mergeRuns(line.inlines);
-    if (merged.length === line.inlines.length) return renderLine.call(this, line, x, y);
+    const scaled = merged.some((run) => run.horizontalScaling);
+    if (merged.length === line.inlines.length && !scaled) return renderLine.call(this, line, x, y);
     const view = Object.create(line);
     view.inlines = merged;
     // renderLine draws the inlines in order, one text() call each, passing `textWidth:
@@ -149,6 +150,8 @@ export function installRunMerging(): void {
     let next = 0;
     doc.text = function (str: string, tx: number, ty: number, options: any) {
       const run = merged[next++];
+      // —— is drawn scaled to exactly two em (src/typeset/items.ts).
+      if (run?.horizontalScaling && run.text === str) return text.call(this, str, tx, ty, { ...options, horizontalScaling: run.horizontalScaling });
       if (run?.textWidth === undefined || run.text !== str) return text.call(this, str, tx, ty, options);
       shapeByPieces(doc._font);
       pieces = run.pieces;

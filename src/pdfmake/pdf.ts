@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import type { FontSet } from '../fonts/fonts.js';
-import { installKinsoku } from './kinsoku.js';
-import { installJustify } from './justify.js';
+import { installLineBuilder } from './line-builder.js';
 import { installUnbreakableSplit } from './unbreakable.js';
 import { installLayoutReadback, LAYOUT_LISTENER, LAYOUT_ONLY, type LaidOutPage } from './laid-out.js';
 import { installSpeedups, shareFonts } from './speed.js';
@@ -31,8 +30,7 @@ let ready = false;
 function setup(): void {
   if (ready) return;
   ready = true;
-  installKinsoku();
-  installJustify();
+  installLineBuilder();
   installUnbreakableSplit();
   installLayoutReadback();
   installSpeedups();

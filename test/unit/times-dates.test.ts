@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { isValidTime, parseTimeRange } from '../../src/check/times.js';
 import { zhDate, zhDateRange, zhNumber, zhWeekday } from '../../src/layout/dates.js';
 import { isCjk, normalizeSpace } from '../../src/layout/text.js';
-import { kinsokuSplit } from '../../src/pdfmake/kinsoku.js';
 
 describe('times', () => {
   it('pads and validates clock times', () => {
@@ -37,11 +36,3 @@ describe('text', () => {
   });
 });
 
-describe('kinsokuSplit', () => {
-  it('moves a split back so that no line starts with closing or ends with opening punctuation', () => {
-    expect(kinsokuSplit('abcdef，gh', 6)).toBe(5);
-    expect(kinsokuSplit('abcdef。」gh', 7)).toBe(5);
-    expect(kinsokuSplit('abcde（fgh', 6)).toBe(5);
-    expect(kinsokuSplit('abcdefgh', 4)).toBe(4);
-  });
-});

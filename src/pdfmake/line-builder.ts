@@ -1,0 +1,195 @@
+import { createRequire } from 'node:module';
+import { hyphenationLanguage, paragraphScript, setParagraph, type Metrics, type SetLine, type TextRun } from '../typeset/index.js';
+import { keepLinesTogether } from './widows.js';
+import { reorderBidiLine } from './bidi-line.js';
+import { hasRightToLeft } from '../typeset/bidi.js';
+import { DEFAULT_TYPOGRAPHY, TYPOGRAPHY_KEY, type Typography } from '../typeset/config.js';
+
+const require = createRequire(import.meta.url);
+const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
+const Line = require('pdfmake/js/Line.js').default;
+const TextInlines = require('pdfmake/js/TextInlines.js').default;
+
+type Inline = Record<string, any>;
+
+let current: Typography = DEFAULT_TYPOGRAPHY;
+
+/** Unit-size widths per pdfkit font: the same word is measured once. */
+const widths = new WeakMap<object, Map<string, number>>();
+const halts = new WeakMap<object, Map<string, { offset: number; advance: number } | null> | null>();
+
+/** pdfkit's measuring of an inline's text (as it will draw it), memoised per font at 1 pt. */
+const metrics: Metrics<Inline> = {
+  width(text, inline) {
+    if (inline.fontFeatures || inline.characterSpacing) {
+      return inline.font.widthOfString(text, inline.fontSize, inline.fontFeatures) + (inline.characterSpacing || 0) * (text.length - 1);
+    }
+    let byText = widths.get(inline.font);
+    if (!byText) widths.set(inline.font, (byText = new Map()));
+    let w = byText.get(text);
+    if (w === undefined) {
+      w = inline.font.widthOfString(text, 1);
+      if (byText.size > 100_000) byText.clear();
+      byText.set(text, w!);
+    }
+    return w! * inline.fontSize;
+  },
+  halt(ch, inline) {
+    const font = inline.font?.font;
+    if (!font?.layout) return undefined;
+    let byChar = halts.get(font);
+    // fontkit works its feature list out anew on every read: once per font.
+    if (!byChar) halts.set(font, (byChar = font.availableFeatures?.includes('halt') ? new Map() : null));
+    if (!byChar) return undefined;
+    let h = byChar.get(ch);
+    if (h === undefined) {
+      const run = font.layout(ch, ['halt']);
+      const full = font.layout(ch);
+      h = run.glyphs.length === 1 && run.advanceWidth < full.advanceWidth
+        ? { offset: run.positions[0].xOffset / font.unitsPerEm, advance: run.advanceWidth / font.unitsPerEm }
+        : null;
+      byChar.set(ch, h);
+    }
+    return h ? { offset: h.offset * inline.fontSize, advance: h.advance * inline.fontSize } : undefined;
+  },
+};
+
+const haltFeatures = new Map<unknown, string[]>();
+/** The features a half-width punctuation mark is drawn with: the inline's own and `halt` (one array per set, so runs still compare equal). */
+function withHalt(features: string[] | undefined): string[] {
+  let f = haltFeatures.get(features ?? null);
+  if (!f) haltFeatures.set(features ?? null, (f = [...(features ?? []), 'halt']));
+  return f;
+}
+
+/** The setter's runs for pdfmake's measured inlines of one text node. */
+function toRuns(inlines: Inline[]): TextRun<Inline>[] {
+  return inlines.map((inline, i) => {
+    const leading = /^\s+/.exec(inline.text);
+    // pdfmake cut leading spaces unless preserveLeadingSpaces (code); its first inline's cut holds the indent too.
+    const cut = (inline.leadingCut || 0) + (i === 0 ? inline.leadingIndent || 0 : 0);
+    return {
+      text: inline.text,
+      style: inline,
+      size: inline.fontSize,
+      noWrap: !!inline.noWrap,
+      lineEnd: !!inline.lineEnd,
+      keepLeadingSpaces: !!leading && Math.abs(cut) < 1e-9,
+    };
+  });
+}
+
+/** A text node set as display lines (balance="true", itself or by a style: a title's lines balanced, broken between words). */
+function isDisplay(node: Inline, styles: Record<string, Inline> | undefined): boolean {
+  if (node.balance !== undefined) return node.balance === true;
+  const names: string[] = Array.isArray(node.style) ? node.style : node.style ? [node.style] : [];
+  let on = false;
+  for (const name of names) if (styles?.[name]?.balance !== undefined) on = styles[name].balance === true;
+  return on;
+}
+
+/** pdfmake Line objects for the setter's lines: new inlines, copies of the ones they come from, at the setter's x. */
+function toLines(lines: SetLine<Inline>[], sources: Inline[], maxWidth: number, indent: number): Inline[] {
+  return lines.map((set, k) => {
+    const line = new Line(maxWidth);
+    for (const run of set.runs) {
+      const src = sources[run.source];
+      const inline: Inline = Object.assign(src.constructor(), src);
+      inline.text = run.text;
+      inline.width = run.width;
+      inline.x = run.x;
+      inline.leadingCut = 0;
+      inline.trailingCut = 0;
+      delete inline.lineEnd;
+      if (run.halt) inline.fontFeatures = withHalt(src.fontFeatures);
+      if (run.scale) inline.horizontalScaling = run.scale;
+      line.inlines.push(inline);
+    }
+    // pdfmake centres and right-aligns by this width; a justified line is already as wide as the column.
+    line.inlineWidths = set.width;
+    if (set.forced) line.newLineForced = true;
+    line.lastLineInParagraph = set.last;
+    line._typesetIndex = k;
+    line._typesetCount = lines.length;
+    void indent;
+    return line;
+  });
+}
+
+interface Plan {
+  width: number;
+  lines: Inline[];
+  next: number;
+}
+
+/** Sets the inlines left in a text node at a width: the lines pdfmake will place one by one. */
+function plan(textNode: Inline, width: number, styles: Record<string, Inline> | undefined): Plan {
+  const inlines: Inline[] = textNode._inlines;
+  const runs = toRuns(inlines);
+  const first = inlines[0];
+  const indent = first?.leadingIndent || 0;
+  const align = first?.alignment;
+  const text = inlines.map((i) => i.text).join('');
+  const display = isDisplay(textNode, styles);
+  // Not in a paragraph with right-to-left text: its levels are read by the characters' count.
+  const lang = paragraphScript(text) === 'latin' && !hasRightToLeft(text) ? hyphenationLanguage(current.language) : undefined;
+  const set = setParagraph(runs, metrics, {
+    width, indent, align: align === 'justify' ? 'justify' : 'left', display,
+    hyphenate: align === 'justify' ? lang : undefined, cjkLatinSpace: current.cjkLatinSpace,
+  });
+  const lines = toLines(set, inlines, width, indent);
+  // What is left to place: the new inlines, line after line (pdfmake takes them back when it reflows a column).
+  textNode._inlines = lines.flatMap((l) => l.inlines);
+  return { width, lines, next: 0 };
+}
+
+const WIDE = /[\u2014\u2E80-\uFFEF]/u;
+
+let installed = false;
+
+/**
+ * pdfmake's line builder is replaced by our paragraph setter (src/typeset/): at the first line
+ * of a text node the whole node is set at the column's width, and pdfmake is handed those
+ * lines, one per call, with every inline's x already set; it paginates them and never breaks
+ * them again. Widow and orphan control happens as each line is handed over (widows.ts).
+ */
+export function installLineBuilder(): void {
+  if (installed) return;
+  installed = true;
+  const layoutDocument = LayoutBuilder.prototype.layoutDocument;
+  LayoutBuilder.prototype.layoutDocument = function (this: unknown, ...args: any[]) {
+    const saved = current;
+    const defaultStyle = args[3];
+    current = { ...DEFAULT_TYPOGRAPHY, ...(defaultStyle?.[TYPOGRAPHY_KEY] ?? {}) };
+    try {
+      return layoutDocument.apply(this, args);
+    } finally {
+      current = saved;
+    }
+  };
+  // A text's widest line (an auto-sized column or table cell takes it) is the setter's: with
+  // its Chinese–Latin gaps, compressed punctuation and two-em dashes, not the sum of inlines.
+  const buildInlines = TextInlines.prototype.buildInlines;
+  TextInlines.prototype.buildInlines = function (this: unknown, ...args: any[]) {
+    const result = buildInlines.apply(this, args);
+    const items: Inline[] = result.items;
+    // Text without Chinese, full-width forms or dashes is as wide set as pdfmake sums it.
+    if (items.length && items.some((i) => WIDE.test(i.text))) {
+      const set = setParagraph(toRuns(items), metrics, { width: 1e7, indent: items[0].leadingIndent || 0, cjkLatinSpace: current.cjkLatinSpace });
+      result.maxWidth = set.reduce((max, line) => Math.max(max, line.width), 0);
+    }
+    return result;
+  };
+  LayoutBuilder.prototype.buildNextLine = function buildNextLine(this: any, textNode: Inline) {
+    if (!textNode._inlines || textNode._inlines.length === 0) return null;
+    const width = this.writer.context().availableWidth;
+    let p: Plan | undefined = textNode._typesetPlan;
+    if (!p || p.width !== width || p.lines[p.next]?.inlines[0] !== textNode._inlines[0]) p = textNode._typesetPlan = plan(textNode, width, this.docMeasure?.styleStack?.styleDictionary);
+    const line = p.lines[p.next++];
+    textNode._inlines.splice(0, line.inlines.length);
+    // Right-to-left text (Arabic, Hebrew): the line's inlines into visual order before pdfmake aligns them.
+    reorderBidiLine(line, textNode, metrics.width);
+    keepLinesTogether(this, p.lines as Array<{ getHeight(): number }>, p.next - 1);
+    return line;
+  };
+}

@@ -1,0 +1,325 @@
+import { NO_BREAK_AROUND, NO_LINE_END, NO_LINE_START, isCjkPunct, isHan, isLatinAlnum, isSpace } from './chars.js';
+import { hyphenationPoints } from './hyphenate.js';
+import { graphemes } from './clusters.js';
+import type { Metrics, TextRun } from './types.js';
+
+/** Something with a width that is drawn: a piece of one run. */
+export interface Box {
+  t: 'box';
+  w: number;
+  run: number;
+  text: string;
+  /** Letters in it (for the one-character last line rule). */
+  letters: number;
+  halt?: boolean;
+  scale?: number;
+}
+
+/** Space between boxes; a line may break at it when `brk`, and then it disappears. */
+export interface Glue {
+  t: 'glue';
+  w: number;
+  stretch: number;
+  shrink: number;
+  brk: boolean;
+  /** Typed spaces it stands for (drawn with the box before it), and their run. */
+  spaces?: string;
+  run?: number;
+  /** The spaces' own width. */
+  natural?: number;
+}
+
+/** A place to break inside a word: with a hyphen (`hyphen` > 0 is its width) or not. */
+export interface Penalty {
+  t: 'pen';
+  w: number;
+  cost: number;
+  flagged: boolean;
+  /** The run whose hyphen is drawn. */
+  run: number;
+}
+
+export type Item = Box | Glue | Penalty;
+
+type Kind = 'han' | 'open' | 'close' | 'punct' | 'dash' | 'word' | 'space';
+
+interface Atom {
+  kind: Kind;
+  run: number;
+  text: string;
+  /** A word continued from the previous run (no break between). */
+  joined?: boolean;
+  halt?: { offset: number; advance: number };
+  /** Offset of its first character in the paragraph's text (for word boundaries). */
+  at: number;
+}
+
+/** Settings item building needs. */
+export interface ItemOptions {
+  width: number;
+  hyphenate?: string;
+  cjkLatinSpace: number;
+  /** Offsets (in the paragraph's text) between which a display line may break; undefined: everywhere allowed. */
+  wordBounds?: Set<number>;
+}
+
+/** Stretch of the gap between two Chinese characters, in em: justification spreads slack there. */
+const CJK_STRETCH = 0.12;
+/** The cost of a hyphen at a line's end (TeX's \hyphenpenalty is 50; 300 hyphenates about one line in ten of the forum's English, none stretched over half an em). */
+const HYPHEN_PENALTY = 300;
+/** How far a word space may stretch at ratio 1, in spaces (TeX's fonts: half; Source Serif's space is narrow). */
+const SPACE_STRETCH = 1;
+
+/**
+ * Turns runs into boxes, glue and penalties (Knuth and Plass's items), applying the Chinese
+ * rules as it goes: where a line may break (clreq's line-start and line-end prohibitions, ·
+ * and ～ kept with their neighbours, —— and …… whole, words and numbers whole), the blank
+ * half of full-width punctuation as glue that disappears at a line's start or end and is
+ * shared by neighbours ("）。" 1.5 em), the ¼-em gap between Chinese and Latin letters or
+ * digits (a typed space becomes that gap), —— two em, and hyphenation points of Latin words.
+ */
+export function buildItems<S>(runs: TextRun<S>[], metrics: Metrics<S>, opts: ItemOptions, offset = 0): Item[] {
+  const atoms = toAtoms(runs, metrics, offset);
+  const items: Item[] = [];
+  const measure = (text: string, run: number) => metrics.width(text, runs[run].style);
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i];
+    if (a.kind === 'space') {
+      if (i === 0 && !runs[a.run].keepLeadingSpaces) continue;
+      if (i === 0) {
+        items.push(box(a.run, a.text, measure(a.text, a.run), 0));
+        continue;
+      }
+      const prev = atoms[i - 1];
+      const next = atoms[i + 1];
+      const natural = measure(a.text, a.run);
+      if (!next) {
+        items.push({ t: 'glue', w: natural, stretch: 0, shrink: 0, brk: true, spaces: a.text, run: a.run, natural });
+        continue;
+      }
+      const gap = latinGap(prev, next, runs, opts.cjkLatinSpace);
+      const one = measure(' ', a.run);
+      const brk = !a.text.includes('\u00A0') && !(runs[a.run].noWrap && runs[prev.run].noWrap && runs[next.run].noWrap);
+      if (gap !== undefined) items.push({ t: 'glue', w: gap, stretch: gap * 0.5, shrink: gap * 0.2, brk, spaces: a.text, run: a.run, natural });
+      else items.push({ t: 'glue', w: natural, stretch: one * SPACE_STRETCH, shrink: one * 0.3, brk, spaces: a.text, run: a.run, natural });
+      continue;
+    }
+    if (i > 0 && atoms[i - 1].kind !== 'space') {
+      const glue = between(atoms[i - 1], a, runs, opts);
+      // Where clreq forbids a break between two marks, one is still possible as a last resort
+      // (300 "（" then 300 "）" would otherwise be one line running off the page).
+      if (!glue.brk && lastResort(atoms[i - 1], a, runs)) items.push({ t: 'pen', w: 0, cost: LAST_RESORT, flagged: false, run: a.run });
+      items.push(glue);
+    }
+    pushAtom(items, a, runs, metrics, opts, !!a.joined || !!atoms[i + 1]?.joined);
+  }
+  return items;
+}
+
+function box(run: number, text: string, w: number, letters: number, extra: Partial<Box> = {}): Box {
+  return { t: 'box', w, run, text, letters, ...extra };
+}
+
+/** The ¼-em gap between a Chinese character and a Latin letter or digit, in points, or undefined. */
+function latinGap<S>(a: Atom, b: Atom, runs: TextRun<S>[], em: number): number | undefined {
+  if (em <= 0) return undefined;
+  const last = [...a.text].pop() ?? '';
+  const first = [...b.text][0] ?? '';
+  if (a.kind === 'han' && b.kind === 'word' && isLatinAlnum(first)) return em * runs[a.run].size;
+  if (b.kind === 'han' && a.kind === 'word' && (isLatinAlnum(last) || (/[%‰°]/.test(last) && /\p{N}/u.test(a.text)))) return em * runs[b.run].size;
+  return undefined;
+}
+
+const CJKISH = new Set<Kind>(['han', 'open', 'close', 'punct', 'dash']);
+
+/** The glue (or nothing that breaks) between two atoms with no space between them. */
+function between<S>(a: Atom, b: Atom, runs: TextRun<S>[], opts: ItemOptions): Glue {
+  const last = [...a.text].pop() ?? '';
+  const first = [...b.text][0] ?? '';
+  const noWrap = runs[a.run].noWrap && runs[b.run].noWrap;
+  const cjk = CJKISH.has(a.kind) || CJKISH.has(b.kind);
+  let brk = cjk && !noWrap && !NO_LINE_START.includes(first) && !NO_LINE_END.includes(last) &&
+    !NO_BREAK_AROUND.includes(last) && !NO_BREAK_AROUND.includes(first) && !(a.kind === 'word' && b.joined);
+  if (brk && opts.wordBounds && a.kind !== 'close' && b.kind !== 'open' && !opts.wordBounds.has(b.at)) brk = false;
+  const emA = runs[a.run].size;
+  const emB = runs[b.run].size;
+  let w = 0;
+  let shrink = 0;
+  if (a.kind === 'close' && a.halt) {
+    // "）。": the first mark's blank half goes; "。（": one half for the two.
+    w = b.kind === 'close' ? 0 : emA - a.halt.advance;
+  } else if (b.kind === 'open' && b.halt) {
+    w = a.kind === 'open' ? 0 : emB - b.halt.advance;
+  }
+  if (w > 0) shrink = w * 0.5;
+  const gap = latinGap(a, b, runs, opts.cjkLatinSpace);
+  if (gap !== undefined) {
+    w = gap;
+    shrink = gap * 0.2;
+  }
+  const stretch = cjk && !(a.kind === 'word' && b.joined) ? CJK_STRETCH * Math.max(emA, emB) : 0;
+  return { t: 'glue', w, stretch: gap !== undefined ? Math.max(stretch, gap * 0.5) : stretch, shrink, brk };
+}
+
+/** Whether a break forbidden between two atoms only by clreq's rules may be taken as a last resort. */
+function lastResort<S>(a: Atom, b: Atom, runs: TextRun<S>[]): boolean {
+  const marks = new Set<Kind>(['open', 'close', 'punct']);
+  return marks.has(a.kind) && marks.has(b.kind) && !(runs[a.run].noWrap && runs[b.run].noWrap) && !NO_BREAK_AROUND.includes(a.text) && !NO_BREAK_AROUND.includes(b.text);
+}
+
+/** The boxes of one atom: a word with its hyphenation points, a word wider than a line split between characters. */
+function pushAtom<S>(items: Item[], a: Atom, runs: TextRun<S>[], metrics: Metrics<S>, opts: ItemOptions, partOfWord: boolean): void {
+  const style = runs[a.run].style;
+  const size = runs[a.run].size;
+  if (a.kind === 'open' || a.kind === 'close') {
+    items.push(box(a.run, a.text, a.halt!.advance, 0, { halt: true }));
+    return;
+  }
+  if (a.kind === 'dash') {
+    // —— two em (the font's two-em dash ligature is narrower: Noto's is 1.69 em).
+    const n = [...a.text].length;
+    const natural = metrics.width(a.text, style);
+    const wide = natural >= 0.75 * n * size;
+    const w = wide ? n * size : natural;
+    items.push(box(a.run, a.text, w, 0, wide && Math.abs(w - natural) > 1e-6 ? { scale: (100 * w) / natural } : {}));
+    return;
+  }
+  if (a.kind !== 'word') {
+    items.push(box(a.run, a.text, metrics.width(a.text, style), a.kind === 'han' ? 1 : 0));
+    return;
+  }
+  const w = metrics.width(a.text, style);
+  const letters = countLetters(a.text);
+  const noWrap = runs[a.run].noWrap;
+  if (noWrap) {
+    items.push(box(a.run, a.text, w, letters));
+    return;
+  }
+  if (w > opts.width && !opts.wordBounds) {
+    splitLong(items, a, style, metrics);
+    return;
+  }
+  // A word in several runs (herb- + diseases, or two fonts) is hyphenated only where it is whole.
+  const points = wordBreaks(a.text, partOfWord ? undefined : opts.hyphenate);
+  if (points.length === 0) {
+    items.push(box(a.run, a.text, w, letters));
+    return;
+  }
+  const hyphen = metrics.width('-', style);
+  let prevEnd = 0;
+  let prevWidth = 0;
+  for (const [at, hyphenated] of points) {
+    const width = metrics.width(a.text.slice(0, at), style);
+    const part = a.text.slice(prevEnd, at);
+    items.push(box(a.run, part, width - prevWidth, countLetters(part)));
+    items.push({ t: 'pen', w: hyphenated ? hyphen : 0, cost: hyphenated ? HYPHEN_PENALTY : 30, flagged: hyphenated, run: a.run });
+    prevEnd = at;
+    prevWidth = width;
+  }
+  const part = a.text.slice(prevEnd);
+  items.push(box(a.run, part, w - prevWidth, countLetters(part)));
+}
+
+/** Where a Latin word may break: after a hyphen or slash inside it, and its hyphenation points (true: add a hyphen). */
+function wordBreaks(word: string, lang: string | undefined): Array<[number, boolean]> {
+  const out: Array<[number, boolean]> = [];
+  const explicit = /[-/\u2010\u2013](?=[\p{L}\p{N}])/gu;
+  for (const m of word.matchAll(explicit)) if (m.index! >= 1) out.push([m.index! + 1, false]);
+  if (lang && out.length === 0) {
+    const m = /^([("'‘“]*)([\p{L}\p{M}]+)([^\p{L}\p{M}]*)$/u.exec(word);
+    if (m) for (const p of hyphenationPoints(m[2], lang)) out.push([m[1].length + p, true]);
+  }
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
+/**
+ * A word wider than the line: one box per character, measured one by one (linear in its
+ * length), with a costly break between any two that clreq lets part.
+ */
+function splitLong<S>(items: Item[], a: Atom, style: S, metrics: Metrics<S>): void {
+  // Grapheme clusters: never half an emoji sequence, or a letter without its accents.
+  const chars = graphemes(a.text);
+  const widths = new Map<string, number>();
+  chars.forEach((ch, k) => {
+    if (k > 0) {
+      // Where clreq lets it part, at a cost; elsewhere only when nothing else is near (2,000
+      // "（" then 2,000 "）" is split where it fills the line, as browsers do).
+      const allowed = !NO_LINE_START.includes(ch) && !NO_LINE_END.includes(chars[k - 1]);
+      items.push({ t: 'pen', w: 0, cost: allowed ? 900 : LAST_RESORT, flagged: false, run: a.run });
+    }
+    let w = widths.get(ch);
+    if (w === undefined) widths.set(ch, (w = metrics.width(ch, style)));
+    items.push(box(a.run, ch, w, countLetters(ch)));
+  });
+}
+
+/** The cost of a break clreq forbids, taken only when a line has no other place to break. */
+export const LAST_RESORT = 9000;
+
+function countLetters(text: string): number {
+  let n = 0;
+  for (const ch of text) if (/[\p{L}\p{N}]/u.test(ch)) n++;
+  return n;
+}
+
+/** Splits runs into atoms: Chinese characters, punctuation marks, —— and …… groups, Latin words, spaces. */
+function toAtoms<S>(runs: TextRun<S>[], metrics: Metrics<S>, offset: number): Atom[] {
+  const atoms: Atom[] = [];
+  let at = offset;
+  runs.forEach((run, r) => {
+    const chars = [...run.text];
+    let word = '';
+    let wordAt = 0;
+    const flushWord = () => {
+      if (!word) return;
+      const prev = atoms[atoms.length - 1];
+      atoms.push({ kind: 'word', run: r, text: word, at: wordAt, joined: prev?.kind === 'word' && prev.run !== r && wordAt === prev.at + prev.text.length });
+      word = '';
+    };
+    for (let i = 0; i < chars.length; ) {
+      const ch = chars[i];
+      const here = at;
+      if (isSpace(ch)) {
+        flushWord();
+        let text = '';
+        while (i < chars.length && isSpace(chars[i])) text += chars[i++];
+        at += text.length;
+        atoms.push({ kind: 'space', run: r, text, at: here });
+        continue;
+      }
+      if ((ch === '—' && chars[i + 1] === '—') || ch === '…' || ch === '⸺') {
+        flushWord();
+        let text = '';
+        while (i < chars.length && chars[i] === ch) text += chars[i++];
+        at += text.length;
+        atoms.push({ kind: ch === '…' ? 'punct' : 'dash', run: r, text, at: here });
+        continue;
+      }
+      i++;
+      at += ch.length;
+      if (isHan(ch)) {
+        flushWord();
+        atoms.push({ kind: 'han', run: r, text: ch, at: here });
+      } else if (NO_BREAK_AROUND.includes(ch) || (isCjkPunct(ch) && fullWidth(ch, run, metrics))) {
+        flushWord();
+        const halt = NO_BREAK_AROUND.includes(ch) ? undefined : metrics.halt?.(ch, run.style);
+        const natural = metrics.width(ch, run.style);
+        let kind: Kind = 'punct';
+        if (halt && halt.advance < natural * 0.75) {
+          if (Math.abs(halt.offset) < 0.05 * run.size && NO_LINE_START.includes(ch)) kind = 'close';
+          else if (Math.abs(halt.offset + (natural - halt.advance)) < 0.05 * run.size && NO_LINE_END.includes(ch)) kind = 'open';
+        }
+        atoms.push({ kind, run: r, text: ch, at: here, ...(kind === 'punct' ? {} : { halt }) });
+      } else {
+        if (!word) wordAt = here;
+        word += ch;
+      }
+    }
+    flushWord();
+  });
+  return atoms;
+}
+
+function fullWidth<S>(ch: string, run: TextRun<S>, metrics: Metrics<S>): boolean {
+  return metrics.width(ch, run.style) >= 0.75 * run.size;
+}

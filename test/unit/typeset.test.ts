@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { setParagraph, type SetLine } from '../../src/typeset/index.js';
+import { NO_LINE_END, NO_LINE_START } from '../../src/typeset/chars.js';
+import { hyphenationPoints } from '../../src/typeset/hyphenate.js';
+import { mixedRuns, testMetrics, type TestStyle } from '../helpers/typeset-metrics.js';
+
+/** A stress set: punctuation pairs at every place, dashes, ellipses, numbers, Latin words, names with ·. */
+const STRESS = [
+  '本文研究了深度学习在中医诊断中的应用（以舌诊为例）。实验表明，超过70%的样本都是正确的——这说明方法有效……我们使用了PyTorch框架，资助号No 12122515资助。最后一句话是根据。',
+  '他说：“这是一个问题。”“什么问题？”她问。「引号」『书名』《神经网络》（括号）【注】。。。！！？？，，、、',
+  '谢·禹与毕则栋在2022年12月31日～2023年1月1日举办了第二届神经网络新年交叉论坛（线上），欢迎参加！',
+  '每个人大约花三分之一左右的时间在睡眠上。睡眠过程中虽然大脑与外界几乎切断了联系，但是大脑中的神经细胞却忙碌地重放着清醒状态下学习到的信息，从而实现记忆的巩固。为早期预防、诊断及干预提供坚实的理论依据。',
+  '深度神经网络（Deep Neural Networks, DNN）在图像识别、自然语言处理等领域取得了巨大成功，但其可解释性仍是一个开放问题。我们提出一种基于信息瓶颈（information bottleneck）的方法。',
+];
+const ENGLISH = 'Traditional Chinese Medicine (TCM), which originated in ancient China with a history of thousands of years, characterizes and addresses human physiology, pathology, and diseases diagnosis and prevention using TCM theories and Chinese herbal products. However, the pharmacological principles in TCM theory, the core treasure house of TCM, have rarely been systematically investigated in a top-down manner, which hinders the modernization and standardization of TCM.';
+
+const text = (l: SetLine<TestStyle>) => l.runs.map((r) => r.text).join('');
+const WIDTHS = [97, 150, 203.5, 260, 311];
+
+function each(fn: (lines: SetLine<TestStyle>[], para: string, width: number) => void): void {
+  for (const para of STRESS) for (const width of WIDTHS) fn(setParagraph(mixedRuns(para, 9.5), testMetrics, { width, align: 'justify', indent: 19 }), para, width);
+}
+
+describe('the paragraph setter', () => {
+  it('loses no character and adds only hyphens', () => {
+    each((lines, para) => expect(lines.map(text).join('').replace(/\s+/g, '')).toBe(para.replace(/\s+/g, '')));
+  });
+
+  it('starts no line with closing punctuation and ends none with opening punctuation (clreq)', () => {
+    each((lines) => {
+      lines.forEach((l, k) => {
+        const t = text(l).trim();
+        if (k > 0) expect(NO_LINE_START.includes(t[0]), `line ${k} "${t}"`).toBe(false);
+        if (!l.last) expect(NO_LINE_END.includes(t[t.length - 1]), `line ${k} "${t}"`).toBe(false);
+      });
+    });
+  });
+
+  it('keeps —— and …… whole, and · ～ with their neighbours, numbers and Latin words whole', () => {
+    each((lines) => {
+      for (let k = 1; k < lines.length; k++) {
+        const raw = text(lines[k - 1]);
+        const before = raw.trimEnd();
+        const after = text(lines[k]);
+        if (raw !== before) continue; // broken at a space
+        const join = before.slice(-1) + after[0];
+        expect(['——', '……'].includes(join), join).toBe(false);
+        expect(/[·～]/.test(join), join).toBe(false);
+        expect(/^[A-Za-z0-9%]{2}$/.test(join) && !before.endsWith('-'), `${before}|${after}`).toBe(false);
+      }
+    });
+  });
+
+  it('keeps justified lines exactly the line width, and no line wider', () => {
+    each((lines, _para, width) => {
+      lines.forEach((l, k) => {
+        expect(l.width).toBeLessThanOrEqual(width + 1e-6);
+        if (!l.last) expect(l.width, `line ${k} "${text(l)}"`).toBeCloseTo(width, 3);
+      });
+    });
+  });
+
+  it('ends no paragraph with a line of one character', () => {
+    each((lines) => {
+      if (lines.length < 2) return;
+      const bare = text(lines[lines.length - 1]).replace(/[\s，。、；：？！）》」』”’.,;:?!)]/gu, '');
+      expect([...bare].length, text(lines[lines.length - 1])).toBeGreaterThan(1);
+    });
+  });
+
+  it('compresses adjacent full-width punctuation to 1.5 em and drops the blank half at line ends', () => {
+    const [line] = setParagraph(mixedRuns('（以舌诊为例）。完', 10), testMetrics, { width: 1000 });
+    const runs = line.runs;
+    const close = runs.find((r) => r.text === '）')!;
+    const stop = runs.find((r) => r.text === '。')!;
+    const next = runs.find((r) => r.text.startsWith('完'))!;
+    expect(next.x - close.x).toBeCloseTo(15, 6); // "）。" 1.5 em, not 2
+    expect(stop.x - close.x).toBeCloseTo(5, 6);
+    expect(runs[0].text).toBe('（');
+    expect(runs[0].x).toBeCloseTo(0, 6); // a line's opening bracket loses its blank half
+    expect(runs[1].x).toBeCloseTo(5, 6);
+    const ended = setParagraph(mixedRuns('一二三四五六七八，九十', 10), testMetrics, { width: 85, align: 'justify' });
+    expect(text(ended[0])).toBe('一二三四五六七八，');
+    expect(ended[0].width).toBeCloseTo(85, 6); // the comma's blank half is gone at the line's end
+  });
+
+  it('sets —— exactly two em wide', () => {
+    const [line] = setParagraph(mixedRuns('学——从', 10), testMetrics, { width: 1000 });
+    const dash = line.runs.find((r) => r.text === '——')!;
+    expect(dash.width).toBeCloseTo(20, 6);
+    expect(dash.scale).toBeGreaterThan(100);
+    expect(line.runs.find((r) => r.text === '从')!.x - dash.x).toBeCloseTo(20, 6);
+  });
+
+  it('puts ¼ em between Chinese and Latin letters or digits, a typed space becoming that gap', () => {
+    for (const src of ['超过70%都是', '超过 70% 都是']) {
+      const [line] = setParagraph(mixedRuns(src, 10), testMetrics, { width: 1000 });
+      const num = line.runs.find((r) => r.text.startsWith('70%'))!;
+      const after = line.runs.find((r) => r.text.startsWith('都'))!;
+      const before = line.runs.find((r) => r.text.startsWith('超'))!;
+      expect(num.x - (before.x + 20)).toBeCloseTo(2.5, 6);
+      expect(after.x - (num.x + testMetrics.width('70%', num.style))).toBeCloseTo(2.5, 6);
+    }
+    const [none] = setParagraph(mixedRuns('超过70%都是', 10), testMetrics, { width: 1000, cjkLatinSpace: 0 });
+    expect(none.width).toBeCloseTo(40 + testMetrics.width('70%', { face: 'serif-latin', size: 10 }), 6);
+  });
+
+  it('justifies between Chinese characters and at spaces, never inside a Latin word', () => {
+    const lines = setParagraph(mixedRuns(STRESS[4], 9.5), testMetrics, { width: 203.5, align: 'justify' });
+    for (const l of lines) {
+      for (const r of l.runs) {
+        if (!/^[A-Za-z]{2,}/.test(r.text)) continue;
+        const word = r.text.trim().replace(/[-,).]$/, '');
+        // a Latin run is drawn in one piece at its natural width (its letters not spread)
+        expect(r.width).toBeCloseTo(testMetrics.width(r.text.replace(/\s+$/, ''), r.style) + (r.text.endsWith(' ') ? testMetrics.width(' ', r.style) * (r.text.length - r.text.trimEnd().length) : 0), 6);
+        void word;
+      }
+    }
+  });
+
+  it('hyphenates English at Liang points and keeps word spaces within half an em', () => {
+    for (const width of [180, 220, 311]) {
+      const lines = setParagraph(mixedRuns(ENGLISH, 9.5), testMetrics, { width, align: 'justify', hyphenate: 'en' });
+      for (const l of lines.slice(0, -1)) {
+        const t = text(l).trimEnd();
+        if (t.endsWith('-') && !/[A-Z]-$/.test(t)) {
+          const word = t.split(' ').pop()!.replace(/-$/, '');
+          const next = text(lines[lines.indexOf(l) + 1]).split(' ')[0].replace(/[^A-Za-z]/g, '');
+          const whole = (word + next).replace(/[^A-Za-z]/g, '');
+          expect(hyphenationPoints(whole, 'en'), `${word}-${next}`).toContain(word.replace(/[^A-Za-z]/g, '').length);
+        }
+        // the gaps between words: at most half an em more than a space
+        for (let i = 1; i < l.runs.length; i++) {
+          const a = l.runs[i - 1];
+          if (!a.text.endsWith(' ')) continue;
+          const gap = l.runs[i].x - (a.x + a.width);
+          expect(gap, t).toBeLessThan(0.5 * 9.5);
+        }
+      }
+    }
+    expect(hyphenationPoints('hyphenation', 'en')).toEqual([2, 6]);
+    expect(hyphenationPoints('représentation', 'fr').length).toBeGreaterThan(2);
+    expect(hyphenationPoints('Silbentrennung', 'de')).toEqual([3, 6, 10]);
+    expect(hyphenationPoints('UNESCO', 'en')).toEqual([]);
+  });
+
+  it('balances display lines and breaks them only between words', () => {
+    const lines = setParagraph(mixedRuns('中医药专题研讨会与在线主动学习', 30), testMetrics, { width: 300, display: true });
+    // never inside 专题 研讨 在线 主动 (a one-character word stays with the word before it)
+    expect(lines.length).toBe(2);
+    const joins = lines.slice(1).map((l, k) => text(lines[k]).slice(-1) + text(l)[0]);
+    for (const j of joins) expect(['专题', '研讨', '在线', '主动'].some((w) => w === j), j).toBe(false);
+    const two = setParagraph(mixedRuns('从人工神经网络的视角刻画中医理论', 24), testMetrics, { width: 300, display: true });
+    expect(two.length).toBe(2);
+    for (const l of two) expect(text(l)).not.toMatch(/^(医|题)/);
+    expect(Math.abs(two[0].width - two[1].width)).toBeLessThan(24 * 3);
+  });
+
+  it('splits a word longer than the line, and sets a 40,000-character run line by line', () => {
+    const long = 'x'.repeat(40_000);
+    const lines = setParagraph(mixedRuns(long, 9.5), testMetrics, { width: 300, align: 'justify' });
+    expect(lines.map(text).join('')).toBe(long);
+    for (const l of lines) expect(l.width).toBeLessThanOrEqual(300 + 1e-6);
+    const han = '中'.repeat(10_000);
+    expect(setParagraph(mixedRuns(han, 9.5), testMetrics, { width: 300, align: 'justify' }).map(text).join('')).toBe(han);
+  });
+});
