@@ -124,7 +124,12 @@ describe('forumpress import: pretalx API submissions (PyConFR 2025)', () => {
     const list = subs();
     list[0].state = 'withdrawn';
     list[1].slots = [...list[1].slots, { ...list[1].slots[0], start: '2025-11-01T17:00:00+01:00', end: '2025-11-01T17:45:00+01:00' }];
-    for (const shape of [list, { count: list.length, next: null, results: list }]) {
+    // Older pretalx (PyConFR 2024's file): one `slot`, its room an {en, fr} name beside room_id, positions in a rooms list.
+    const older = {
+      rooms: [{ id: 15, position: 0 }, { id: 14, position: 1 }, { id: 13, position: 2 }, { id: 12, position: 3 }],
+      results: list.map(({ slots, ...sub }) => ({ ...sub, slot: slots.length === 1 ? { room_id: slots[0].room.id, room: slots[0].room.name, start: slots[0].start, end: slots[0].end } : undefined, ...(slots.length > 1 && { slots }) })),
+    };
+    for (const shape of [list, { count: list.length, next: null, results: list }, older]) {
       const again = runImport(JSON.stringify(shape, null, 1), 'submissions.json');
       expect(again.diags.hasErrors).toBe(false);
       // One withdrawn (left out, reported), one given twice (two talks).
@@ -132,6 +137,7 @@ describe('forumpress import: pretalx API submissions (PyConFR 2025)', () => {
       expect(again.report).toMatch(/^submissions\.json:1:1: warning\[import-not-confirmed\]: 1 submission\(s\) in state "withdrawn" left out: 38LRHE/m);
       expect(again.report).toMatch(/warning\[import-repeated\]: "Être un\.e allié\.e/);
       expect(parse(again.after['schedule.yaml']).days[0].program.at(-1)).toMatchObject({ room: 'B003', slots: [{ time: '17:00-17:45' }] });
+      if (shape === older) expect(parse(again.after['schedule.yaml']).days[0].program.map((e: any) => e.room).slice(0, 4)).toEqual(['B003', 'C436', 'B421', 'B316']);
     }
   });
 

@@ -15,12 +15,14 @@ const submission = z.looseObject({
   submission_type: z.union([z.looseObject({ name: i18n }), z.string(), z.number()]).nullish(),
   track: z.union([z.looseObject({ name: i18n }), z.string(), z.number()]).nullish(),
   slots: z.array(slot).nullish(),
+  /** Older pretalx versions give one `slot`. */
+  slot: slot.nullish(),
 });
 type Submission = z.infer<typeof submission>;
 
 /** Whether parsed JSON is pretalx API data: a submissions list, a `{"results": [...]}` page, or PyConFR's day -> minute -> room map. */
 export function isPretalxApi(value: unknown): boolean {
-  const looksLike = (v: unknown) => typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' && 'slots' in v;
+  const looksLike = (v: unknown) => typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' && ('slots' in v || 'slot' in v);
   if (Array.isArray(value)) return value.length > 0 && looksLike(value[0]);
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
@@ -82,6 +84,10 @@ export function readPretalxApi(value: unknown, text: string, file: string, diags
   const locales = new Map<string, number>();
   for (const s of subs) if (s.content_locale) locales.set(s.content_locale, (locales.get(s.content_locale) ?? 0) + 1);
   const lang = [...locales].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'en';
+  // The rooms list PyConFR's file carries beside the schedule gives the positions of older slots.
+  const listed = (value as { rooms?: unknown }).rooms;
+  const positions = new Map((Array.isArray(listed) ? listed : []).flatMap((r: { id?: unknown; position?: unknown }) =>
+    (typeof r?.position === 'number' && r.id !== undefined ? [[String(r.id), r.position] as const] : [])));
   const events: ExportEvent[] = [];
   const rooms = new Map<string, { position: number }>();
   const skipped = new Map<string, string[]>();
@@ -92,12 +98,17 @@ export function readPretalxApi(value: unknown, text: string, file: string, diags
       skipped.set(state, [...(skipped.get(state) ?? []), s.code]);
       continue;
     }
-    if (!s.slots?.length) {
+    const slots = s.slots?.length ? s.slots : s.slot ? [s.slot] : [];
+    if ((s.speakers ?? []).some((p) => typeof p === 'string')) {
+      diags.warn('import-speaker-codes', at(s.code), `"${title}" (${s.code}) lists its speakers by code only; the codes are imported as names`,
+        'fetch the submissions with ?expand=speakers,submission_type,slots.room so the names are in the file');
+    }
+    if (!slots.length) {
       diags.error('import-no-slot', at(s.code), `"${title}" (${s.code}) has no slot: it has no room and no time in the export`,
         'schedule it in pretalx and export again, or set its state to something other than confirmed/accepted to leave it out');
       continue;
     }
-    s.slots.forEach((sl, n) => {
+    slots.forEach((sl, n) => {
       const when = localDateTime(sl.start);
       if (!when || !/T\d{1,2}:\d{2}/.test(sl.start ?? '')) {
         diags.error('import-bad-time', at(s.code), `"${title}" (${s.code}), slot ${n + 1}: the start ${JSON.stringify(sl.start ?? null)} is not a date and time (2025-11-01T10:30:00+01:00)`,
@@ -106,8 +117,11 @@ export function readPretalxApi(value: unknown, text: string, file: string, diags
       }
       const ends = localDateTime(sl.end);
       const duration = ends && /T\d/.test(sl.end ?? '') ? minutesBetween(when.date, when.minutes, ends.date, ends.minutes) : s.duration ?? undefined;
-      const roomName = pick(typeof sl.room === 'object' && sl.room ? sl.room.name : sl.room, lang).trim() || 'Room';
-      const position = typeof sl.room === 'object' && sl.room && typeof sl.room.position === 'number' ? sl.room.position : Number.POSITIVE_INFINITY;
+      // pretalx gives the room as {id, name, position} (older versions: {en, fr} beside room_id).
+      const roomName = pick(sl.room, lang).trim() || 'Room';
+      const roomId = String((typeof sl.room === 'object' && sl.room?.id) ?? (sl as { room_id?: unknown }).room_id ?? '');
+      const position = (typeof sl.room === 'object' && typeof sl.room?.position === 'number' ? sl.room.position : undefined) ??
+        positions.get(roomId) ?? Number.POSITIVE_INFINITY;
       rooms.set(roomName, { position: Math.min(position, rooms.get(roomName)?.position ?? position) });
       events.push({
         key: s.code, id: s.code, slug: `${s.code.toLowerCase()}-${slugify(title)}`, title, subtitle: '', track: pick(s.track, lang), type: pick(s.submission_type, lang),
