@@ -11,6 +11,7 @@ import { splitFrontMatter } from '../src/load/frontmatter.js';
 import { parse } from 'yaml';
 import { realSources } from './helpers/build.js';
 import { extractPages, squash } from './helpers/pdf.js';
+import { countNotdef } from './helpers/notdef.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/import');
 const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -97,6 +98,87 @@ describe('forumpress import: committed exports', () => {
       expect(signs, path).toContain(title.slice(0, 12));
     }
   }, 120_000);
+});
+
+describe('forumpress import: pretalx API submissions (PyConFR 2025)', () => {
+  const text = read('pyconfr-2025/schedule.json');
+  const subs = () => Object.values(JSON.parse(text).schedule['2025-11-01']).flatMap((room: any) => Object.values(room)) as any[];
+
+  it('imports the day -> minute -> room map, the submissions list and a results page alike', () => {
+    const { after, diags } = runImport(text, 'schedule.json');
+    expect(diags.list.map((d) => formatDiagnostic(d))).toEqual([]);
+    expect(talksOf(after)).toHaveLength(13);
+    expect(parse(after['forum.yaml'])).toMatchObject({ language: 'fr', dates: { start: '2025-11-01', end: '2025-11-01' } });
+    const opening = front(after['abstracts/38lrhe-accueil-welcome.md']);
+    // "Pléniaire courte" (the export's French type name, misspelt as published) is a plenary.
+    expect(opening).toMatchObject({ title: 'Accueil / Welcome', kind: 'plenary', language: 'fr', speakers: [{ name: 'Lucie Anglade' }] });
+    expect(front(after['abstracts/838xxg-doc-busters.md']).speakers).toHaveLength(2);
+    const body = after['abstracts/vhs897-etre-un-e-allie-e-du-numerique-pour-toustes-en.md'];
+    expect(body).not.toContain('\r');
+    expect(body).toMatch(/ces derniers mois\s:\n\nSuppression/);
+    const program = parse(after['schedule.yaml']).days[0].program;
+    // Rooms in pretalx's order (position), sessions per room split at the lunch pause.
+    expect(program.map((s: any) => `${s.room} ${s.slots.map((x: any) => x.time.slice(0, 5)).join(',')}`)).toEqual([
+      'B003 08:50,09:40,10:30,11:00,12:00', 'B316 10:30,11:00', 'B421 10:30,11:00,12:00', 'C436 10:30,11:00', 'B316 15:00']);
+
+    const list = subs();
+    list[0].state = 'withdrawn';
+    list[1].slots = [...list[1].slots, { ...list[1].slots[0], start: '2025-11-01T17:00:00+01:00', end: '2025-11-01T17:45:00+01:00' }];
+    // Older pretalx (PyConFR 2024's file): one `slot`, its room an {en, fr} name beside room_id, positions in a rooms list.
+    const older = {
+      rooms: [{ id: 15, position: 0 }, { id: 14, position: 1 }, { id: 13, position: 2 }, { id: 12, position: 3 }],
+      results: list.map(({ slots, ...sub }) => ({ ...sub, slot: slots.length === 1 ? { room_id: slots[0].room.id, room: slots[0].room.name, start: slots[0].start, end: slots[0].end } : undefined, ...(slots.length > 1 && { slots }) })),
+    };
+    for (const shape of [list, { count: list.length, next: null, results: list }, older]) {
+      const again = runImport(JSON.stringify(shape, null, 1), 'submissions.json');
+      expect(again.diags.hasErrors).toBe(false);
+      // One withdrawn (left out, reported), one given twice (two talks).
+      expect(talksOf(again.after)).toHaveLength(13);
+      expect(again.report).toMatch(/^submissions\.json:1:1: warning\[import-not-confirmed\]: 1 submission\(s\) in state "withdrawn" left out: 38LRHE/m);
+      expect(again.report).toMatch(/warning\[import-repeated\]: "Être un\.e allié\.e/);
+      expect(parse(again.after['schedule.yaml']).days[0].program.at(-1)).toMatchObject({ room: 'B003', slots: [{ time: '17:00-17:45' }] });
+      if (shape === older) expect(parse(again.after['schedule.yaml']).days[0].program.map((e: any) => e.room).slice(0, 4)).toEqual(['B003', 'C436', 'B421', 'B316']);
+    }
+  });
+
+  it('builds: every talk in the booklet, its room on the grid and its room\'s sign, French labels, no missing glyph', async () => {
+    const { after } = runImport(text, 'schedule.json');
+    after['forum.yaml'] = after['forum.yaml'].replace('venue: "?"', 'venue: Lyon');
+    const result = await build({ content: memorySource(after, 'content'), templates: realSources().templates, outputs: ['program.pdf', 'signs.pdf'] });
+    expect(result.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'lost-content').map((d) => formatDiagnostic(d))).toEqual([]);
+    const pages = await extractPages(result.outputs.get('program.pdf')!);
+    const booklet = squash(pages.map((p) => p.text).join(''));
+    const grid = pages.find((p) => p.text.includes('coup d’œil'))!;
+    const header = grid.items.map((it) => it.str.trim()).filter((s) => /^[BC]\d{3}$/.test(s));
+    expect(header.slice(0, 4)).toEqual(['B003', 'B316', 'B421', 'C436']);
+    expect(booklet).toContain(squash('Conférence plénière'));
+    expect(booklet).toContain('Exposé');
+    expect(booklet).toContain('samedi1novembre');
+    const signs = (await extractPages(result.outputs.get('signs.pdf')!)).map((p) => squash(p.items.map((it) => it.str).join('')));
+    const schedule = parse(after['schedule.yaml']).days[0].program;
+    for (const path of talksOf(after)) {
+      const id = path.slice('abstracts/'.length, -3);
+      const title = squash(front(after[path]).title);
+      const room = schedule.find((s: any) => s.slots.some((x: any) => x.talk === id)).room;
+      expect(booklet, path).toContain(title.slice(0, 20));
+      expect(squash(grid.items.map((it) => it.str).join('')), path).toContain(title.slice(0, 10));
+      expect(signs.some((s) => s.includes(room) && s.includes(title.slice(0, 12))), path).toBe(true);
+    }
+    for (const name of ['program.pdf', 'signs.pdf']) expect((await countNotdef(result.outputs.get(name)!)).notdef, name).toEqual([]);
+  }, 120_000);
+
+  it('a submission without a slot, or with a start that is no time: positioned errors, nothing imported', () => {
+    const list = subs();
+    list[2].slots = [];
+    list[3].slots[0].start = '10h30';
+    const bad = JSON.stringify({ results: list }, null, 1);
+    const { result, report } = runImport(bad, 'submissions.json');
+    expect(result).toBeUndefined();
+    const line = (code: string) => bad.slice(0, bad.indexOf(`"code": "${code}"`)).split('\n').length;
+    expect(report).toContain(`submissions.json:${line(list[2].code)}:4: error[import-no-slot]: "${list[2].title}" (${list[2].code}) has no slot`);
+    expect(report).toContain(`submissions.json:${line(list[3].code)}:4: error[import-bad-time]: "${list[3].title}" (${list[3].code}), slot 1: the start "10h30" is not a date and time`);
+    expect(report).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('forumpress import: importing again', () => {

@@ -13,7 +13,7 @@ name: ${JSON.stringify(f.name)}
 dates:
   start: ${f.start}
   end: ${f.end}
-# The export names no place: write the venue here.
+${f.language ? `language: ${f.language}\n` : ''}# The export names no place: write the venue here.
 venue: "?"
 `;
 }

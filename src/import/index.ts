@@ -3,6 +3,7 @@ import type { Diagnostics, Position } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
 import { readFrabJson } from './frab-json.js';
 import { readFrabXml } from './frab-xml.js';
+import { isPretalxApi, readPretalxApi } from './pretalx-api.js';
 import { planImport, type PlanOptions, type TalkFields } from './plan.js';
 import { mergeSchedule } from './merge-schedule.js';
 import { isSession, scheduleOfPlan, type YSchedule, type YSession, type YSlot } from './schedule-file.js';
@@ -34,7 +35,9 @@ export function readExport(text: string, file: string, diags: Diagnostics): Expo
   const src = text.replace(/^\uFEFF/, '');
   const first = src.trimStart()[0];
   const json = first === '{' || first === '[';
-  const schedule = json ? readFrabJson(src, file, diags) : first === '<' ? readFrabXml(src, file, diags) : undefined;
+  const api = json ? pretalxApiValue(src) : undefined;
+  const schedule = api !== undefined ? readPretalxApi(api, src, file, diags)
+    : json ? readFrabJson(src, file, diags) : first === '<' ? readFrabXml(src, file, diags) : undefined;
   if (!json && first !== '<') {
     diags.error('import-format', { file, line: 1, column: 1 }, 'this is neither a schedule.json nor a schedule.xml export',
       'export the schedule from pretalx or frab as JSON or XML (frab compatible) and give that file');
@@ -43,6 +46,16 @@ export function readExport(text: string, file: string, diags: Diagnostics): Expo
     return undefined;
   }
   return schedule;
+}
+
+/** The parsed JSON when it is pretalx API data (not the c3voc schedule), else undefined. */
+function pretalxApiValue(src: string): unknown {
+  try {
+    const value: unknown = JSON.parse(src);
+    return isPretalxApi(value) ? value : undefined;
+  } catch {
+    return undefined; // readFrabJson reports where the syntax goes wrong
+  }
 }
 
 /**

@@ -60,7 +60,7 @@ export interface PlannedDay {
 
 /** The content an export becomes, before it is merged with what is already there. */
 export interface Plan {
-  forum: { name: string; start: string; end: string };
+  forum: { name: string; start: string; end: string; language?: string };
   days: PlannedDay[];
   talks: PlannedTalk[];
 }
@@ -111,10 +111,10 @@ export function planImport(schedule: ExportSchedule, knownIds: ReadonlyMap<strin
     diags.warn('import-after-midnight', { file: schedule.events[0].at.file, line: 1, column: 1 },
       `${afterMidnight} event(s) start after midnight of their conference day; they are listed under the calendar day they happen on`);
   }
-  const days = groupDays(assignLanes(mergeSharedBreaks(pieces), diags), options.sessionGap ?? SESSION_GAP);
+  const days = groupDays(assignLanes(mergeSharedBreaks(pieces), diags), options.sessionGap ?? SESSION_GAP, schedule.roomOrder ?? []);
   const dates = [schedule.start, schedule.end, ...days.map((d) => d.date)].filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const name = cleanLine(schedule.title, undefined, 'title', diags) || schedule.acronym || 'Conference';
-  return { forum: { name, start: dates[0] ?? '', end: dates[dates.length - 1] ?? '' }, days, talks };
+  return { forum: { name, start: dates[0] ?? '', end: dates[dates.length - 1] ?? '', ...(schedule.language && { language: schedule.language }) }, days, talks };
 }
 
 function cleanLine(text: string, event: ExportEvent | undefined, what: string, diags: Diagnostics): string {
@@ -180,7 +180,9 @@ function checkDayBounds(event: ExportEvent, duration: number, diags: Diagnostics
   }
 }
 
-function groupDays(pieces: Piece[], gap: number): PlannedDay[] {
+function groupDays(pieces: Piece[], gap: number, roomOrder: readonly string[]): PlannedDay[] {
+  // Rooms the export orders come first, in its order (lanes "Room (2)" after their room); the others by name.
+  const rank = (room: string) => { const i = roomOrder.indexOf(room.replace(/ \(\d+\)$/, '')); return i < 0 ? roomOrder.length : i; };
   const byDate = new Map<string, Piece[]>();
   for (const p of pieces) byDate.set(p.date, [...(byDate.get(p.date) ?? []), p]);
   const usedSessionIds = new Set<string>();
@@ -209,7 +211,7 @@ function groupDays(pieces: Piece[], gap: number): PlannedDay[] {
         current.slots.push({ start: p.start, end: p.end, talk: p.talk });
       }
     }
-    items.sort((a, b) => a.at - b.at || a.room.localeCompare(b.room));
+    items.sort((a, b) => a.at - b.at || rank(a.room) - rank(b.room) || a.room.localeCompare(b.room));
     return { date, items: items.map((i) => i.item) };
   });
 }

@@ -31,13 +31,17 @@ export interface ExportEvent {
 
 /** A schedule export read into plain data, whatever its format. */
 export interface ExportSchedule {
-  format: 'frab-json' | 'frab-xml';
+  format: 'frab-json' | 'frab-xml' | 'pretalx-api';
   title: string;
   acronym: string;
   /** YYYY-MM-DD, or '' when missing. */
   start: string;
   end: string;
   events: ExportEvent[];
+  /** The program's language, when the export tells it (pretalx: most talks' locale). */
+  language?: string;
+  /** Rooms in the export's order (pretalx: room position, then name); else by name. */
+  roomOrder?: string[];
 }
 
 /** Turns "HH:MM" / "H:MM:SS" / "D:HH:MM" durations into minutes; undefined when unreadable or empty. */
