@@ -35,11 +35,12 @@ const WORD = /^[\p{L}\p{M}]+$/u;
 
 /**
  * Where a word may be hyphenated, as offsets into it (a break before that character), at least
- * two letters from its start and three from its end. Only words of letters, five or more, not
- * in capitals (an acronym): a word with digits, a URL or a name in capitals stays whole.
+ * two letters from its start and three from its end. Only words of letters, five or more, all
+ * lower case: a word with digits, a URL, an acronym (CoLLaM) or a capitalised word (a name such
+ * as Gruebel; a sentence's first word rarely needs it) stays whole, as careful setting does.
  */
 export function hyphenationPoints(word: string, lang: string): number[] {
-  if (word.length < 5 || !WORD.test(word) || word === word.toUpperCase()) return [];
+  if (word.length < 5 || !WORD.test(word) || /\p{Lu}|\p{Lt}/u.test(word)) return [];
   const key = `${lang}\0${word}`;
   let points = cache.get(key);
   if (points) return points;
