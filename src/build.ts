@@ -4,6 +4,7 @@ import { loadProgram } from './check/program.js';
 import { loadTheme } from './layout/theme.js';
 import { loadTemplates, TemplateError, type TemplateSet } from './layout/templates.js';
 import { composeDocument } from './layout/document.js';
+import type { DocumentTree } from './layout/tree.js';
 import { badgeJobs, derivedOutputs, outputJobs } from './outputs.js';
 import { badgeDigest, inputHash } from './input-hash.js';
 import type { PdfMeta } from './pdfmake/pdf.js';
@@ -181,7 +182,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /** Composes every output to render; outputs whose input digest matches the last build's are skipped. */
 function composeAll(program: Program, settings: SettingsFile, attendees: AttendeeList | undefined, templates: TemplateSet, diags: Diagnostics, options: BuildOptions,
   derived: ReturnType<typeof derivedOutputs>, inputHashes: Map<string, string>, unchanged: string[], sourcesSalt: string) {
-  const documents = new Map<string, Record<string, unknown>>();
+  const documents = new Map<string, DocumentTree>();
   const templateOf = new Map<string, string>();
   for (const job of outputJobs(program, settings, attendees)) {
     const { output, template, view } = job;

@@ -4,6 +4,7 @@ import type { FontSet } from '../fonts/fonts.js';
 import { pagesAsForms, type PageForm } from './page-forms.js';
 import { setInfo } from './impose.js';
 import { TURN_MARK } from '../layout/markup-to-pdf.js';
+import type { DocumentTree } from '../layout/tree.js';
 
 type Node = any;
 
@@ -15,12 +16,12 @@ type Node = any;
  * before it when needed). Each face's text is in the PDF once, as it reads. Any other
  * document is returned exactly as rendered.
  */
-export async function renderSheets(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet,
+export async function renderSheets(doc: DocumentTree, meta: PdfMeta, fonts: FontSet,
   onSpill: (spilled: SpilledTurn) => void = () => {}): Promise<Uint8Array> {
   if (doc.fold !== 'tent') return renderPdf(doc, meta, fonts);
   const turned = new Set<number>();
-  const original = doc.pageBreakBefore as ((node: Node, query: unknown) => boolean) | undefined;
-  const pageBreakBefore = (node: Node, query: unknown) => {
+  const original = doc.pageBreakBefore;
+  const pageBreakBefore = (node: Node, query: Parameters<NonNullable<DocumentTree['pageBreakBefore']>>[1]) => {
     if (node.headlineLevel === TURN_MARK && node.pageNumbers?.length) turned.add(node.pageNumbers[0]);
     return typeof original === 'function' ? original(node, query) : false;
   };

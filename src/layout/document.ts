@@ -1,6 +1,7 @@
 import type { Block } from '../model/types.js';
 import { parseMarkup, MarkupSyntaxError, type MarkupElement } from './markup-tree.js';
-import { MarkupError, blockProps, convertBlocks, type Content, type ConvertContext } from './markup-to-pdf.js';
+import { MarkupError, blockProps, convertBlocks, type ConvertContext } from './markup-to-pdf.js';
+import type { BlockProps, DocumentTree, Node, PlacedInfo, RunningBlock, StackNode } from './tree.js';
 import { FragmentStore, TemplateError, locate, type TemplateSet } from './templates.js';
 import { pdfmakeStyles, AttributeError } from './style-attrs.js';
 import { resolveLengths, type BadgeBox } from './badge-geometry.js';
@@ -21,7 +22,7 @@ export function paperSize(paper: string, landscape = false): { width: number; he
  * Renders a template with its view model and turns the markup into a pdfmake
  * document definition. Errors come back as TemplateError at the template's line.
  */
-export function composeDocument(templates: TemplateSet, name: string, view: object): Content {
+export function composeDocument(templates: TemplateSet, name: string, view: object): DocumentTree {
   return convertMarkup(templates, name, view, (root, fragments) => toDocument(root, { theme: templates.theme, fragments, fonts: templates.fonts }));
 }
 
@@ -30,7 +31,7 @@ export function composeDocument(templates: TemplateSet, name: string, view: obje
  * sets where <place> coordinates start and who hears about text that does not fit.
  */
 export function composeBadgeFace(templates: TemplateSet, name: string, view: object,
-  extra: Pick<ConvertContext, 'origin' | 'onUnfitted' | 'photo'> & { badge: BadgeBox }): Content {
+  extra: Pick<ConvertContext, 'origin' | 'onUnfitted' | 'photo'> & { badge: BadgeBox }): StackNode {
   return convertMarkup(templates, name, view, (root, fragments) => {
     if (root.name !== 'badge') throw new MarkupError(root, `a badge template must start with <badge>, not <${root.name}>`);
     try {
@@ -44,8 +45,8 @@ export function composeBadgeFace(templates: TemplateSet, name: string, view: obj
   });
 }
 
-function convertMarkup(templates: TemplateSet, name: string, view: object,
-  convert: (root: MarkupElement, fragments: Block[][]) => Content): Content {
+function convertMarkup<T>(templates: TemplateSet, name: string, view: object,
+  convert: (root: MarkupElement, fragments: Block[][]) => T): T {
   const fragments = new FragmentStore();
   const markup = templates.render(name, view, fragments);
   let root: MarkupElement;
@@ -68,7 +69,7 @@ function convertMarkup(templates: TemplateSet, name: string, view: object,
   }
 }
 
-function toDocument(root: MarkupElement, ctx: ConvertContext): Content {
+function toDocument(root: MarkupElement, ctx: ConvertContext): DocumentTree {
   if (root.name !== 'document') throw new MarkupError(root, `the template must start with <document>, not <${root.name}>`);
   const body: MarkupElement = { ...root, children: root.children.filter((c) => typeof c === 'string' || !['footer', 'header'].includes(c.name)) };
   const footer = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'footer');
@@ -111,12 +112,11 @@ function customPage(root: MarkupElement, width: string, height = 'auto'): { widt
 const LINES_AFTER_HEADING = 3;
 
 /** The height of one line of body text, from the document's size and line height. */
-function lineHeightOf(style: Record<string, unknown>): number {
+function lineHeightOf(style: BlockProps): number {
   // 1.45 em: Noto Serif SC's ascent plus descent, which pdfmake takes as a line's height.
   return Number(style.fontSize ?? 10) * 1.45 * Number(style.lineHeight ?? 1);
 }
 
-interface PlacedNode { headlineLevel?: unknown; startPosition?: { top: number }; pageNumbers?: number[] }
 
 /**
  * A node marked keep-with-next moves to the next page when what follows it on its page is
@@ -124,8 +124,8 @@ interface PlacedNode { headlineLevel?: unknown; startPosition?: { top: number };
  * each move, so this runs only for headings, which are few.
  */
 function keepWithNext(pageBottom: number, lineHeight: number) {
-  return (node: Content, query: { getFollowingNodesOnPage(): PlacedNode[] }): boolean => {
-    if ((node as PlacedNode).headlineLevel !== 1) return false;
+  return (node: Node, query: { getFollowingNodesOnPage(): PlacedInfo[] }): boolean => {
+    if (node.headlineLevel !== 1) return false;
     const following = query.getFollowingNodesOnPage();
     const next = following.find((n) => n.headlineLevel !== 1 && n.startPosition);
     if (!next) return true;
@@ -136,13 +136,13 @@ function keepWithNext(pageBottom: number, lineHeight: number) {
 }
 
 /** A header or footer, converted for each page; `from-page` leaves the first pages bare. */
-function running(el: MarkupElement, ctx: ConvertContext) {
+function running(el: MarkupElement, ctx: ConvertContext): RunningBlock {
   const from = Number(el.attrs['from-page'] ?? 1);
   // skip-last: a back cover carries no page number.
   const skipLast = el.attrs['skip-last'] === 'true';
   const margin = (el.attrs.margin ?? '40,12,40,0').split(/[ ,]+/).map(Number);
   const container: MarkupElement = { ...el, attrs: {} };
-  return (current: number, count: number): Content | null =>
+  return (current: number, count: number): Node | null =>
     current < from || (skipLast && current === count) ? null : { stack: convertBlocks(container, { ...ctx, page: { current, count } }), margin };
 }
 

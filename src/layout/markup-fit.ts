@@ -5,7 +5,7 @@ import { cutToLines, fitText, measurer } from './measure.js';
 import { normalizeSpace } from './text.js';
 import { qrRuns } from './qr.js';
 
-type Content = Record<string, any>;
+import type { BlockProps, CanvasNode, Node, PlacedNode, StackNode, TextNode } from './tree.js';
 
 /** A text that did not fit its <fit> box even at its smallest size. */
 export interface Unfitted {
@@ -56,7 +56,7 @@ function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean 
  * does not fit at min-size is cut to max-lines, ending in "…" (overflow="cut", the default on a
  * badge, whose box must not grow), or printed on more lines (overflow="wrap", elsewhere).
  */
-export function fitNode(el: MarkupElement, theme: Theme, props: Content, report: (u: Unfitted) => void, fonts?: FontSet, inBadge = false): Content {
+export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, report: (u: Unfitted) => void, fonts?: FontSet, inBadge = false): TextNode {
   const text = el.children.map((c) => (typeof c === 'string' ? c : '')).join('');
   const clean = normalizeSpace(text).trim();
   const width = num(el, 'width');
@@ -78,11 +78,11 @@ export function fitNode(el: MarkupElement, theme: Theme, props: Content, report:
 }
 
 /** <place x y width>: blocks at a fixed place, measured from the origin of the page or badge. */
-export function placeNode(el: MarkupElement, origin: { x: number; y: number }, props: Content, children: Content[]): Content {
+export function placeNode(el: MarkupElement, origin: { x: number; y: number }, props: BlockProps, children: Node[]): PlacedNode {
   const x = origin.x + num(el, 'x');
   const y = origin.y + num(el, 'y');
   const { width, ...rest } = props;
-  const column: Content = { ...rest, stack: children };
+  const column: StackNode = { ...rest, stack: children };
   if (width !== undefined) column.width = width;
   return { absolutePosition: { x, y }, columns: [column] };
 }
@@ -91,7 +91,7 @@ export function placeNode(el: MarkupElement, origin: { x: number; y: number }, p
  * <qr value fit ecc>: a QR code `fit` points a side, drawn as vectors (one fill of its module
  * rectangles, in `color`, black by default) over a white square, which also gives the block its size.
  */
-export function qrNode(el: MarkupElement, props: Content): Content {
+export function qrNode(el: MarkupElement, props: BlockProps): CanvasNode {
   const value = el.attrs.value ?? '';
   const ecc = el.attrs.ecc ?? 'M';
   const fit = num(el, 'fit', 80);

@@ -2,12 +2,12 @@ import type { Block, Inline } from '../model/types.js';
 import { isCjk } from './text.js';
 import { placedSize } from '../markdown/image-prepare.js';
 
-type Content = Record<string, unknown>;
+import type { ImageNode, Node, TextRun } from './tree.js';
 
 /** pdfmake inlines for rich text spans; a link is followed by its address (style md-link-url), which a reader on paper needs. */
-export function inlinesToPdf(inlines: Inline[]): Content[] {
+export function inlinesToPdf(inlines: Inline[]): TextRun[] {
   return inlines.flatMap((i, n) => {
-    const out: Content = { text: i.break ? `${i.text}\n` : i.text };
+    const out: TextRun = { text: i.break ? `${i.text}\n` : i.text };
     if (i.bold) out.bold = true;
     // Chinese has no italics: emphasis takes the theme's md-em style (a sans face by default).
     if (i.italic) out.style = 'md-em';
@@ -38,8 +38,8 @@ function sameAddress(text: string, href: string): boolean {
  * `md-p-zh` style (first-line indent of two characters), others `md-p`; paragraphs
  * inside lists get `md-li`.
  */
-export function blocksToPdf(blocks: Block[], inList = false): Content[] {
-  return blocks.map((b): Content => {
+export function blocksToPdf(blocks: Block[], inList = false): Node[] {
+  return blocks.map((b): Node => {
     switch (b.type) {
       case 'paragraph': {
         const first = b.inlines.find((i) => i.text.trim())?.text.trim()[0];
@@ -69,7 +69,7 @@ export function blocksToPdf(blocks: Block[], inList = false): Content[] {
  * An image at its size at 150 dpi, shrunk to fit the box (placedSize), centred; embedded
  * from memory, never from a path. The data may be a scaled-down copy; the size is the original's.
  */
-function imageToPdf(b: Extract<Block, { type: 'image' }>): Content {
+function imageToPdf(b: Extract<Block, { type: 'image' }>): ImageNode {
   const placed = placedSize(b);
   const src = `data:image/${b.format};base64,${Buffer.from(b.data).toString('base64')}`;
   return { image: src, width: placed.width, height: placed.height, alignment: 'center', margin: [0, 4, 0, 6] };

@@ -7,6 +7,8 @@ import { installLayoutReadback } from './laid-out.js';
 import { installSpeedups, shareFonts } from './speed.js';
 import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
+import { toDocDefinition } from './from-tree.js';
+import type { DocumentTree } from '../layout/tree.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake');
@@ -70,12 +72,12 @@ function useFonts(fonts: FontSet): void {
   shareFonts();
 }
 
-/** Renders a pdfmake document definition to PDF bytes. */
-export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet, options: RenderOptions = {}): Promise<Buffer> {
+/** Renders a document tree to PDF bytes, through its pdfmake document definition. */
+export async function renderPdf(doc: DocumentTree, meta: PdfMeta, fonts: FontSet, options: RenderOptions = {}): Promise<Buffer> {
   setup();
   useFonts(fonts);
   const definition = {
-    ...doc,
+    ...toDocDefinition(doc),
     language: meta.language,
     // pdfmake's default, PDF 1.3, makes pdfkit skip the XMP packet and the PDF/A parts;
     // src/render/pdfa.ts finishes what pdfkit starts here.
