@@ -16,7 +16,7 @@ import type { SettingsFile } from './check/schemas.js';
 import type { AttendeeList } from './model/attendees.js';
 import { loadFontSet } from './fonts/custom-fonts.js';
 import { prefetchChineseFonts } from './fonts/fonts.js';
-import { applyFontFallback, type MissingGlyphs } from './fonts/fallback.js';
+import { applyFontFallback, mergeMissing, type MissingGlyphs } from './fonts/fallback.js';
 import { trackPages } from './pdfmake/pages.js';
 import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
@@ -120,7 +120,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const [name, doc] of documents) {
     const split = applyFontFallback(doc, fonts);
     documents.set(name, split.doc);
-    for (const [ch, family] of split.missing) missing.set(ch, family);
+    mergeMissing(missing, split.missing);
   }
   reportMissingGlyphs(missing, [options.content, options.templates], diags);
   if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };

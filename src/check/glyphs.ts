@@ -1,24 +1,29 @@
 import type { Diagnostics, Position } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
-import type { MissingGlyphs } from '../fonts/fallback.js';
+import type { GlyphPlace, MissingGlyphs } from '../fonts/fallback.js';
 
 /** Most places reported for one missing character; the rest are summed up. */
 const MAX_PLACES = 10;
 
 /**
- * Reports each character no font has, at every place it is written in the content and
- * templates (found by searching the source files, since printed text has lost its origin).
+ * Reports each character no font has where it is written: a character in text laid out with
+ * its source position (a talk's paragraph) at that character in the file; one in text without
+ * a position (a title, a template's words) at every place it is written in the content and
+ * templates, found by searching the source files.
  */
 export function reportMissingGlyphs(missing: MissingGlyphs, sources: FileSource[], diags: Diagnostics): void {
   if (!missing.size) return;
-  const files = sources.flatMap((source) => sourceFiles(source).map((path) => ({ source, path })));
-  for (const [ch, family] of missing) {
+  const read = reader(sources);
+  for (const [ch, { family, places: laidOut, unplaced }] of missing) {
     const name = codePointName(ch);
+    const seen = new Set<string>();
     let places: Position[] = [];
-    for (const { source, path } of files) {
-      const text = safeRead(source, path);
-      if (text) for (const form of writtenForms(ch)) places.push(...positionsOf(text, form, `${source.label}/${path}`));
-    }
+    const add = (at: Position) => {
+      const key = `${at.file}:${at.line}:${at.column}`;
+      if (!seen.has(key)) places.push(at), seen.add(key);
+    };
+    for (const place of laidOut) add(placeInSource(ch, place, read));
+    if (unplaced) for (const at of searchSources(ch, sources)) add(at);
     places = places.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     const message = /\p{Cc}/u.test(ch)
       ? `${name} is a control character and cannot be printed`
@@ -30,6 +35,48 @@ export function reportMissingGlyphs(missing: MissingGlyphs, sources: FileSource[
       diags.error('missing-glyph', places[MAX_PLACES], `${name} occurs ${places.length - MAX_PLACES} more time(s) after this`, hint);
     }
   }
+}
+
+/** Reads a file named as diagnostics name it (label/path) from the source it belongs to. */
+function reader(sources: FileSource[]): (file: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      const source = sources.find((s) => file.startsWith(`${s.label}/`));
+      cache.set(file, source ? safeRead(source, file.slice(source.label.length + 1)) : undefined);
+    }
+    return cache.get(file);
+  };
+}
+
+/**
+ * The character's own position: its nth written form from the line its text starts on. The
+ * text's start when the file does not show it there (an unreadable file).
+ */
+function placeInSource(ch: string, place: GlyphPlace, read: (file: string) => string | undefined): Position {
+  const text = read(place.src.file);
+  if (text === undefined) return place.src;
+  let start = 0;
+  for (let line = 1; line < place.src.line; line++) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) return place.src;
+    start = end + 1;
+  }
+  const found = writtenForms(ch).flatMap((form) => offsetsOf(text, form, start)).sort((a, b) => a - b);
+  const at = found[place.nth];
+  return at === undefined ? place.src : positionAt(text, at, place.src.file);
+}
+
+/** Every place the character is written in the content and template files. */
+function searchSources(ch: string, sources: FileSource[]): Position[] {
+  const places: Position[] = [];
+  for (const source of sources) {
+    for (const path of sourceFiles(source)) {
+      const text = safeRead(source, path);
+      if (text) for (const form of writtenForms(ch)) places.push(...positionsOf(text, form, `${source.label}/${path}`));
+    }
+  }
+  return places;
 }
 
 /** "U+20BB7 𠮷", or "U+0007" for a control character. */
@@ -61,6 +108,18 @@ function safeRead(source: FileSource, path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function offsetsOf(text: string, form: string, from: number): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(form, from); i >= 0; i = text.indexOf(form, i + form.length)) out.push(i);
+  return out;
+}
+
+function positionAt(text: string, offset: number, file: string): Position {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const line = text.slice(0, lineStart).split('\n').length;
+  return { file, line, column: [...text.slice(lineStart, offset)].length + 1 };
 }
 
 function positionsOf(text: string, ch: string, file: string): Position[] {

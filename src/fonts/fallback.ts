@@ -1,4 +1,5 @@
 import type { FontSet } from './fonts.js';
+import type { Position } from '../diagnostics.js';
 import { IGNORABLE, hasGlyph } from './coverage.js';
 import { scriptContexts } from './script-context.js';
 
@@ -7,8 +8,33 @@ const LINE_BREAKS = new Set(['\n', '\r', '\t']);
 
 type Node = any;
 
-/** Characters no font of a chain covers, each with the family it was set in. */
-export type MissingGlyphs = Map<string, string>;
+/** A text a missing character is printed in: where the text starts in its source, and which occurrence of the character in it (from 0). */
+export interface GlyphPlace {
+  src: Position;
+  nth: number;
+}
+
+/** A character no font of its chain covers: the family it was set in, the texts with a source it is in, and how many times it is in text without one. */
+export interface MissingGlyph {
+  family: string;
+  places: GlyphPlace[];
+  unplaced: number;
+}
+
+/** Characters no font of a chain covers, by character. */
+export type MissingGlyphs = Map<string, MissingGlyph>;
+
+/** Adds the missing characters of one pass (or a worker's list of them) to those collected so far. */
+export function mergeMissing(into: MissingGlyphs, from: Iterable<[string, MissingGlyph]>): void {
+  for (const [ch, m] of from) {
+    const known = into.get(ch);
+    if (!known) into.set(ch, { family: m.family, places: [...m.places], unplaced: m.unplaced });
+    else {
+      known.places.push(...m.places);
+      known.unplaced += m.unplaced;
+    }
+  }
+}
 
 /** Letters and marks of alphabetic scripts: a word of them is kept in one font so a name is not set in two designs. */
 const WORD_CHAR = /[\p{L}\p{M}\p{N}'’\-]/u;
@@ -56,6 +82,8 @@ class FallbackPass {
   readonly missing: MissingGlyphs = new Map();
   /** chain -> code point -> index in the chain, or -1. */
   private readonly choice = new Map<string, Map<number, number>>();
+  /** The text being split that has a source position, and how often each missing character was met in it. */
+  private at?: { src: Position; seen: Map<string, number> };
 
   constructor(private readonly fonts: FontSet, private readonly styles: Record<string, Node>) {}
 
@@ -64,6 +92,16 @@ class FallbackPass {
     if (Array.isArray(node)) return node.map((n) => this.node(n, font));
     if (!node || typeof node !== 'object') return node;
     const f = fontOf(node, this.styles) ?? font;
+    const outer = this.at;
+    if (node.src) this.at = { src: node.src, seen: new Map() };
+    try {
+      return this.split(node, f);
+    } finally {
+      this.at = outer;
+    }
+  }
+
+  private split(node: Node, f: string): Node {
     const out = { ...node };
     if ('text' in node) {
       out.text = this.inline(node.text, f);
@@ -155,8 +193,20 @@ class FallbackPass {
       k = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? -1 : chain.findIndex((f) => this.covers(f, cp));
       byChar.set(cp, k);
     }
-    if (k < 0) this.missing.set(ch, family);
+    if (k < 0) this.record(ch, family);
     return chain[Math.max(k, 0)];
+  }
+
+  private record(ch: string, family: string): void {
+    let m = this.missing.get(ch);
+    if (!m) this.missing.set(ch, (m = { family, places: [], unplaced: 0 }));
+    if (!this.at) {
+      m.unplaced++;
+      return;
+    }
+    const nth = this.at.seen.get(ch) ?? 0;
+    this.at.seen.set(ch, nth + 1);
+    m.places.push({ src: this.at.src, nth });
   }
 
   private covers(family: string, cp: number): boolean {

@@ -39,30 +39,37 @@ function sameAddress(text: string, href: string): boolean {
  * inside lists get `md-li`.
  */
 export function blocksToPdf(blocks: Block[], inList = false): Node[] {
-  return blocks.map((b): Node => {
-    switch (b.type) {
-      case 'paragraph': {
-        const first = b.inlines.find((i) => i.text.trim())?.text.trim()[0];
-        const style = inList ? 'md-li' : isCjk(first) ? 'md-p-zh' : 'md-p';
-        return { text: inlinesToPdf(b.inlines), style };
-      }
-      case 'heading':
-        return { text: inlinesToPdf(b.inlines), style: 'md-h' };
-      case 'list': {
-        const items = b.items.map((item) => ({ stack: blocksToPdf(item, true) }));
-        return b.ordered ? { ol: items, start: b.start, style: 'md-list' } : { ul: items, style: 'md-list' };
-      }
-      case 'quote':
-        return { stack: blocksToPdf(b.blocks), style: 'md-quote' };
-      case 'code':
-        return { text: b.text, style: 'md-code-block', preserveLeadingSpaces: true };
-      case 'rule':
-        // Asterisks and em spaces print in either design (full-width ＊ would print Chinese into a Latin program).
-        return { text: '*\u2003*\u2003*', style: 'md-rule' };
-      case 'image':
-        return imageToPdf(b);
+  return blocks.map((b) => withSource(blockToPdf(b, inList), b));
+}
+
+/** The node with where its block starts in the markdown file, when known. */
+function withSource(node: Node, b: Block): Node {
+  return b.at ? { ...node, src: b.at } : node;
+}
+
+function blockToPdf(b: Block, inList: boolean): Node {
+  switch (b.type) {
+    case 'paragraph': {
+      const first = b.inlines.find((i) => i.text.trim())?.text.trim()[0];
+      const style = inList ? 'md-li' : isCjk(first) ? 'md-p-zh' : 'md-p';
+      return { text: inlinesToPdf(b.inlines), style };
     }
-  });
+    case 'heading':
+      return { text: inlinesToPdf(b.inlines), style: 'md-h' };
+    case 'list': {
+      const items = b.items.map((item) => ({ stack: blocksToPdf(item, true) }));
+      return b.ordered ? { ol: items, start: b.start, style: 'md-list' } : { ul: items, style: 'md-list' };
+    }
+    case 'quote':
+      return { stack: blocksToPdf(b.blocks), style: 'md-quote' };
+    case 'code':
+      return { text: b.text, style: 'md-code-block', preserveLeadingSpaces: true };
+    case 'rule':
+      // Asterisks and em spaces print in either design (full-width ＊ would print Chinese into a Latin program).
+      return { text: '*\u2003*\u2003*', style: 'md-rule' };
+    case 'image':
+      return imageToPdf(b);
+  }
 }
 
 /**
