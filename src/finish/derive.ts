@@ -1,11 +1,15 @@
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
-import type { DerivedOutput } from '../outputs.js';
 import { renderPdf, type PdfMeta } from '../pdfmake/pdf.js';
 import type { FontSet } from '../fonts/fonts.js';
 import type { DocumentTree } from '../layout/tree.js';
 import { toPdfA } from './pdfa.js';
 import { imposeBooklet } from './impose.js';
 import type { SourceFile } from './attachments.js';
+
+/** A file made from a rendered output's bytes rather than rendered again (outputs.ts says which). */
+export type DerivedOutput =
+  | { output: string; kind: 'pdfa'; part: 1 | 3 }
+  | { output: string; kind: 'imposed'; marks: boolean };
 
 /** Rendered files by name, and how many transparent graphics states PDF/A made opaque. */
 export interface RenderedOutputs {
