@@ -136,7 +136,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { outputs: new Map(), diagnostics: diags.sorted(), ok: !diags.hasErrors };
   }
 
-  const sources = () => [...content.files].filter(([path]) => sourceMime(path)).map(([path, bytes]) => ({ path, bytes }));
+  // An archive may be read by anyone: the attendee list (names, affiliations, often e-mail
+  // addresses) goes into it only when settings.yaml asks for it.
+  const attached = (path: string) => !!sourceMime(path) && (path !== 'attendees.csv' || settings.archival.attach_attendees);
+  const sources = () => [...content.files].filter(([path]) => attached(path)).map(([path, bytes]) => ({ path, bytes }));
   const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
   for (const [name, doc] of documents) {
     const tracked = trackPages(doc, new Set(anchors.keys()));

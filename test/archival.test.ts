@@ -34,8 +34,8 @@ function xmp(bytes: Uint8Array): Map<string, string[]> {
 }
 
 /** Builds the real forum with some content files replaced. */
-async function buildVariant(changes: Record<string, string>): Promise<BuildResult> {
-  const result = await build({ content: memorySource({ ...realContentFiles(), ...changes }), templates: realSources().templates });
+async function buildVariant(changes: Record<string, string>, outputs?: string[]): Promise<BuildResult> {
+  const result = await build({ content: memorySource({ ...realContentFiles(), ...changes }), templates: realSources().templates, outputs });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result;
 }
@@ -141,11 +141,13 @@ describe('archival.pdfa: 3b', () => {
     result = await buildVariant({ 'settings.yaml': 'archival:\n  pdfa: 3b\n' });
   });
 
-  it('attaches every content file the program was read from, byte for byte', () => {
+  it('attaches every content file the program was read from, byte for byte, but not the attendee list', () => {
     const pdf = tempFile(result.outputs.get('program-archival.pdf')!);
     const list = execFileSync('pdfdetach', ['-list', pdf]).toString().trim().split('\n').slice(1)
       .map((l) => l.replace(/^\d+:\s*/, ''));
-    const expected = Object.keys(realContentFiles()).concat('settings.yaml').filter((f) => /\.(ya?ml|md|csv)$/.test(f));
+    expect(Object.keys(realContentFiles())).toContain('attendees.csv');
+    expect(list).not.toContain('attendees.csv');
+    const expected = Object.keys(realContentFiles()).concat('settings.yaml').filter((f) => /\.(ya?ml|md|csv)$/.test(f) && f !== 'attendees.csv');
     expect([...new Set(list)].sort()).toEqual([...new Set(expected)].sort());
     const files = { ...realContentFiles(), 'settings.yaml': Buffer.from('archival:\n  pdfa: 3b\n') };
     list.forEach((path, i) => {
@@ -160,11 +162,21 @@ describe('archival.pdfa: 3b', () => {
     expect(xmp(bytes).get('pdfaid:part')).toEqual(['3']);
     const text = Buffer.from(bytes).toString('latin1');
     expect(text.startsWith('%PDF-1.7')).toBe(true);
-    const sources = Object.keys(realContentFiles()).filter((f) => /\.(ya?ml|md|csv)$/.test(f)).length + 1; // + settings.yaml
+    const sources = Object.keys(realContentFiles()).filter((f) => /\.(ya?ml|md|csv)$/.test(f) && f !== 'attendees.csv').length + 1; // + settings.yaml
     expect(text.match(/\/AFRelationship \/Source/g)?.length).toBe(sources);
     expect(text).toMatch(/\/AF \[/);
     const [a, b] = await Promise.all([extractPages(bytes), extractPages(result.outputs.get('program.pdf')!)]);
     expect(a.map((p) => p.text)).toEqual(b.map((p) => p.text));
     expect(qpdfCheck(bytes).ok).toBe(true);
+  });
+});
+
+describe('archival: attach_attendees', () => {
+  it('puts attendees.csv into the PDF/A-3b archive only when settings.yaml asks for it', async () => {
+    const settings = 'archival:\n  pdfa: 3b\n  attach_attendees: true\n';
+    const built = await buildVariant({ 'settings.yaml': settings }, ['program-archival.pdf']);
+    const pdf = tempFile(built.outputs.get('program-archival.pdf')!);
+    const list = execFileSync('pdfdetach', ['-list', pdf]).toString();
+    expect(list).toMatch(/\d+: attendees\.csv$/m);
   });
 });

@@ -134,3 +134,49 @@ describe('image size and the build budgets', () => {
     expect(images.map((i) => [i.type, i.width])).toEqual(Array(6).fill(['image', 1000]));
   }, 300_000);
 });
+
+/** A JPEG drawn by ImageMagick with an EXIF APP1 segment whose orientation tag says `orientation`. */
+function orientedJpeg(dir: string, orientation: number, little: boolean): Buffer {
+  const plain = magick(dir, `plain-${orientation}.jpg`, ['-size', '400x200', 'xc:white', '-fill', 'red', '-draw', 'rectangle 0,0 99,59']);
+  const tiff = Buffer.alloc(26);
+  const u16 = (v: number, at: number) => (little ? tiff.writeUInt16LE(v, at) : tiff.writeUInt16BE(v, at));
+  const u32 = (v: number, at: number) => (little ? tiff.writeUInt32LE(v, at) : tiff.writeUInt32BE(v, at));
+  tiff.write(little ? 'II' : 'MM', 0, 'latin1');
+  u16(42, 2);
+  u32(8, 4);
+  u16(1, 8); // one entry: Orientation, SHORT, 1 value
+  u16(0x0112, 10);
+  u16(3, 12);
+  u32(1, 14);
+  u16(orientation, 18);
+  const app1 = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const header = Buffer.from([0xff, 0xe1, 0, 0]);
+  header.writeUInt16BE(app1.length + 2, 2);
+  return Buffer.concat([plain.subarray(0, 2), header, app1, plain.subarray(2)]);
+}
+
+describe('a phone photo turned by its EXIF orientation', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fp-exif-'));
+
+  it('is measured at its shown size (stored 400 × 200, shown 200 × 400 for orientations 5-8)', () => {
+    for (const little of [false, true]) {
+      expect(sniffImage(orientedJpeg(dir, 6, little))).toEqual({ format: 'jpeg', width: 200, height: 400 });
+      expect(sniffImage(orientedJpeg(dir, 8, little))).toEqual({ format: 'jpeg', width: 200, height: 400 });
+      expect(sniffImage(orientedJpeg(dir, 3, little))).toEqual({ format: 'jpeg', width: 400, height: 200 });
+    }
+  });
+
+  it('is placed in the booklet undistorted: the same resolution across as down', async () => {
+    const files: Record<string, string | Buffer> = realContentFiles();
+    files['abstracts/portrait.jpg'] = orientedJpeg(dir, 6, false);
+    files['abstracts/bi-hongjie.md'] = `${files['abstracts/bi-hongjie.md']}\n\n![照片](portrait.jpg)\n`;
+    const result = await build({ content: memorySource(files, 'content'), templates: realSources().templates, outputs: ['program.pdf'] });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const rows = execFileSync('pdfimages', ['-list', tempFile(result.outputs.get('program.pdf')!)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const jpegs = rows.map((r) => r.trim().split(/\s+/)).filter((f) => f[8] === 'jpeg');
+    expect(jpegs).toHaveLength(1);
+    // Placed in a landscape box, the turned photo was squeezed to 300 × 75 ppi.
+    const [xppi, yppi] = [Number(jpegs[0][12]), Number(jpegs[0][13])];
+    expect(xppi).toBe(yppi);
+  });
+});

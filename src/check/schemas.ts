@@ -124,8 +124,11 @@ export const settingsSchema = z.strictObject({
     // flow: abstracts follow one another; page: each talk starts a page (and a longer one warns).
     talks: z.enum(['flow', 'page']).default('flow'),
   }).prefault({}),
-  /** program-archival.pdf: PDF/A-1b, or PDF/A-3b carrying the content files it was built from. */
-  archival: z.strictObject({ pdfa: z.enum(['1b', '3b']).default('1b') }).prefault({}),
+  /**
+   * program-archival.pdf: PDF/A-1b, or PDF/A-3b carrying the content files it was built from;
+   * the attendee list (personal data) only when `attach_attendees` says so.
+   */
+  archival: z.strictObject({ pdfa: z.enum(['1b', '3b']).default('1b'), attach_attendees: z.boolean().default(false) }).prefault({}),
   /** program-print.pdf: crop_marks adds 3 mm bleed, crop marks, TrimBox and BleedBox for a print shop. */
   print: z.strictObject({ crop_marks: z.boolean().default(false) }).prefault({}),
   /** signin.pdf: one sheet per day or per session, `rows` attendees a page. */

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
-/** An image a booklet can place: PNG or JPEG, with its size in pixels. */
+/** An image a booklet can place: PNG or JPEG, with its size in pixels as it is shown (after its EXIF orientation). */
 export interface ImageInfo {
   format: 'png' | 'jpeg';
   width: number;
@@ -33,19 +33,49 @@ export function sniffImage(bytes: Uint8Array): ImageInfo | undefined {
   }
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) {
     // Walk the JPEG segments to the first start-of-frame marker, which holds the size.
+    let orientation = 1;
     for (let i = 2; i + 9 < b.length; ) {
       if (b[i] !== 0xff) return undefined;
       const marker = b[i + 1];
       if (marker === 0xff) { i++; continue; }
       const length = b.readUInt16BE(i + 2);
+      if (marker === 0xe1 && orientation === 1) orientation = exifOrientation(b.subarray(i + 4, i + 2 + length));
       if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-        return checked({ format: 'jpeg', height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) });
+        const [height, width] = [b.readUInt16BE(i + 5), b.readUInt16BE(i + 7)];
+        // A phone's portrait photo is stored landscape with orientation 6 or 8; the PDF writer
+        // turns it when drawing, so it is placed in the box of its turned size.
+        return checked(orientation > 4 ? { format: 'jpeg', width: height, height: width } : { format: 'jpeg', height, width });
       }
       if (length < 2) return undefined;
       i += 2 + length;
     }
   }
   return undefined;
+}
+
+/**
+ * The EXIF orientation (1-8) in an APP1 segment's data, or 1: the value of tag 0x0112 in the
+ * first image directory, read as pdfkit reads it, so the size we place matches what it draws.
+ */
+export function exifOrientation(app1: Buffer): number {
+  if (app1.length < 14 || app1.toString('latin1', 0, 6) !== 'Exif\0\0') return 1;
+  const tiff = app1.subarray(6);
+  const little = tiff.toString('latin1', 0, 2) === 'II';
+  if (!little && tiff.toString('latin1', 0, 2) !== 'MM') return 1;
+  const u16 = (o: number) => (little ? tiff.readUInt16LE(o) : tiff.readUInt16BE(o));
+  const u32 = (o: number) => (little ? tiff.readUInt32LE(o) : tiff.readUInt32BE(o));
+  const ifd = u32(4);
+  if (ifd + 2 > tiff.length) return 1;
+  const entries = u16(ifd);
+  for (let k = 0; k < entries; k++) {
+    const at = ifd + 2 + k * 12;
+    if (at + 12 > tiff.length) return 1;
+    if (u16(at) === 0x0112) {
+      const value = u16(at + 8);
+      return value >= 1 && value <= 8 ? value : 1;
+    }
+  }
+  return 1;
 }
 
 /** Most pixels an image may have: the PDF writer decodes it whole into memory. */
