@@ -22,8 +22,13 @@ export function reportMissingGlyphs(missing: MissingGlyphs, sources: FileSource[
       const key = `${at.file}:${at.line}:${at.column}`;
       if (!seen.has(key)) places.push(at), seen.add(key);
     };
-    for (const place of laidOut) add(placeInSource(ch, place, read));
-    if (unplaced) for (const at of searchSources(ch, sources)) add(at);
+    let search = unplaced > 0;
+    for (const place of laidOut) {
+      const at = placeInSource(ch, place, read);
+      if (at) add(at);
+      else search = true;
+    }
+    if (search) for (const at of searchSources(ch, sources)) add(at);
     places = places.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     const message = /\p{Cc}/u.test(ch)
       ? `${name} is a control character and cannot be printed`
@@ -50,21 +55,24 @@ function reader(sources: FileSource[]): (file: string) => string | undefined {
 }
 
 /**
- * The character's own position: its nth written form from the line its text starts on. The
- * text's start when the file does not show it there (an unreadable file).
+ * The character's own position in markdown: its nth written form from the line its paragraph
+ * starts on. In a template, the element's own position (its literal text may be cut by
+ * conditions, so the nth is not the one printed). None when the file does not show the
+ * character there (a template's paragraph that prints a title from YAML).
  */
-function placeInSource(ch: string, place: GlyphPlace, read: (file: string) => string | undefined): Position {
+function placeInSource(ch: string, place: GlyphPlace, read: (file: string) => string | undefined): Position | undefined {
   const text = read(place.src.file);
-  if (text === undefined) return place.src;
+  if (text === undefined) return undefined;
   let start = 0;
   for (let line = 1; line < place.src.line; line++) {
     const end = text.indexOf('\n', start);
-    if (end < 0) return place.src;
+    if (end < 0) return undefined;
     start = end + 1;
   }
   const found = writtenForms(ch).flatMap((form) => offsetsOf(text, form, start)).sort((a, b) => a - b);
+  if (place.src.file.endsWith('.hbs')) return found.length ? place.src : undefined;
   const at = found[place.nth];
-  return at === undefined ? place.src : positionAt(text, at, place.src.file);
+  return at === undefined ? undefined : positionAt(text, at, place.src.file);
 }
 
 /** Every place the character is written in the content and template files. */

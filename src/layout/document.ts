@@ -6,8 +6,11 @@ import { FragmentStore, TemplateError, locate, type TemplateSet } from './templa
 import { pdfmakeStyles, AttributeError } from './style-attrs.js';
 import { resolveLengths, type BadgeBox } from './badge-geometry.js';
 import { FitAttributeError } from './markup-fit.js';
+import { AT_ATTRIBUTE } from './template-positions.js';
 
 const MM = 72 / 25.4;
+/** The template positions written into rendered tags (template-positions.ts), left out of quoted markup. */
+const TAG_POSITIONS = new RegExp(` ${AT_ATTRIBUTE}="[^"]*"`, 'g');
 
 /** Page size in points for A-series names or "WxHmm". */
 export function paperSize(paper: string, landscape = false): { width: number; height: number } {
@@ -55,7 +58,7 @@ function convertMarkup<T>(templates: TemplateSet, name: string, view: object,
   } catch (err) {
     if (!(err instanceof MarkupSyntaxError)) throw err;
     if (err.element) throw locateMarkupError(new MarkupError(err.element, err.message), templates, name);
-    const line = markup.split('\n')[err.line - 1]?.trim().slice(0, 80) ?? '';
+    const line = markup.split('\n')[err.line - 1]?.replace(TAG_POSITIONS, '').trim().slice(0, 80) ?? '';
     throw new TemplateError(unbalanced(templates, name) ?? { file: `${templates.label}/${name}`, line: 1, column: 1 },
       `the template produced broken markup (${err.message}) near: ${line}`,
       'check that every <tag> is closed (<p>...</p> or <br/>) and attribute values are in quotes');

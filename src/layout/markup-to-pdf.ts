@@ -144,9 +144,14 @@ function blockChildren(el: MarkupElement, ctx: ConvertContext): Node[] {
       if (own(inlineHandlers, child.name)) throw new MarkupError(child, `<${child.name}> must stand inside <p>`);
       throw new MarkupError(child, `unknown element <${child.name}>`);
     }
-    out.push(handler(child, ctx));
+    out.push(withSource(handler(child, ctx), child));
   }
   return out;
+}
+
+/** A block with where its template wrote it; one from a markdown fragment keeps its own. */
+function withSource(node: Node, el: MarkupElement): Node {
+  return el.src && !node.src ? { ...node, src: el.src } : node;
 }
 
 function fragment(el: MarkupElement, ctx: ConvertContext): Node[] {
