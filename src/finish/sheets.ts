@@ -4,9 +4,7 @@ import type { FontSet } from '../fonts/fonts.js';
 import { pagesAsForms, type PageForm } from './page-forms.js';
 import { setInfo } from './impose.js';
 import { TURN_MARK } from '../layout/markup-to-pdf.js';
-import type { DocumentTree } from '../layout/tree.js';
-
-type Node = any;
+import type { DocumentTree, Node, PlacedInfo } from '../layout/tree.js';
 
 /**
  * Renders a document; one whose template says `<document fold="tent">` is laid out on half
@@ -21,7 +19,8 @@ export async function renderSheets(doc: DocumentTree, meta: PdfMeta, fonts: Font
   if (doc.fold !== 'tent') return renderPdf(doc, meta, fonts);
   const turned = new Set<number>();
   const original = doc.pageBreakBefore;
-  const pageBreakBefore = (node: Node, query: Parameters<NonNullable<DocumentTree['pageBreakBefore']>>[1]) => {
+  // pdfmake asks about each node as placed: the tree's node with the pages it fell on.
+  const pageBreakBefore = (node: Node & PlacedInfo, query: Parameters<NonNullable<DocumentTree['pageBreakBefore']>>[1]) => {
     if (node.headlineLevel === TURN_MARK && node.pageNumbers?.length) turned.add(node.pageNumbers[0]);
     return typeof original === 'function' ? original(node, query) : false;
   };

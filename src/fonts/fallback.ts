@@ -47,7 +47,12 @@ const CJK_PUNCTUATION = /[\u3000-\u303F\uFF00-\uFFEF]/u;
  * character the primary family lacks is set in the first fallback that has it. Latin
  * phrases (or else words) move together. Characters no font has are returned, for a positioned error.
  */
-export function applyFontFallback(doc: Node, fonts: FontSet): { doc: Node; missing: MissingGlyphs } {
+export function applyFontFallback<T extends object>(doc: T, fonts: FontSet): { doc: T; missing: MissingGlyphs } {
+  return fallbackOf(doc as Node, fonts);
+}
+
+// The tree's types are layout's (src/layout/tree.ts), which fonts may not import: the walk reads it untyped.
+function fallbackOf(doc: Node, fonts: FontSet): { doc: Node; missing: MissingGlyphs } {
   const pass = new FallbackPass(fonts, doc.styles ?? {});
   const base = fontOf(doc.defaultStyle ?? {}, doc.styles ?? {}) ?? 'serif';
   const out = { ...doc, content: pass.node(doc.content, base) };
