@@ -1,6 +1,7 @@
 import type { Diagnostics, Position } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
 import type { GlyphPlace, MissingGlyphs } from '../fonts/fallback.js';
+import { SourceText, lowerBound } from './source-text.js';
 
 /** Most places reported for one missing character; the rest are summed up. */
 const MAX_PLACES = 10;
@@ -16,39 +17,46 @@ export function reportMissingGlyphs(missing: MissingGlyphs, sources: FileSource[
   const read = reader(sources);
   for (const [ch, { family, places: laidOut, unplaced }] of missing) {
     const name = codePointName(ch);
-    const seen = new Set<string>();
-    let places: Position[] = [];
-    const add = (at: Position) => {
-      const key = `${at.file}:${at.line}:${at.column}`;
-      if (!seen.has(key)) places.push(at), seen.add(key);
+    const forms = writtenForms(ch);
+    const occurrences = new Map<SourceText, number[]>();
+    const offsets = (file: SourceText) => {
+      let found = occurrences.get(file);
+      if (!found) occurrences.set(file, (found = file.offsetsOf(forms)));
+      return found;
     };
+    const places = new Map<string, Position>();
+    const add = (at: Position) => places.set(`${at.file}:${at.line}:${at.column}`, at);
     let search = unplaced > 0;
     for (const place of laidOut) {
-      const at = placeInSource(ch, place, read);
+      const at = placeInSource(place, read, offsets);
       if (at) add(at);
       else search = true;
     }
-    if (search) for (const at of searchSources(ch, sources)) add(at);
-    places = places.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    if (search) {
+      for (const file of sourceTexts(sources, read)) for (const offset of offsets(file)) add(file.positionAt(offset));
+    }
+    const sorted = [...places.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     const message = /\p{Cc}/u.test(ch)
       ? `${name} is a control character and cannot be printed`
       : `${name} is in no font (family "${family}" and its fallbacks); it would print as an empty box`;
     const hint = 'replace or remove the character, or add a font that has it (fonts/README.md)';
-    if (!places.length) diags.error('missing-glyph', { file: `${sources[0]?.label ?? 'content'}/`, line: 1, column: 1 }, message, hint);
-    for (const at of places.slice(0, MAX_PLACES)) diags.error('missing-glyph', at, message, hint);
-    if (places.length > MAX_PLACES) {
-      diags.error('missing-glyph', places[MAX_PLACES], `${name} occurs ${places.length - MAX_PLACES} more time(s) after this`, hint);
+    if (!sorted.length) diags.error('missing-glyph', { file: `${sources[0]?.label ?? 'content'}/`, line: 1, column: 1 }, message, hint);
+    for (const at of sorted.slice(0, MAX_PLACES)) diags.error('missing-glyph', at, message, hint);
+    if (sorted.length > MAX_PLACES) {
+      diags.error('missing-glyph', sorted[MAX_PLACES], `${name} occurs ${sorted.length - MAX_PLACES} more time(s) after this`, hint);
     }
   }
 }
 
 /** Reads a file named as diagnostics name it (label/path) from the source it belongs to. */
-function reader(sources: FileSource[]): (file: string) => string | undefined {
-  const cache = new Map<string, string | undefined>();
+function reader(sources: FileSource[]): (file: string) => SourceText | undefined {
+  const cache = new Map<string, SourceText | undefined>();
   return (file) => {
     if (!cache.has(file)) {
-      const source = sources.find((s) => file.startsWith(`${s.label}/`));
-      cache.set(file, source ? safeRead(source, file.slice(source.label.length + 1)) : undefined);
+      // The longest label first: templates may sit inside the content folder (content/templates).
+      const source = [...sources].sort((x, y) => y.label.length - x.label.length).find((s) => file.startsWith(`${s.label}/`));
+      const text = source ? safeRead(source, file.slice(source.label.length + 1)) : undefined;
+      cache.set(file, text === undefined ? undefined : new SourceText(file, text));
     }
     return cache.get(file);
   };
@@ -60,31 +68,22 @@ function reader(sources: FileSource[]): (file: string) => string | undefined {
  * conditions, so the nth is not the one printed). None when the file does not show the
  * character there (a template's paragraph that prints a title from YAML).
  */
-function placeInSource(ch: string, place: GlyphPlace, read: (file: string) => string | undefined): Position | undefined {
-  const text = read(place.src.file);
-  if (text === undefined) return undefined;
-  let start = 0;
-  for (let line = 1; line < place.src.line; line++) {
-    const end = text.indexOf('\n', start);
-    if (end < 0) return undefined;
-    start = end + 1;
-  }
-  const found = writtenForms(ch).flatMap((form) => offsetsOf(text, form, start)).sort((a, b) => a - b);
-  if (place.src.file.endsWith('.hbs')) return found.length ? place.src : undefined;
-  const at = found[place.nth];
-  return at === undefined ? undefined : positionAt(text, at, place.src.file);
+function placeInSource(place: GlyphPlace, read: (file: string) => SourceText | undefined,
+  offsets: (file: SourceText) => number[]): Position | undefined {
+  const file = read(place.src.file);
+  const start = file?.lineStart(place.src.line);
+  if (!file || start === undefined) return undefined;
+  const found = offsets(file);
+  const first = lowerBound(found, start);
+  if (place.src.file.endsWith('.hbs')) return first < found.length ? place.src : undefined;
+  const at = found[first + place.nth];
+  return at === undefined ? undefined : file.positionAt(at);
 }
 
-/** Every place the character is written in the content and template files. */
-function searchSources(ch: string, sources: FileSource[]): Position[] {
-  const places: Position[] = [];
-  for (const source of sources) {
-    for (const path of sourceFiles(source)) {
-      const text = safeRead(source, path);
-      if (text) for (const form of writtenForms(ch)) places.push(...positionsOf(text, form, `${source.label}/${path}`));
-    }
-  }
-  return places;
+/** Every content and template file a character may be written in. */
+function sourceTexts(sources: FileSource[], read: (file: string) => SourceText | undefined): SourceText[] {
+  return sources.flatMap((source) => sourceFiles(source).map((path) => read(`${source.label}/${path}`)))
+    .filter((t): t is SourceText => t !== undefined && t.text.length > 0);
 }
 
 /** "U+20BB7 𠮷", or "U+0007" for a control character. */
@@ -116,27 +115,4 @@ function safeRead(source: FileSource, path: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function offsetsOf(text: string, form: string, from: number): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(form, from); i >= 0; i = text.indexOf(form, i + form.length)) out.push(i);
-  return out;
-}
-
-function positionAt(text: string, offset: number, file: string): Position {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const line = text.slice(0, lineStart).split('\n').length;
-  return { file, line, column: [...text.slice(lineStart, offset)].length + 1 };
-}
-
-function positionsOf(text: string, ch: string, file: string): Position[] {
-  const out: Position[] = [];
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf(ch), scanned = 0; i >= 0; i = text.indexOf(ch, i + ch.length)) {
-    for (; scanned < i; scanned++) if (text.charCodeAt(scanned) === 10) { line++; lineStart = scanned + 1; }
-    out.push({ file, line, column: [...text.slice(lineStart, i)].length + 1 });
-  }
-  return out;
 }
