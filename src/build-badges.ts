@@ -17,12 +17,12 @@ import type { MissingGlyphs } from './fonts/fallback.js';
 
 /* The build steps signs and badges add to build.ts, kept here so build.ts stays a short list of stages. */
 
-/** Warns when a document that has a page per item (a sign per session) has more pages. */
-export async function checkPageCounts(jobs: OutputJob[], outputs: Map<string, Uint8Array>, diags: Diagnostics, label = 'templates'): Promise<void> {
+/** Warns when a document that has a page per item (a sign per session) has more pages; each output is its PDF, or (check) its laid-out page count. */
+export async function checkPageCounts(jobs: OutputJob[], outputs: Map<string, Uint8Array | number>, diags: Diagnostics, label = 'templates'): Promise<void> {
   for (const { output, template, expectPages } of jobs) {
-    const bytes = outputs.get(output);
-    if (!expectPages || !bytes) continue;
-    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+    const made = outputs.get(output);
+    if (!expectPages || made === undefined) continue;
+    const pages = typeof made === 'number' ? made : (await PDFDocument.load(made, { updateMetadata: false })).getPageCount();
     if (pages > expectPages.count) {
       diags.warn('page-overflow', { file: `${label}/${template}`, line: 1, column: 1 },
         `${output} has ${pages} pages instead of ${expectPages.count} (${expectPages.what}): something runs onto an extra page`,

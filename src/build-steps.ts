@@ -5,7 +5,7 @@ import type { SettingsFile } from './check/schemas.js';
 import type { AttendeeList } from './model/attendees.js';
 import { outputJobs } from './outputs.js';
 import type { PdfMeta } from './pdfmake/pdf.js';
-import { renderSheets, type SpilledTurn } from './finish/sheets.js';
+import { layOutSheets, type SpilledTurn } from './finish/sheets.js';
 import type { FontSet } from './fonts/fonts.js';
 import { trackPages } from './pdfmake/pages.js';
 import { checkPageCounts } from './build-badges.js';
@@ -17,17 +17,17 @@ import type { DocumentTree } from './layout/tree.js';
 
 /* Steps of build.ts that need a few lines each: metadata, digests, page checks. */
 
-/** Lays every document out (rendering it, keeping nothing) for the checks that need its pages. */
+/** Lays every document out (pdfmake's layout only: nothing is drawn or written) for the checks that need its pages. */
 export async function layOut(documents: Map<string, DocumentTree>, program: Program, settings: SettingsFile, meta: PdfMeta,
   fonts: FontSet, diags: Diagnostics, label: string, attendees?: AttendeeList): Promise<void> {
   const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
   const jobs = outputJobs(program, settings, attendees);
-  const laid = new Map<string, Uint8Array>();
+  const laid = new Map<string, number>();
   for (const [name, doc] of documents) {
     const tracked = trackPages(doc, new Set(anchors.keys()));
     try {
       // Folded documents (tents) go through their folding too, which warns of a face that spills over.
-      laid.set(name, await renderSheets(tracked.doc, meta, fonts, (s) => warnSpilledTurn(s, name, jobs.find((j) => j.output === name)?.template ?? '', label, diags)));
+      laid.set(name, await layOutSheets(tracked.doc, meta, fonts, (s) => warnSpilledTurn(s, name, jobs.find((j) => j.output === name)?.template ?? '', label, diags)));
     } catch (err) {
       diags.error('render', { file: label, line: 1, column: 1 }, `${name} could not be laid out: ${(err as Error).message.split('\n')[0]}`,
         'this is a gap in forumpress\'s checks: please report it with the content that caused it');

@@ -9,7 +9,8 @@ import { realProject, projectSources, type Project } from './helpers/project.js'
  *   content/..., templates/...  files laid over a copy of the real project (added or replaced)
  *   edits.json                  [{ "file", "find", "replace" }] text edits of the real files
  *   delete.txt                  project paths to remove, one a line
- *   render                      present: lay the documents out too (page-length checks)
+ *   render                      present: build the PDFs (page-length checks), and check that
+ *                               `forumpress check` (layout only) says the same
  *   expected.txt                the diagnostics, one `file:line:col severity[rule]` a line
  * `UPDATE=1 npx vitest run test/fixtures.test.ts` rewrites expected.txt from what the build says.
  */
@@ -57,6 +58,11 @@ describe('broken inputs (test/fixtures)', () => {
       expect(result.diagnostics.length).toBeGreaterThan(0);
       expect(result.ok).toBe(!result.diagnostics.some((d) => d.severity === 'error'));
       if (!result.ok) expect(result.outputs.size).toBe(0);
+      // `forumpress check` (layout only, nothing drawn) finds the same page-length problems.
+      if (existsSync(join(dir, 'render'))) {
+        const checked = await build({ ...projectSources(caseProject(dir)), checkOnly: true, layout: true });
+        expect(checked.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}[${d.rule}]`).join('\n') + '\n', 'check --layout').toBe(actual);
+      }
     });
   }
 });

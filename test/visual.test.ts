@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../src/build.js';
 import { buildRealForum } from './helpers/build.js';
+import { compareGolden, extractGolden, formatGolden, parseGolden, TOLERANCE } from './helpers/golden.js';
 import { tempFile } from './helpers/tools.js';
 
 /**
@@ -12,6 +13,10 @@ import { tempFile } from './helpers/tools.js';
  * test/visual/: a layout change that moves a block, a font that changes or a colour band
  * that goes is seen. `UPDATE=1 npx vitest run test/visual.test.ts` stores the new pictures
  * after a deliberate change (look at them first: `convert x.pgm x.png`).
+ *
+ * Golden text: every text item of the same documents with its position, size and font, stored
+ * in test/golden/*.txt (helpers/golden.ts), so a line that moves by more than half a point is
+ * named; `UPDATE=1` rewrites those too (read `git diff test/golden` before committing).
  */
 const DIR = join(import.meta.dirname, 'visual');
 const DPI = 24;
@@ -72,5 +77,32 @@ describe('page images (test/visual)', () => {
         }
       });
     }
+  }
+});
+
+const GOLDEN = join(import.meta.dirname, 'golden');
+/** Pages whose text is stored (all when undefined): tents and certificates repeat one layout (tent page 2 has the upside-down half). */
+const GOLDEN_PAGES: Record<string, number[] | undefined> = {
+  'program.pdf': undefined,
+  'signs.pdf': undefined,
+  'badges.pdf': undefined,
+  'tents.pdf': [1, 2],
+  'certificates.pdf': [1],
+};
+
+describe('text positions (test/golden)', () => {
+  for (const [output, pages] of Object.entries(GOLDEN_PAGES)) {
+    it(`${output}: every text item is where it was stored (within ${TOLERANCE} pt)`, async () => {
+      const fresh = await extractGolden(result.outputs.get(output)!, pages);
+      const stored = join(GOLDEN, `${output.replace(/\.pdf$/, '')}.txt`);
+      if (process.env.UPDATE || !existsSync(stored)) {
+        mkdirSync(GOLDEN, { recursive: true });
+        writeFileSync(stored, formatGolden(output, fresh));
+      }
+      const differences = compareGolden(parseGolden(readFileSync(stored, 'utf8')), fresh);
+      if (differences.length) {
+        expect.fail(`${output} differs from ${stored} (UPDATE=1 stores this build's text after a deliberate change):\n${differences.join('\n')}`);
+      }
+    });
   }
 });

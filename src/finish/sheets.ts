@@ -1,5 +1,5 @@
 import { PDFDocument, ParseSpeeds, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFPage } from 'pdf-lib';
-import { renderPdf, type PdfMeta } from '../pdfmake/pdf.js';
+import { layOutPdf, renderPdf, type PdfMeta } from '../pdfmake/pdf.js';
 import type { FontSet } from '../fonts/fonts.js';
 import { pagesAsForms, type PageForm } from './page-forms.js';
 import { setInfo } from './impose.js';
@@ -17,6 +17,38 @@ import type { DocumentTree, Node, PlacedInfo } from '../layout/tree.js';
 export async function renderSheets(doc: DocumentTree, meta: PdfMeta, fonts: FontSet,
   onSpill: (spilled: SpilledTurn) => void = () => {}): Promise<Uint8Array> {
   if (doc.fold !== 'tent') return renderPdf(doc, meta, fonts);
+  const { definition, turned } = folded(doc);
+  const raw = await renderPdf(definition, meta, fonts);
+  const source = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  reportSpills(turned, source.getPageCount(), onSpill);
+  const out = await PDFDocument.create({ updateMetadata: false });
+  const forms = pagesAsForms(out, source);
+  let sheet: PDFPage | undefined;
+  for (const { page, top, newSheet } of sheetPlan(turned, forms.length)) {
+    const form = forms[page - 1];
+    if (newSheet || !sheet) sheet = out.addPage([form.width, 2 * form.height]);
+    const y = top ? form.height : 0;
+    drawForm(sheet, form, turned.has(page) ? [-1, 0, 0, -1, form.width, y + form.height] : [1, 0, 0, 1, 0, y]);
+  }
+  setInfo(out, meta);
+  return out.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
+}
+
+/**
+ * Lays a document out as renderSheets would, without drawing it: how many pages the output
+ * would have (sheets, for a folded one), warning of spilled tent faces as renderSheets does.
+ */
+export async function layOutSheets(doc: DocumentTree, meta: PdfMeta, fonts: FontSet,
+  onSpill: (spilled: SpilledTurn) => void = () => {}): Promise<number> {
+  if (doc.fold !== 'tent') return (await layOutPdf(doc, meta, fonts)).length;
+  const { definition, turned } = folded(doc);
+  const pages = (await layOutPdf(definition, meta, fonts)).length;
+  reportSpills(turned, pages, onSpill);
+  return sheetPlan(turned, pages).filter((p) => p.newSheet).length;
+}
+
+/** A folded document without its `fold`, noting (as pdfmake lays it out) which pages hold a turned face. */
+function folded(doc: DocumentTree): { definition: DocumentTree; turned: Set<number> } {
   const turned = new Set<number>();
   const original = doc.pageBreakBefore;
   // pdfmake asks about each node as placed: the tree's node with the pages it fell on.
@@ -25,24 +57,20 @@ export async function renderSheets(doc: DocumentTree, meta: PdfMeta, fonts: Font
     return typeof original === 'function' ? original(node, query) : false;
   };
   const { fold: _fold, ...definition } = doc;
-  const raw = await renderPdf({ ...definition, pageBreakBefore }, meta, fonts);
-  const source = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  reportSpills(turned, source.getPageCount(), onSpill);
-  const out = await PDFDocument.create({ updateMetadata: false });
-  let sheet: PDFPage | undefined;
+  return { definition: { ...definition, pageBreakBefore }, turned };
+}
+
+/** Where each half-sheet page goes: two to a sheet, the first on top; a turned page always starts a sheet. */
+function sheetPlan(turned: Set<number>, pageCount: number): Array<{ page: number; top: boolean; newSheet: boolean }> {
+  const plan: Array<{ page: number; top: boolean; newSheet: boolean }> = [];
   let half: 'top' | 'bottom' = 'top';
-  pagesAsForms(out, source).forEach((form, i) => {
-    const turn = turned.has(i + 1);
-    if (!sheet || half === 'top' || turn) {
-      sheet = out.addPage([form.width, 2 * form.height]);
-      half = 'top';
-    }
-    const y = half === 'top' ? form.height : 0;
-    drawForm(sheet, form, turn ? [-1, 0, 0, -1, form.width, y + form.height] : [1, 0, 0, 1, 0, y]);
+  for (let page = 1; page <= pageCount; page++) {
+    const newSheet = page === 1 || half === 'top' || turned.has(page);
+    if (newSheet) half = 'top';
+    plan.push({ page, top: half === 'top', newSheet });
     half = half === 'top' ? 'bottom' : 'top';
-  });
-  setInfo(out, meta);
-  return out.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
+  }
+  return plan;
 }
 
 /** A turned page whose face ran onto more than one page after it: the `index`th turned page (from 1), `pages` half sheets in all. */

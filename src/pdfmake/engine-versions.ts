@@ -8,29 +8,49 @@ const require = createRequire(import.meta.url);
  * The versions of the PDF engine that forumpress's rendering was written and tested against.
  * It replaces methods inside them (measure-cache.ts, merge-runs.ts, kinsoku.ts, justify.ts,
  * font-cache.ts, qr-image.ts), so another version could change the output silently: each is
- * pinned in package.json, and checked here at the start of every build.
+ * pinned in package.json, and checked here at the start of every build, with the copies
+ * pdfmake and pdfkit load (a nested other copy would escape those changes).
  */
 export const ENGINE_VERSIONS: Readonly<Record<string, string>> = { pdfmake: '0.3.11', pdfkit: '0.19.1', fontkit: '2.0.4' };
 
-/** The version of an installed package, read from its package.json (fontkit does not export it). */
-function installedVersion(name: string): string | undefined {
+/** Where an installed package is (as forumpress, or another package, loads it) and its version. */
+export interface Installed { dir: string; version?: string }
+
+/** Finds `name` as forumpress loads it, or (with `from`, a package's folder) as that package loads it. */
+function findInstalled(name: string, from?: string): Installed | undefined {
   try {
-    let dir = dirname(require.resolve(name));
+    const resolve = from ? createRequire(join(from, 'package.json')).resolve : require.resolve;
+    let dir = dirname(resolve(name));
     for (let i = 0; i < 6; i++, dir = dirname(dir)) {
       try {
+        // read from the package's own package.json: fontkit does not export it
         const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === name) return pkg.version;
+        if (pkg.name === name) return { dir, version: pkg.version };
       } catch { /* not this folder */ }
     }
   } catch { /* not installed */ }
   return undefined;
 }
 
+/**
+ * pdfmake draws with the pdfkit it resolves, and pdfkit reads fonts with the fontkit it
+ * resolves: forumpress's changes reach them only if those are the very copies it loads itself.
+ */
+const LOADED_BY: ReadonlyArray<readonly [consumer: string, dependency: string]> = [['pdfmake', 'pdfkit'], ['pdfkit', 'fontkit']];
+
 /** What is wrong with the installed engine, one line per package, or an empty list. */
-export function engineVersionProblems(installed: (name: string) => string | undefined = installedVersion): string[] {
-  return Object.entries(ENGINE_VERSIONS).flatMap(([name, wanted]) => {
-    const found = installed(name);
+export function engineVersionProblems(find: (name: string, from?: string) => Installed | undefined = findInstalled): string[] {
+  const versions = Object.entries(ENGINE_VERSIONS).flatMap(([name, wanted]) => {
+    const found = find(name)?.version;
     if (found === wanted) return [];
     return [found ? `${name} ${found} is installed, but forumpress needs exactly ${name} ${wanted}` : `${name} is not installed; forumpress needs exactly ${name} ${wanted}`];
   });
+  const copies = LOADED_BY.flatMap(([consumer, dependency]) => {
+    const host = find(consumer);
+    const ours = find(dependency);
+    const theirs = host && find(dependency, host.dir);
+    if (!host || !ours || !theirs || theirs.dir === ours.dir) return [];
+    return [`${consumer} loads its own copy of ${dependency} (${theirs.version} in ${theirs.dir}), not the one forumpress adjusts (${ours.version} in ${ours.dir})`];
+  });
+  return [...versions, ...copies];
 }

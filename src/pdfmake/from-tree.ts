@@ -1,5 +1,4 @@
 import type { DocumentTree, Node, TextRun } from '../layout/tree.js';
-import { LAYOUT_LISTENER } from './laid-out.js';
 
 /** Fields of the document tree that are ours alone: pdfmake never sees them. */
 const OURS = new Set(['src', 'backCover', 'fold']);
@@ -26,11 +25,10 @@ export function toDocDefinition(tree: DocumentTree): Definition {
   return out;
 }
 
-/** The body, keeping the listener that trackPages hangs on it (read by laid-out.ts). */
+/** The body, keeping what the adapter hangs on it under symbols (laid-out.ts: the layout listener, layout only). */
 function contentOf(content: Node[]): unknown[] {
-  const out: unknown[] & { [LAYOUT_LISTENER]?: unknown } = content.map(nodeOf);
-  const listener = (content as { [LAYOUT_LISTENER]?: unknown })[LAYOUT_LISTENER];
-  if (listener) out[LAYOUT_LISTENER] = listener;
+  const out: unknown[] = content.map(nodeOf);
+  for (const key of Object.getOwnPropertySymbols(content)) (out as unknown as Record<symbol, unknown>)[key] = (content as unknown as Record<symbol, unknown>)[key];
   return out;
 }
 

@@ -3,7 +3,7 @@ import type { FontSet } from '../fonts/fonts.js';
 import { installKinsoku } from './kinsoku.js';
 import { installJustify } from './justify.js';
 import { installUnbreakableSplit } from './unbreakable.js';
-import { installLayoutReadback } from './laid-out.js';
+import { installLayoutReadback, LAYOUT_LISTENER, LAYOUT_ONLY, type LaidOutPage } from './laid-out.js';
 import { installSpeedups, shareFonts } from './speed.js';
 import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
@@ -74,9 +74,31 @@ function useFonts(fonts: FontSet): void {
 
 /** Renders a document tree to PDF bytes, through its pdfmake document definition. */
 export async function renderPdf(doc: DocumentTree, meta: PdfMeta, fonts: FontSet, options: RenderOptions = {}): Promise<Buffer> {
+  return pdfmake.createPdf(definitionOf(doc, meta, fonts, options)).getBuffer();
+}
+
+/**
+ * Lays a document out exactly as renderPdf does (same fonts, page breaks, headers and footers)
+ * and returns what went on each page, without drawing a page or writing any PDF bytes.
+ */
+export async function layOutPdf(doc: DocumentTree, meta: PdfMeta, fonts: FontSet): Promise<LaidOutPage[]> {
+  const given = doc.content as DocumentTree['content'] & Record<symbol, unknown>;
+  let laid: LaidOutPage[] = [];
+  const listen = (pages: LaidOutPage[]) => {
+    laid = pages;
+    if (typeof given?.[LAYOUT_LISTENER] === 'function') (given[LAYOUT_LISTENER] as (p: LaidOutPage[]) => void)(pages);
+  };
+  const content = Object.assign([...given], { [LAYOUT_LISTENER]: listen, [LAYOUT_ONLY]: true });
+  // getStream() stops where pdfmake hands back the pdfkit document, before it is ended and written out.
+  await pdfmake.createPdf(definitionOf({ ...doc, content }, meta, fonts, {})).getStream();
+  return laid;
+}
+
+/** The definition pdfmake is given: the document tree's, with its language, PDF version and info dictionary. */
+function definitionOf(doc: DocumentTree, meta: PdfMeta, fonts: FontSet, options: RenderOptions): Record<string, unknown> {
   setup();
   useFonts(fonts);
-  const definition = {
+  return {
     ...toDocDefinition(doc),
     language: meta.language,
     // pdfmake's default, PDF 1.3, makes pdfkit skip the XMP packet and the PDF/A parts;
@@ -93,5 +115,4 @@ export async function renderPdf(doc: DocumentTree, meta: PdfMeta, fonts: FontSet
       modDate: meta.date,
     },
   };
-  return pdfmake.createPdf(definition).getBuffer();
 }
