@@ -68,6 +68,35 @@ describe('font fallback pass over a pdfmake document', () => {
     expect(JSON.stringify(doc.content)).not.toContain('\u200b');
   });
 
+  it('sets Arabic in the Arabic face (Noto Sans Math has its letters too, unjoined) and Hebrew in the Hebrew face', () => {
+    expect(split([{ text: 'محمد عبد الله', style: 'head' }]).doc.content[0].text).toEqual([{ text: 'محمد عبد الله', font: 'arabic' }]);
+    expect(split([{ text: 'דוד בן־גוריון' }]).doc.content[0].text).toEqual([{ text: 'דוד בן־גוריון', font: 'hebrew' }]);
+  });
+
+  it('keeps a grapheme cluster in one face, ZWJ emoji sequences with their joiners, marks with their letter', () => {
+    const { doc, missing } = split([{ text: 'Lab 👨‍👩‍👧 🏳️‍🌈 ❤️ 👍🏽 cafe\u0301 क्षत्रिय สวัสดีครับ 中文e\u0301' }]);
+    const runs = doc.content[0].text as Array<{ text: string; font?: string }>;
+    expect(runs.filter((r) => r.font === 'emoji').map((r) => r.text)).toEqual(['👨‍👩‍👧', '🏳️‍🌈', '❤️', '👍🏽']);
+    expect(runs.find((r) => r.text.includes('cafe\u0301'))?.font).toBe('serif-latin');
+    const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+    const whole = [...segmenter.segment(runs.map((r) => r.text).join(''))].map((s) => s.segment);
+    // Every run starts and ends between clusters.
+    let at = 0;
+    const bounds = new Set(whole.map((g) => (at += g.length)));
+    at = 0;
+    for (const r of runs) expect(bounds.has((at += r.text.length))).toBe(true);
+    expect(missing.size).toBe(0);
+  });
+
+  it('sets Latin italics in the Latin italic faces and Chinese italics in the sans face', async () => {
+    const { doc } = split([{ text: ['正文', { text: '强调 emphasis', italics: true }, ' ', { text: '加粗 strong', italics: true, bold: true }] }]);
+    const dir = mkdtempSync(join(tmpdir(), 'forumpress-fallback-'));
+    writeFileSync(join(dir, 'italic.pdf'), await renderPdf(doc, meta, fonts));
+    const used = execFileSync('pdffonts', [join(dir, 'italic.pdf')], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    for (const face of ['SourceSerif4-Italic', 'SourceSerif4-BoldItalic', 'NotoSerifSC-Regular', 'NotoSansSC-Regular', 'NotoSansSC-Bold']) expect(used).toContain(`+${face} `);
+  });
+
   it('also splits the running footer, which pdfmake asks for page by page', () => {
     const { doc } = split([], { footer: (page: number) => ({ text: `Łódź ${page}` }) });
     expect(doc.footer(3, 9)).toEqual({ text: [{ text: 'Łódź 3', font: 'serif-latin' }] });

@@ -2,6 +2,24 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../src/build.js';
 import { buildLanguageFixture, CJK, expectNoBoxes, inspectOutputs, LANGUAGE_OUTPUTS as OUTPUTS, textOutputs } from './helpers/languages.js';
 import { extractPages, squash } from './helpers/pdf.js';
+import { tempFile } from './helpers/tools.js';
+import { execFileSync } from 'node:child_process';
+
+/** pdftotext's words with their left edge, in the order it found them (visual order within a line). */
+function words(bytes: Uint8Array): Array<{ x: number; y: number; text: string }> {
+  const xml = execFileSync('pdftotext', ['-bbox', tempFile(bytes), '-'], { encoding: 'utf8' });
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] }));
+}
+
+/** A word's letters in any order: an Arabic ligature's text (لا) is in logical order inside a word drawn right to left. */
+const letters = (word: string) => [...word].sort().join('');
+
+/** True when the words of a right-to-left phrase are drawn right to left: the first word rightmost. */
+function drawnRightToLeft(all: ReturnType<typeof words>, phrase: string): boolean {
+  const parts = phrase.split(' ').map((w) => all.find((d) => letters(d.text) === letters(w)));
+  if (parts.some((p) => !p)) return false;
+  return parts.every((p, i) => i === 0 || (p!.x < parts[i - 1]!.x && Math.abs(p!.y - parts[i - 1]!.y) < 2));
+}
 
 let en: BuildResult;
 let enOut: Awaited<ReturnType<typeof inspectOutputs>>;
@@ -37,6 +55,42 @@ describe('an English workshop (test/fixtures/lang-en)', () => {
     }
     expect(text.split('https://example.org/').length - 1).toBe(2);
     expect(enOut.get('badges.pdf')!.text).toContain('🧠');
+  });
+
+  it('prints Arabic and Hebrew right to left, joined, with brackets mirrored (badges, an English abstract)', () => {
+    const badges = words(en.outputs.get('badges.pdf')!);
+    for (const phrase of ['דוד בן־גוריון', 'אוניברסיטת תל אביב', 'محمد عبد الله']) expect(drawnRightToLeft(badges, phrase), phrase).toBe(true);
+    // Within a word the first letter is rightmost; the bracket that opens "(תל אביב)" is drawn at its right end, facing left.
+    expect(badges.map((w) => w.text)).toEqual(expect.arrayContaining(['ןוירוג־ןב', '(ביבא', 'לת)']));
+    const program = words(en.outputs.get('program.pdf')!);
+    expect(drawnRightToLeft(program, 'שלום עולם')).toBe(true);
+    // pdftotext reads a correct page back in logical order.
+    const text = execFileSync('pdftotext', [tempFile(en.outputs.get('badges.pdf')!), '-'], { encoding: 'utf8' }).replace(/[\u202A-\u202E]/g, '');
+    // (Not جامعة: Noto Sans Arabic draws ج as the glyph of ح plus a dot, and the PDF's text map gives a glyph one character.)
+    for (const phrase of ['محمد عبد الله', 'דוד בן־גוריון', 'אוניברסיטת תל אביב']) expect(text).toContain(phrase);
+    const abstract = execFileSync('pdftotext', [tempFile(en.outputs.get('program.pdf')!), '-'], { encoding: 'utf8' }).replace(/[\u202A-\u202E]/g, '');
+    // The Arabic phrase is broken across two lines there: each line is read right to left on its own.
+    for (const phrase of ['שלום עולם', 'مرحبا', 'بالعالم']) expect(abstract).toContain(phrase);
+  });
+
+  it('sets ZWJ emoji sequences as one glyph each (Noto Emoji\'s ligatures), a combining accent with its letter', () => {
+    const drawn = words(en.outputs.get('program.pdf')!).map((w) => w.text);
+    // One glyph whose text is the whole sequence: the ligature was made, joiners included.
+    expect(drawn).toContain('👨\u200d👩\u200d👧');
+    expect(drawn).toContain('🏳\ufe0f\u200d🌈');
+    expect(drawn.some((w) => w.includes('cafe\u0301'))).toBe(true);
+  });
+
+  it('sets emphasis in the Latin italic face, strong emphasis in bold italic', () => {
+    const file = tempFile(en.outputs.get('program.pdf')!);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/\+SourceSerif4-Italic /);
+    expect(fonts).toMatch(/\+SourceSerif4-BoldItalic /);
+    // pdftohtml marks text by the face it is drawn in.
+    const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', file], { encoding: 'utf8' });
+    expect(xml).toMatch(/<i>slow points<\/i>/);
+    expect(xml).toMatch(/<i>emphasize<\/i>/);
+    expect(xml).toMatch(/<i><b>strongly\s+emphasize<\/b><\/i>/);
   });
 
   it('keeps a code block\'s indentation, in the monospaced face', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Diagnostics, type Position } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
 import { parseYaml } from '../load/yaml.js';
-import { builtinFonts, suppliedFace, type FaceName, type FontFace, type FontSet } from './fonts.js';
+import { builtinFonts, chineseItalics, suppliedFace, type FaceName, type FontFace, type FontSet } from './fonts.js';
 import { openFace } from './coverage.js';
 
 type FileRef = string | { file: string; postscript: string };
@@ -22,6 +22,8 @@ export function loadFontSet(theme: FontChoices, templates: FileSource, fonts: Fi
   const entries = Object.entries(theme.fonts ?? {});
   if (!entries.length) return set;
   const locate = themeLocator(templates);
+  /** Replaced families without italics of their own: their italic is the sans face, as in the built-in set. */
+  const unslanted: string[] = [];
   for (const [family, faces] of entries) {
     if (!faces) continue;
     const load = (face: FaceName, ref: FileRef): FontFace | undefined =>
@@ -29,13 +31,15 @@ export function loadFontSet(theme: FontChoices, templates: FileSource, fonts: Fi
     // Every face is loaded, so all their problems are reported at once.
     const normal = load('normal', faces.normal);
     const bold = faces.bold ? load('bold', faces.bold) : normal;
-    const italics = faces.italics ? load('italics', faces.italics) : normal;
-    const bolditalics = faces.bolditalics ? load('bolditalics', faces.bolditalics) : bold;
+    const italics = faces.italics ? load('italics', faces.italics) : undefined;
+    const bolditalics = faces.bolditalics ? load('bolditalics', faces.bolditalics) : undefined;
     if (!normal) continue;
     set.families[family] = { normal, bold: bold ?? normal, italics: italics ?? normal, bolditalics: bolditalics ?? bold ?? normal };
+    if (!faces.italics && !faces.bolditalics && family !== 'sans') unslanted.push(family);
     // The organizer's font is used for Latin text too (it may be a Latin font); the built-in Latin face only follows it.
     if (set.latinChains?.[family]) set.latinChains[family] = [family, ...set.latinChains[family].filter((f) => f !== family)];
   }
+  for (const family of unslanted) set.families[family] = chineseItalics(set.families[family], set.families.sans);
   return set;
 }
 

@@ -2,6 +2,7 @@ import type { FontSet } from './fonts.js';
 import type { Position } from '../diagnostics.js';
 import { IGNORABLE, hasGlyph } from './coverage.js';
 import { scriptContexts } from './script-context.js';
+import { graphemes, hasMultiClusters } from '../typeset/clusters.js';
 
 /** Characters that take no glyph: pdfmake breaks the line there (or skips them). */
 const LINE_BREAKS = new Set(['\n', '\r', '\t']);
@@ -83,6 +84,24 @@ export function fontRuns(text: string, family: string, fonts: FontSet): Array<{ 
   return pass.measureRuns(text, family);
 }
 
+/** One grapheme cluster: as written (joiners and variation selectors included), and without them. */
+interface Unit {
+  text: string;
+  visible: string;
+}
+
+/** The clusters of a text, each also without the characters that take no glyph; clusters of nothing else dropped, line breaks one by one. */
+function visibleClusters(input: string): Unit[] {
+  const out: Unit[] = [];
+  for (const g of graphemes(input)) {
+    const visible = g.replace(IGNORABLE, '');
+    if (!visible) continue;
+    if (/[\n\r\t]/.test(visible) && visible.length > 1) for (const ch of visible) out.push({ text: ch, visible: ch });
+    else out.push({ text: g, visible });
+  }
+  return out;
+}
+
 class FallbackPass {
   readonly missing: MissingGlyphs = new Map();
   /** chain -> code point -> index in the chain, or -1. */
@@ -161,20 +180,26 @@ class FallbackPass {
    * context, the Latin chain (Latin face first) in Latin context (script-context.ts).
    */
   private runs(input: string, family: string): Array<{ text: string; font?: string }> {
-    const text = input.replace(IGNORABLE, '');
-    const chars = [...text];
     const cjkChain = [family, ...(this.fonts.fallbacks[family] ?? [])];
     const latinChain = this.fonts.latinChains?.[family] ?? cjkChain;
-    const contexts = latinChain === cjkChain ? undefined : scriptContexts(chars, family === 'mono' ? 'l' : this.fonts.script ?? 'c');
-    const fonts: Array<string | undefined> = new Array(chars.length);
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i];
-      const chain = contexts?.[i] === 'l' ? latinChain : cjkChain;
-      if (LINE_BREAKS.has(ch)) fonts[i] = undefined;
-      else fonts[i] = this.pick(ch, family, chain);
+    const fallback = family === 'mono' ? 'l' : this.fonts.script ?? 'c';
+    let chars: string[];
+    let fonts: Array<string | undefined>;
+    let contexts: string[] | undefined;
+    if (hasMultiClusters(input)) ({ chars, fonts, contexts } = this.clusterFonts(input, family, cjkChain, latinChain, fallback));
+    else {
+      chars = [...input.replace(IGNORABLE, '')];
+      contexts = latinChain === cjkChain ? undefined : scriptContexts(chars, fallback);
+      fonts = new Array(chars.length);
+      for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i];
+        const chain = contexts?.[i] === 'l' ? latinChain : cjkChain;
+        if (LINE_BREAKS.has(ch)) fonts[i] = undefined;
+        else fonts[i] = this.pick(ch, family, chain);
+      }
     }
     this.keepTogether(chars, fonts, contexts, latinChain);
-    if (fonts.every((f) => f === family || f === undefined)) return [{ text }];
+    if (fonts.every((f) => f === family || f === undefined)) return [{ text: chars.join('') }];
     const runs: Array<{ text: string; font?: string }> = [];
     let current: string | undefined = family;
     chars.forEach((ch, i) => {
@@ -185,6 +210,38 @@ class FallbackPass {
       current = f;
     });
     return runs;
+  }
+
+  /**
+   * Fonts for the grapheme clusters of a text: a cluster goes whole to the first font of its
+   * chain that has every character of it (a mark stays with its letter), and keeps its joiners
+   * and variation selectors when that font has them too (Noto Emoji then sets 👨‍👩‍👧 as one
+   * glyph, by its ligature); a cluster that no font has whole is set character by character.
+   */
+  private clusterFonts(input: string, family: string, cjkChain: string[], latinChain: string[], fallback: 'c' | 'l') {
+    const units = visibleClusters(input);
+    const own = latinChain === cjkChain ? undefined : scriptContexts(units.map((u) => u.visible), fallback);
+    const chars: string[] = [];
+    const fonts: Array<string | undefined> = [];
+    const contexts: string[] = [];
+    const add = (text: string, font: string | undefined, context: string) => { chars.push(text); fonts.push(font); contexts.push(context); };
+    units.forEach((unit, i) => {
+      const context = own?.[i] ?? 'c';
+      const chain = context === 'l' && own ? latinChain : cjkChain;
+      if (LINE_BREAKS.has(unit.visible)) return add(unit.visible, undefined, context);
+      const all = (text: string) => (name: string) => [...text].every((c) => this.covers(name, c.codePointAt(0)!));
+      // With its selectors and joiners when a font has them (❤️ in Noto Emoji rather than a text heart).
+      const joined = unit.text !== unit.visible ? chain.find(all(unit.text)) : undefined;
+      if (joined) return add(unit.text, joined, context);
+      const cps = [...unit.visible];
+      const whole = cps.length > 1 ? chain.find(all(unit.visible)) : undefined;
+      if (cps.length > 1 && !whole) {
+        for (const ch of unit.visible) add(ch, this.pick(ch, family, chain), context);
+        return;
+      }
+      add(unit.visible, whole ?? this.pick(unit.visible, family, chain), context);
+    });
+    return { chars, fonts, contexts: own && contexts };
   }
 
   /** The first font of `chain` with a glyph for `ch`; a character none has is recorded and set in the chain's first. */
@@ -239,7 +296,7 @@ class FallbackPass {
       while (end < to && inRun(end)) end++;
       const own = fonts.slice(start, end).filter((f) => f !== undefined);
       if (fonts.slice(start, end).some((f) => f !== undefined && f !== chain[0])) {
-        const cps = chars.slice(start, end).filter((c) => !LINE_BREAKS.has(c)).map((c) => c.codePointAt(0)!);
+        const cps = chars.slice(start, end).filter((c) => !LINE_BREAKS.has(c)).flatMap((c) => [...c].map((ch) => ch.codePointAt(0)!));
         const f = chain.find((name) => cps.every((cp) => this.covers(name, cp)));
         if (f) {
           for (let i = start; i < end; i++) if (fonts[i] !== undefined) fonts[i] = f;

@@ -87,14 +87,26 @@ function upright(pkg: string, prefix: string, bold = true): Record<FaceName, Fon
   return { normal, bold: strong, italics: normal, bolditalics: strong };
 }
 
+/**
+ * Chinese has no italics: the italic of a Chinese family (emphasis, `<i>`, `italic: true`) is
+ * the sans face, regular or bold, while its Latin text takes the real italic of its Latin face.
+ */
+export function chineseItalics(family: Record<FaceName, FontFace>, sans: Record<FaceName, FontFace>): Record<FaceName, FontFace> {
+  return { ...family, italics: sans.normal, bolditalics: sans.bold };
+}
+
 /** A Latin family with its real italics. */
 function slanted(pkg: string, prefix: string): Record<FaceName, FontFace> {
   const face = (weight: string) => packaged(`@expo-google-fonts/${pkg}`, `${weight}/${prefix}_${weight}.ttf`);
   return { normal: face('400Regular'), bold: face('700Bold'), italics: face('400Regular_Italic'), bolditalics: face('700Bold_Italic') };
 }
 
-/** Faces for scripts and symbols the Chinese and Latin faces lack, tried in this order after them. */
-const OTHER_SCRIPTS = ['math', 'cjk-ext', 'emoji', 'korean', 'arabic', 'hebrew', 'devanagari', 'thai'];
+/**
+ * Faces for scripts and symbols the Chinese and Latin faces lack, tried in this order after them.
+ * Arabic comes before maths: Noto Sans Math has the Arabic letters too (for its Arabic mathematical
+ * alphabets), without joined forms; Noto Sans Arabic has nothing outside the Arabic blocks.
+ */
+const OTHER_SCRIPTS = ['arabic', 'hebrew', 'math', 'cjk-ext', 'emoji', 'korean', 'devanagari', 'thai'];
 
 /**
  * The built-in fonts. serif/sans are Noto SC for Chinese; Latin text (fonts/README.md says
@@ -105,8 +117,8 @@ const OTHER_SCRIPTS = ['math', 'cjk-ext', 'emoji', 'korean', 'arabic', 'hebrew',
  * Devanagari and Thai. Every face is read only when some text needs it (lazy-files.ts).
  */
 export function builtinFonts(): FontSet {
-  const serif = upright('noto-serif-sc', 'NotoSerifSC');
   const sans = upright('noto-sans-sc', 'NotoSansSC');
+  const serif = chineseItalics(upright('noto-serif-sc', 'NotoSerifSC'), sans);
   const others = OTHER_SCRIPTS;
   return {
     families: {

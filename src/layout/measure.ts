@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { builtinFonts, type FontSet } from '../fonts/fonts.js';
 import { fontRuns } from '../fonts/fallback.js';
+import { clusterCut, graphemes } from '../typeset/clusters.js';
 import { NO_LINE_END, NO_LINE_START, isCjk } from './text.js';
 import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 
@@ -171,7 +172,7 @@ export function cutToLines(text: string, width: number, size: number, maxLines: 
   for (const line of wrapLines(text, box, size, measure)) {
     let rest = line;
     while (rest && !fits(rest) && lines.length <= maxLines) {
-      const n = Math.max(1, longestFitting(rest, fits));
+      const n = longestFitting(rest, fits) || clusterCut(rest, 1);
       lines.push(rest.slice(0, n));
       rest = rest.slice(n).trimStart();
     }
@@ -181,7 +182,7 @@ export function cutToLines(text: string, width: number, size: number, maxLines: 
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, Math.max(1, maxLines));
   let last = kept[kept.length - 1];
-  while (last && !fits(`${last}…`)) last = [...last].slice(0, -1).join('');
+  while (last && !fits(`${last}…`)) last = graphemes(last).slice(0, -1).join('');
   kept[kept.length - 1] = `${last.trimEnd()}…`;
   return kept;
 }
@@ -195,8 +196,8 @@ function longestFitting(text: string, fits: (t: string) => boolean): number {
     if (fits(text.slice(0, mid))) low = mid;
     else high = mid - 1;
   }
-  // Never between the two halves of a surrogate pair.
-  return low > 0 && /[\uD800-\uDBFF]/.test(text[low - 1]) ? low - 1 : low;
+  // Never inside a grapheme cluster (a surrogate pair, an emoji sequence, a letter and its marks).
+  return low > 0 ? Math.min(clusterCut(text, low), text.length) : low;
 }
 
 function floorStep(n: number): number {

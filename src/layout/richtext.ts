@@ -9,7 +9,7 @@ export function inlinesToPdf(inlines: Inline[]): TextRun[] {
   return inlines.flatMap((i, n) => {
     const out: TextRun = { text: i.break ? `${i.text}\n` : i.text };
     if (i.bold) out.bold = true;
-    // Chinese has no italics: emphasis takes the theme's md-em style (a sans face by default).
+    // Emphasis takes the theme's md-em style: italic, which Chinese text sets in the sans face (fonts.ts).
     if (i.italic) out.style = 'md-em';
     if (i.code) out.style = 'md-code';
     if (i.href) Object.assign(out, { link: i.href, style: 'md-link' });

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 
 import { speedupsDisabled } from './speed.js';
 import { NO_LINE_END, NO_LINE_START } from '../layout/text.js';
+import { clusterCut } from '../typeset/clusters.js';
+import { reorderBidiLine } from './bidi-line.js';
 
 const require = createRequire(import.meta.url);
 const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
@@ -45,7 +47,8 @@ export function installKinsoku(): void {
       const inline = textNode._inlines.shift();
       if (!inline.noWrap && inline.text.length > 1 && inline.width > line.getAvailableWidth()) {
         const width = (t: string) => measure.widthOfText(t, inline);
-        const cut = kinsokuSplit(inline.text, maxFit(inline.text, line.getAvailableWidth(), width));
+        // Never inside a grapheme cluster (an emoji sequence, a letter and its marks).
+        const cut = clusterCut(inline.text, kinsokuSplit(inline.text, maxFit(inline.text, line.getAvailableWidth(), width)));
         if (cut < inline.text.length) {
           const rest = Object.assign(inline.constructor(), inline);
           rest.text = inline.text.substring(cut);
@@ -61,6 +64,9 @@ export function installKinsoku(): void {
       forceContinue = inline.noNewLine && !hardWrap;
     }
     line.lastLineInParagraph = textNode._inlines.length === 0;
+    // Right-to-left text (Arabic, Hebrew): the line's inlines into visual order, once its
+    // inlines are final and before pdfmake aligns them. A line builder replacing this one must keep this call.
+    reorderBidiLine(line, textNode, (text, inline) => measure.widthOfText(text, inline));
     return line;
   };
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { fitText, measurer } from '../../src/layout/measure.js';
+import { cutToLines, fitText, measurer } from '../../src/layout/measure.js';
 import { builtinFonts } from '../../src/fonts/fonts.js';
 
 const fontkit = createRequire(import.meta.url)('fontkit');
@@ -41,5 +41,18 @@ describe('fitText', () => {
 
   it('says so when one word does not fit even at the smallest size', () => {
     expect(fitText('Wolfeschlegelsteinhausenbergerdorff', box, measure)).toMatchObject({ fits: false, size: 14 });
+  });
+});
+
+describe('cutToLines', () => {
+  const measure = measurer({ font: 'sans', bold: true }, builtinFonts());
+
+  it('cuts a long word between grapheme clusters, and ends in … after a whole one', () => {
+    const accents = cutToLines('e\u0301'.repeat(60), 100, 20, 3, measure);
+    for (const line of accents) expect(line.startsWith('e')).toBe(true);
+    const families = cutToLines('👨\u200d👩\u200d👧'.repeat(40), 100, 20, 2, measure);
+    expect(families).toHaveLength(2);
+    expect(families[0]).toMatch(/^(👨\u200d👩\u200d👧)+$/u);
+    expect(families[1]).toMatch(/^(👨\u200d👩\u200d👧)+…$/u);
   });
 });
