@@ -7,6 +7,11 @@ import { blocksToText } from '../src/markdown/index.js';
 import type { Program } from '../src/model/types.js';
 import { buildRealForum, realContentFiles, realSources, realTemplateFiles } from './helpers/build.js';
 import { extractPages, outline, squash, type PageText } from './helpers/pdf.js';
+import { fixtureLogo } from './helpers/logo.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let result: BuildResult;
 let pages: PageText[];
@@ -82,7 +87,9 @@ describe('the booklet\'s abstracts flow', () => {
   });
 
   it('gives each talk its abstract\'s page in the schedule', () => {
-    const schedule = pages.filter((p) => p.number < abstractsStart && p.number > 2);
+    // The schedule's pages, after the contents (which lists the same titles).
+    const contents = pages.find((p) => p.lines[0] === '目录')!.number;
+    const schedule = pages.filter((p) => p.number < abstractsStart && p.number > contents);
     for (const talk of program.talks) {
       const head = squash(talk.title.primary).slice(0, 8);
       const page = schedule.find((p) => p.items.some((i) => squash(i.str).startsWith(head)))!;
@@ -111,11 +118,33 @@ describe('no "scan" wording without a code', () => {
   });
 });
 
-describe('booklet: { talks: page }', () => {
+describe('booklet: { talks: page }, with a logo and an English name', () => {
+  let paged: BuildResult;
+  let text: PageText[];
+  beforeAll(async () => {
+    // The same build tries the cover's logo (a made-up one: the forum's real program names none) and English name.
+    const files = realContentFiles();
+    const content = {
+      ...files, 'settings.yaml': 'booklet:\n  talks: page\n', 'logo.png': fixtureLogo(),
+      'forum.yaml': `${files['forum.yaml']}logo: logo.png\nname_en: The 2nd New Year Forum on Neural Networks\n`,
+    };
+    paged = await build({ content: memorySource(content), templates: memorySource(realTemplateFiles(), 'templates'), outputs: ['program.pdf'] });
+    text = await extractPages(paged.outputs.get('program.pdf')!);
+  });
+
+  it('prints the organizers\' logo on the cover and the back cover, and the English name under the forum\'s', () => {
+    // One talk a page makes abstract-too-long warnings (that mode's own); nothing about the logo.
+    expect(paged.diagnostics.filter((d) => d.rule !== 'abstract-too-long')).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'forumpress-logo-'));
+    writeFileSync(join(dir, 'p.pdf'), paged.outputs.get('program.pdf')!);
+    // page num type width height ...: the logo's 360 × 120 pixels, once on page 1 and once on the last page.
+    const images = execFileSync('pdfimages', ['-list', join(dir, 'p.pdf')]).toString().trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/));
+    expect(images.map((r) => [Number(r[0]), r[3], r[4]])).toEqual([[1, '360', '120'], [text.length, '360', '120']]);
+    const cover = text[0].lines;
+    expect(cover.indexOf('The 2nd New Year Forum on Neural Networks')).toBe(cover.indexOf('第二届神经网络新年交叉论坛') + 1);
+  });
+
   it('starts every talk on a page of its own, as a template choice', async () => {
-    const content = { ...realContentFiles(), 'settings.yaml': 'booklet:\n  talks: page\n' };
-    const paged = await build({ content: memorySource(content), templates: memorySource(realTemplateFiles(), 'templates'), outputs: ['program.pdf'] });
-    const text = await extractPages(paged.outputs.get('program.pdf')!);
     const start = (await outline(paged.outputs.get('program.pdf')!)).find((m) => m.title === '报告摘要')!.page - 1;
     const firstPages = program.talks.map((t) => text.findIndex((p, i) => i >= start && squash(p.text).includes(squash(t.title.primary))));
     expect(new Set(firstPages).size).toBe(program.talks.length);

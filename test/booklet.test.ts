@@ -114,6 +114,47 @@ describe('program.pdf from the forum content', () => {
     expect(pages[Number(/(\d+)$/.exec(intro)![1]) - 1].lines[0]).toBe('论坛简介');
   });
 
+  it('sets the contents with dotted leaders to each page number, on the baseline of its entry\'s last line, the speakers after the title', () => {
+    const toc = pages[pageOf('目录') - 1];
+    const dots = toc.items.filter((i) => /^(\. ?){3,}$/.test(i.str));
+    const numbers = toc.items.filter((i) => /^\d+$/.test(i.str) && i.x > toc.width / 2);
+    expect(numbers.length).toBe(program.talks.length + 5);
+    // The rows of the page (one baseline each), top to bottom.
+    const ys = [...new Set(toc.items.filter((i) => i.str.trim()).map((i) => Math.round(i.y * 10) / 10))].sort((a, b) => b - a);
+    const row = (y: number) => squash(toc.items.filter((i) => Math.abs(i.y - y) < 0.2).sort((a, b) => a.x - b.x).map((i) => i.str).join(''));
+    for (const n of numbers) {
+      // Leaders on the number's own baseline, from the entry's text to just before the number.
+      const leader = dots.find((d) => Math.abs(d.y - n.y) < 0.2);
+      expect(leader, `leaders before page number ${n.str} at y ${n.y}`).toBeDefined();
+      expect(n.x - (leader!.x + leader!.width)).toBeGreaterThan(1);
+      expect(n.x - (leader!.x + leader!.width)).toBeLessThan(9);
+      expect(toc.items.some((i) => Math.abs(i.y - n.y) < 0.2 && /\S/.test(i.str) && i.x + i.width <= leader!.x && !dots.includes(i))).toBe(true);
+      // Every number ends at the right margin.
+      expect(n.x + n.width).toBeCloseTo(numbers[0].x + numbers[0].width, 1);
+    }
+    // The dots of every entry stand on one grid (4.5 pt from dot to dot): they line up in columns.
+    const phase = (d: (typeof dots)[number]) => {
+      const count = d.str.replace(/ /g, '').length;
+      const dot = d.width - (count - 1) * 4.5;
+      return (((d.x + dot / 2) % 4.5) + 4.5) % 4.5;
+    };
+    for (const d of dots) expect(Math.abs(phase(d) - phase(dots[0])), `dots at y ${d.y}`).toBeLessThan(0.05);
+    let wrapped = 0;
+    for (const talk of program.talks) {
+      const first = ys.findIndex((y) => row(y).startsWith(squash(talk.title.primary).slice(0, 12)));
+      expect(first, talk.title.primary).toBeGreaterThanOrEqual(0);
+      const last = ys.findIndex((y, k) => k >= first && numbers.some((n) => Math.abs(n.y - y) < 0.2));
+      const entry = ys.slice(first, last + 1).map(row).join('');
+      // The entry holds the title, then its speakers, then leaders and the number, in that order, on its last line.
+      const names = talk.speakers.map((p) => squash(p.name)).join('、');
+      const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(entry, talk.title.primary).toMatch(new RegExp(`^${literal(squash(talk.title.primary))}${literal(names)}\\.+\\d+$`));
+      expect(row(ys[last])).toContain(names);
+      if (last > first) wrapped++;
+    }
+    expect(wrapped).toBeGreaterThanOrEqual(3);
+  });
+
   it('links every table-of-contents line to the page it names', async () => {
     const tocPage = pageOf('目录');
     const links = await pageLinks(pdf, tocPage);

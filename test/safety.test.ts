@@ -104,7 +104,7 @@ describe('content cannot reach outside or into the templates', () => {
     project.set(file, String(project.get(file)).replace('{{forum.venue}}', '{{forum.constructor.name}}'));
     const result = await build({ ...projectSources(project), checkOnly: true });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['templates/partials/booklet-cover.hbs:12 template']);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['templates/partials/booklet-cover.hbs:13 template']);
   });
 
   it('introduction paths outside the content folder are refused', async () => {

@@ -21,7 +21,7 @@ import { tempFile } from './helpers/tools.js';
 const DIR = join(import.meta.dirname, 'visual');
 const DPI = 24;
 const PAGES: Record<string, Array<number | 'last'>> = {
-  'program.pdf': [1, 4, 7, 'last'],
+  'program.pdf': [1, 3, 4, 7, 'last'],
   'signs.pdf': [1, 'last'],
   'badges.pdf': [1],
 };

@@ -11,6 +11,7 @@ import { loadHeadTables } from './tents.js';
 import { checkDays, checkTimes, parseTimeRange } from './times.js';
 import { LIMITS, withinLimit } from './limits.js';
 import { closest } from './suggest.js';
+import { loadLogos } from './logos.js';
 
 /** The checked program and the build settings, or undefined parts where errors stopped them. */
 export interface LoadedContent {
@@ -51,6 +52,7 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
       venue: forumData.venue, online: forumData.online, livestream: forumData.livestream, contact: forumData.contact, hosts: forumData.hosts,
       coHosts: forumData.co_hosts, organizingCommittee: forumData.organizing_committee,
       academicCommittee: forumData.academic_committee, funding: forumData.funding, introduction,
+      logos: loadLogos(forumData.logo, forumYaml, source, diags, images),
       timezone: forumData.timezone,
     };
   }

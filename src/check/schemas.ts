@@ -50,6 +50,8 @@ export const forumSchema = z.strictObject({
   academic_committee: names.default([]),
   funding: text.optional(),
   introduction: text.optional(),
+  /** The organizers' logo on the cover (an image in content/), or a list of them, one per host. */
+  logo: z.union([text, z.array(text).min(1).max(4)]).optional(),
   /** The forum's time zone (IANA name): schedule times are its wall-clock times (program.ics). */
   timezone: z.string().refine(isTimeZone, 'is not a time zone name; write it as in the IANA list, e.g. Asia/Shanghai, Asia/Hong_Kong, Europe/Berlin').default('Asia/Shanghai'),
 });

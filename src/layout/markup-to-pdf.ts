@@ -9,6 +9,8 @@ import { ruleLayout, tableLayout, TABLE_LAYOUTS } from './table-layouts.js';
 import { FIT_ATTRS, FitAttributeError, PLACE_ATTRS, fitNode, placeNode, qrNode, type Unfitted } from './markup-fit.js';
 import { bandNode, photoNode, type BadgeBox } from './badge-geometry.js';
 import type { BlockProps, Node, StyleProps, TextNode, TextRun } from './tree.js';
+import { TOC_ENTRY_ATTRS, tocEntryNode } from './toc-entry.js';
+import { imageNode } from './image-node.js';
 
 /** A node of the document tree (tree.ts). */
 export type Content = Node;
@@ -220,6 +222,24 @@ export const blockHandlers: Record<string, BlockHandler> = {
     const props = blockProps(el, ctx, ['title', 'title-style', 'number-style']);
     const title = el.attrs.title ? { text: el.attrs.title, style: (el.attrs['title-style'] ?? '').split(/\s+/).filter(Boolean) } : undefined;
     return { ...props, toc: { title, numberStyle: el.attrs['number-style'] } };
+  },
+  'toc-entry': (el, ctx) => {
+    const props = blockProps(el, ctx, TOC_ENTRY_ATTRS);
+    if (!el.attrs.to) throw new MarkupError(el, '<toc-entry> needs to="ID": the id of the heading whose page it gives', 'to');
+    if (el.attrs['number-width'] !== undefined && !(Number(el.attrs['number-width']) > 0)) {
+      throw new MarkupError(el, `<toc-entry> number-width="${el.attrs['number-width']}" must be a width in points, e.g. 18`, 'number-width');
+    }
+    const numberStyle = el.attrs['number-style'] ? withAttr(el, () => styleProps({ style: el.attrs['number-style'] }, ctx.theme)).style as string[] : undefined;
+    return tocEntryNode(el, props, inlineChildren(el, ctx), numberStyle);
+  },
+  image: (el, ctx) => {
+    const { width: _width, ...props } = blockProps(el, ctx, ['ref', 'height']);
+    const block = ctx.fragments[Number(el.attrs.ref)]?.[0];
+    if (!block || block.type !== 'image') throw new MarkupError(el, '<image> must come from the {{image}} helper, given an image such as one of forum.logos');
+    for (const name of ['width', 'height']) {
+      if (el.attrs[name] !== undefined && !(Number(el.attrs[name]) > 0)) throw new MarkupError(el, `<image> ${name}="${el.attrs[name]}" must be a size in points, e.g. 36`, name);
+    }
+    return imageNode(block, props, Number(el.attrs.width ?? Infinity), Number(el.attrs.height ?? 36));
   },
   'page-break': () => ({ text: '', pageBreak: 'after' }),
   spacer: (el) => ({ text: '', margin: [0, Number(el.attrs.height ?? 10), 0, 0] }),

@@ -15,6 +15,13 @@ export class FragmentStore {
     this.items.push(blocks);
     return new Handlebars.SafeString(`<fragment ref="${this.items.length - 1}"/>`);
   }
+  /** Stores an image (a logo) and returns the <image> element that places it in a box of the given size. */
+  image(block: unknown, box: Record<string, unknown>): Handlebars.SafeString {
+    const image = block && typeof block === 'object' && (block as Block).type === 'image' ? [block as Block] : [];
+    this.items.push(image);
+    const size = ['width', 'height'].filter((k) => box[k] !== undefined).map((k) => ` ${k}="${Handlebars.escapeExpression(String(box[k]))}"`).join('');
+    return new Handlebars.SafeString(`<image ref="${this.items.length - 1}"${size}/>`);
+  }
 }
 
 /** A template error with the template file and position. */
@@ -90,6 +97,9 @@ export function loadTemplates(source: FileSource, theme: Theme, diags: Diagnosti
 function registerHelpers(hb: typeof Handlebars, theme: Theme): void {
   hb.registerHelper('markdown', (blocks: Block[] | undefined, options: Handlebars.HelperOptions) =>
     (options.data.fragments as FragmentStore).add(Array.isArray(blocks) ? blocks : []));
+  // {{image logo height=36 width=120}}: a logo of forum.yaml, as large as fits the box (points).
+  hb.registerHelper('image', (block: unknown, options: Handlebars.HelperOptions) =>
+    (options.data.fragments as FragmentStore).image(block, options.hash ?? {}));
   registerLocaleHelpers(hb, theme);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
@@ -97,6 +107,7 @@ function registerHelpers(hb: typeof Handlebars, theme: Theme): void {
   // Page geometry in templates (a cover band 45 % of the page): numbers in, a rounded number out.
   hb.registerHelper('times', (a: unknown, b: unknown) => round(Number(a) * Number(b)));
   hb.registerHelper('minus', (a: unknown, b: unknown) => round(Number(a) - Number(b)));
+  hb.registerHelper('divide', (a: unknown, b: unknown) => round(Number(a) / Number(b)));
 }
 
 function syntaxPosition(err: Error): { at: { line: number; column: number }; reason: string } {

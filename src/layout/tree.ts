@@ -65,6 +65,9 @@ export interface TextRun extends BlockProps {
   linkToDestination?: string;
   /** An anchor's id: the run prints the page number that anchor lands on. */
   pageReference?: string;
+  /** A contents entry's text and page number, joined by leaders once laid out (toc-entry.ts). */
+  forumpressLeaderText?: string;
+  forumpressLeaderNumber?: string;
 }
 
 /** A paragraph: one string, or runs. */

@@ -46,6 +46,8 @@ export function programView(program: Program, options: { gridColumns?: number } 
       academicCommittee: forum.academicCommittee,
       funding: forum.funding ?? null,
       introduction: forum.introduction,
+      /** The organizers' logos, for {{image}}: {{#each forum.logos}}{{image this height=36}}{{/each}}. */
+      logos: forum.logos ?? [],
       hasIntroduction: forum.introduction.length > 0,
     },
     days: program.days.map((day, i) => dayView(day, i, forum.online, locale, dates, options.gridColumns ?? 4)),

@@ -34,6 +34,9 @@ export type BlockKind =
   // width, height: the image's pixels as read (they set its printed size); data may be a scaled-down copy.
   | { type: 'image'; path: string; alt: string; format: 'png' | 'jpeg'; width: number; height: number; data: Uint8Array };
 
+/** An image placed in a document: an abstract's figure, a logo. */
+export type ImageBlock = Extract<Block, { type: 'image' }>;
+
 /** A title in one or two languages; `primary` is what a short listing shows. */
 export interface Title {
   zh?: string;
@@ -131,6 +134,8 @@ export interface Forum {
   academicCommittee: string[];
   funding?: string;
   introduction: Block[];
+  /** The organizers' logos (forum.yaml's logo:), readied for print. */
+  logos?: ImageBlock[];
   /** IANA time zone of the schedule's times, e.g. Asia/Shanghai. */
   timezone: string;
 }

@@ -9,6 +9,7 @@ import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
 import { toDocDefinition } from './from-tree.js';
 import type { DocumentTree } from '../layout/tree.js';
+import { installLeaders } from './leaders.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake');
@@ -38,6 +39,7 @@ function setup(): void {
   installLayoutReadback();
   installSpeedups();
   installVectorRects();
+  installLeaders();
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
   // is replaced so that the spacing of entries comes from the theme's toc styles alone.
   pdfmake.addTableLayouts({
