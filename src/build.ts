@@ -17,6 +17,7 @@ import type { AttendeeList } from './model/attendees.js';
 import { loadFontSet } from './fonts/custom-fonts.js';
 import { prefetchChineseFonts } from './fonts/fonts.js';
 import { applyFontFallback, mergeMissing, type MissingGlyphs } from './fonts/fallback.js';
+import { fillPages } from './pdfmake/fill-page.js';
 import { trackPages } from './pdfmake/pages.js';
 import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
@@ -118,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     : composeAll(program, settings, attendees, templates, diags, options, derived, inputHashes, unchanged, derivedSalt(settings, content.files));
   const missing: MissingGlyphs = new Map();
   for (const [name, doc] of documents) {
-    const split = applyFontFallback(doc, fonts);
+    const split = applyFontFallback(fillPages(doc, fonts), fonts);
     documents.set(name, split.doc);
     mergeMissing(missing, split.missing);
   }

@@ -129,7 +129,7 @@ function decodeBadges(bytes: Uint8Array, dpi: number): string[] {
 
 describe('QR codes', () => {
   // Each badge is cut out of the rasterized sheet, as a phone sees one badge: every code must read at every resolution.
-  for (const dpi of [100, 200, 300, 400]) {
+  for (const dpi of [100, 150, 200, 300, 400]) {
     it(`decode on every badge when the sheet is rendered at ${dpi} dpi`, () => {
       expect(decodeBadges(pdf, dpi).sort()).toEqual([...ids].sort());
     });

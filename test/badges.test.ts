@@ -7,7 +7,19 @@ import { build } from '../src/build.js';
 import { buildRealForum, realSources, ROOT } from './helpers/build.js';
 import { overlay } from './helpers/overlay.js';
 import { extractPages, squash, type PageText, type TextItem } from './helpers/pdf.js';
-import { sheetLayout, slotOrigin, type SheetLayout } from '../src/layout/imposition.js';
+import { sheetLayout, slotOrigin, stockLayout, type SheetLayout } from '../src/layout/imposition.js';
+import { STOCK_PRESETS } from '../src/model/stock.js';
+
+const PRESETS = Object.keys(STOCK_PRESETS);
+
+/** The colour of a point of a PDF's first page (in points from the top-left corner), rendered at 72 dpi. */
+function pixel(pdf: Uint8Array, x: number, y: number): number[] {
+  const dir = mkdtempSync(join(tmpdir(), 'fp-px-'));
+  writeFileSync(join(dir, 'b.pdf'), pdf);
+  execFileSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-x', String(Math.round(x)), '-y', String(Math.round(y)), '-W', '1', '-H', '1', '-singlefile', join(dir, 'b.pdf'), join(dir, 'p')]);
+  const ppm = readFileSync(join(dir, 'p.ppm'));
+  return [...ppm.subarray(ppm.length - 3)];
+}
 import { spacedName } from '../src/layout/measure.js';
 
 interface Row { id: string; name: string; affiliation: string; role: string }
@@ -150,7 +162,7 @@ describe('attendee values are data', () => {
 
 describe('badge layouts and options', () => {
   it('prints A6 badges four per sheet and one per page, with backs mirrored for duplex and spares per role', async () => {
-    const settings = 'badges:\n  layouts: [a6, printer]\n  printer_size: card\n  back: true\n  spares: 1\n';
+    const settings = `badges:\n  layouts: [a6, printer, ${PRESETS.join(', ')}]\n  printer_size: card\n  back: true\n  spares: 1\n`;
     const result = await buildWith({ 'settings.yaml': settings });
     expect(result.ok).toBe(true);
     const roles = 6;
@@ -168,6 +180,25 @@ describe('badge layouts and options', () => {
     const spare = printer[rows.length * 2];
     expect(squash(spare.text)).not.toContain(name);
     expect(squash(spare.text)).toContain('组委会');
+    // A6 badges have gutters, bleed and room for cut marks, as the card sheet has.
+    expect(layout.pitch.x - layout.badge.width).toBeGreaterThanOrEqual(11);
+    expect(layout.origin.x).toBeGreaterThanOrEqual(17);
+    expect(layout.bleed).toBeGreaterThan(0);
+    // The band of the top-left badge stops short of the gutter's middle: white there, the band's colour inside.
+    const [gutterX, bandY] = [layout.origin.x + layout.badge.width + (layout.pitch.x - layout.badge.width) / 2, layout.origin.y + layout.badge.height - 10];
+    expect(pixel(result.outputs.get('badges.pdf')!, gutterX, bandY)).toEqual([255, 255, 255]);
+    expect(Math.min(...pixel(result.outputs.get('badges.pdf')!, layout.origin.x + layout.badge.width - 2, bandY))).toBeLessThan(200);
+    // On every sheet (A6 and each label stock), every piece of text lies inside one badge: none crosses a cut line.
+    const sheets: [string, SheetLayout][] = [['badges.pdf', layout], ...PRESETS.map((p): [string, SheetLayout] => [`badges-${p}.pdf`, stockLayout(p, STOCK_PRESETS[p])])];
+    for (const [file, l] of sheets) {
+      for (const page of (await extractPages(result.outputs.get(file)!)).slice(0, 2)) {
+        const boxes = rects(l, page, page.number % 2 === 0);
+        for (const it of page.items) {
+          const inOne = boxes.some((r) => it.x >= r.left - 0.01 && it.x + it.width <= r.right + 0.01 && it.y >= r.bottom - 0.01 && it.y + it.height * 0.8 <= r.top + 0.01);
+          expect(inOne, `${file} p${page.number}: "${it.str}" at ${it.x.toFixed(1)},${it.y.toFixed(1)}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('reprints single badges with --only', async () => {

@@ -89,7 +89,8 @@ describe('forumpress import: committed exports', () => {
     const result = await build({ content: memorySource(after, 'content'), templates: realSources().templates, outputs: ['program.pdf', 'signs.pdf'] });
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([]);
     const booklet = squash((await extractPages(result.outputs.get('program.pdf')!)).map((p) => p.text).join(''));
-    const signs = squash((await extractPages(result.outputs.get('signs.pdf')!)).map((p) => p.text).join(''));
+    // Items in the order they were laid out: a title's lines stay together, where p.text puts a time between them.
+    const signs = squash((await extractPages(result.outputs.get('signs.pdf')!)).flatMap((p) => p.items.map((it) => it.str)).join(''));
     for (const path of talksOf(after)) {
       const title = squash(front(after[path]).title);
       expect(booklet, path).toContain(title.slice(0, 20));

@@ -48,6 +48,14 @@ describe('an English workshop (test/fixtures/lang-en)', () => {
     expect(enOut.get('signs.pdf')!.text).toContain('Today’s program');
   });
 
+  it('prints each sign on one page (3 sessions, 2 days), and a certificate with no English line under its English title', async () => {
+    expect((await extractPages(en.outputs.get('signs.pdf')!))).toHaveLength(5);
+    expect(en.diagnostics.filter((d) => d.rule === 'page-overflow')).toEqual([]);
+    const certificates = squash(enOut.get('certificates.pdf')!.text); // the title is letter-spaced
+    expect(certificates).toContain('Certificateof');
+    expect(certificates).not.toContain('CERTIFICATEOF');
+  });
+
   it('prints emoji, the Korean name and a link\'s address, but not an address twice', () => {
     const text = enOut.get('program.pdf')!.text;
     for (const s of ['👋', '💻', '김민준', 'अनन्या', 'Ιωάννα', 'Nguyễn Thị Minh Khai', 'our notes (https://example.org/three-factor)', 'the organizers (wnd@example.org)']) {

@@ -38,6 +38,12 @@ describe('a French conference (test/fixtures/lang-fr: BDX I/O 2019)', () => {
     expect(frOut.get('badges.pdf')!.text).toContain('Intervenant·e');
   });
 
+  it('prints each sign on one page: 7 sessions, 3 rooms that hold several, 1 day (17 pages before, long names at 36 pt)', async () => {
+    const pages = await extractPages(fr.outputs.get('signs.pdf')!);
+    expect(pages).toHaveLength(11);
+    for (const p of pages) expect(p.text).toContain('BDX I/O 2019');
+  });
+
   it('sets apostrophes and the narrow no-break spaces in the Latin face, proportionally', async () => {
     const text = frOut.get('program.pdf')!.text;
     expect(text).toContain('Test d’architecture avec ArchUnit');

@@ -164,6 +164,7 @@ describe('certificates.pdf', () => {
     pages.forEach((text, i) => {
       const t = squash(text);
       expect(t).toContain('参会证明');
+      expect(t).toContain('CERTIFICATEOFATTENDANCE'); // templates/locales/zh-CN.yaml's cert_attendance_subtitle
       expect(t).toContain('第二届神经网络新年交叉论坛');
       expect(t).toContain('2022年12月31日—2023年1月1日');
       expect(t).toContain(`兹证明${attendees[i][1]}`);

@@ -5,6 +5,7 @@ import { loadProgram } from '../src/check/program.js';
 import { Diagnostics } from '../src/diagnostics.js';
 import { build } from '../src/build.js';
 import { overlay } from './helpers/overlay.js';
+import { DEFAULT_LOCALE } from '../src/layout/default-locale.js';
 import type { Program, Session } from '../src/model/types.js';
 
 let pages: PageText[];
@@ -53,6 +54,33 @@ describe('signs.pdf', () => {
       for (const chair of s.chairs) expect(Math.max(...big(chair.name))).toBeGreaterThanOrEqual(36);
       for (const sp of s.slots.flatMap((sl) => sl.talk?.speakers ?? [])) expect(Math.max(...big(sp.name))).toBeGreaterThanOrEqual(36);
     });
+  });
+
+  it('sets every talk title of a session sign at one size, the largest that lets the sign fill its page', () => {
+    sessions.forEach((s, i) => {
+      const talks = s.slots.flatMap((sl) => (sl.talk ? [squash(sl.talk.title.primary)] : []));
+      // Title lines sit in the third column (x > 360); a line's item is part of its title (the kind above it, 专题研讨, is not).
+      const kinds = new Set(Object.values(DEFAULT_LOCALE.kinds).map((k) => k[0]));
+      const sizes = pages[i].items.filter((it) => it.x > 360 && squash(it.str).length > 1 && !kinds.has(squash(it.str)) && talks.some((t) => t.includes(squash(it.str))))
+        .map((it) => Math.round(it.height * 4) / 4);
+      expect(sizes.length, s.title).toBeGreaterThanOrEqual(talks.length);
+      expect(new Set(sizes).size, `${s.title}: ${sizes}`).toBe(1);
+      expect(sizes[0]).toBeGreaterThanOrEqual(18);
+      // The sign fills its sheet: the lowest text is in the bottom 12 % of the page (A4 landscape
+      // minus a 24 pt margin), unless the titles are already at their largest (a one-talk session).
+      const lowest = Math.min(...pages[i].items.map((it) => it.y));
+      if (sizes[0] < 44) expect(lowest / pages[i].height, s.title).toBeLessThan(0.12);
+    });
+  });
+
+  it('breaks titles between words, never inside one (专题研讨, 在线, 主动)', () => {
+    const lines = pages.flatMap((p) => {
+      const rows = new Map<number, string>();
+      for (const it of p.items.filter((x) => x.x > 360)) rows.set(Math.round(it.y), (rows.get(Math.round(it.y)) ?? '') + it.str);
+      return [...rows.entries()].sort((a, b) => b[0] - a[0]).map(([, t]) => squash(t));
+    }).join('|');
+    expect(lines).toContain('侧向预测');
+    for (const broken of ['专题|研讨', '专|题', '在|线', '主|动', '初|探', '研|讨']) expect(lines).not.toContain(broken);
   });
 
   it('keeps every piece of text on its page', () => {

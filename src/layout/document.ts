@@ -7,6 +7,7 @@ import { pdfmakeStyles, AttributeError } from './style-attrs.js';
 import { resolveLengths, type BadgeBox } from './badge-geometry.js';
 import { FitAttributeError } from './markup-fit.js';
 import { AT_ATTRIBUTE } from './template-positions.js';
+import { resolveFitGroups } from './fit-groups.js';
 
 const MM = 72 / 25.4;
 /** The template positions written into rendered tags (template-positions.ts), left out of quoted markup. */
@@ -92,7 +93,7 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): DocumentTree {
     backCover: backCover === 'true',
     defaultStyle,
     styles: pdfmakeStyles(ctx.theme),
-    content: convertBlocks(body, ctx),
+    content: withFitGroups(convertBlocks(body, ctx)),
     footer: footer && running(footer, ctx),
     header: header && running(header, ctx),
     // A page of height="auto" has no foot for a heading to be stranded at.
@@ -100,6 +101,12 @@ function toDocument(root: MarkupElement, ctx: ConvertContext): DocumentTree {
     // Read by src/render/sheets.ts (table tents); pdfmake ignores it.
     ...(fold ? { fold } : {}),
   };
+}
+
+/** The blocks, each group of <fit group> in each given one size (fit-groups.ts). */
+function withFitGroups(blocks: Node[]): Node[] {
+  resolveFitGroups(blocks);
+  return blocks;
 }
 
 /** A page size given in points; height "auto" makes each page as tall as its content. */

@@ -35,6 +35,9 @@ const BLEED = 1 * MM;
 const MISCUT = 1 * MM;
 /** Gutters of the card sheet: 2 × 5 cards of 90 × 54 mm with 4 mm between columns and 3 mm between rows leave 7.5 mm top and bottom for the cut marks. */
 const CARD_GUTTER = { x: 4 * MM, y: 3 * MM };
+/** The a6 sheet: 2 × 2 badges of 96.5 × 140 mm with 4 mm gutters, leaving 6.5 mm around for the cut marks. */
+const A6_ON_A4 = { width: 96.5 * MM, height: 140 * MM };
+const A6_GUTTER = { x: 4 * MM, y: 4 * MM };
 /** Cut marks start past the bleed and stop short of the sheet's edge. */
 export const CUT_MARKS = { offset: BLEED + 1 * MM, length: 4 * MM };
 
@@ -44,13 +47,12 @@ export function sheetLayout(name: 'card' | 'a6' | 'printer', printerSize: 'card'
     const badge = FACES[printerSize];
     return { name, face: printerSize, badge, sheet: badge, columns: 1, rows: 1, origin: { x: 0, y: 0 }, pitch: { x: badge.width, y: badge.height }, bleed: 0, cutMarks: false };
   }
-  const badge = FACES[name];
-  if (name === 'a6') {
-    // Four A6 badges fill an A4 sheet exactly: no room for gutters or bleed.
-    return { name, face: name, badge, sheet: A4, columns: 2, rows: 2, origin: { x: 0, y: 0 }, pitch: { x: badge.width, y: badge.height }, bleed: 0, cutMarks: false };
-  }
-  const [columns, rows] = [2, 5];
-  const pitch = { x: badge.width + CARD_GUTTER.x, y: badge.height + CARD_GUTTER.y };
+  // Four A6 badges would fill an A4 sheet exactly, with no room for gutters, bleed or cut marks
+  // (nor for a printer's unprintable edge): the sheet's are a little smaller, for A6 holders.
+  const badge = name === 'a6' ? A6_ON_A4 : FACES[name];
+  const [columns, rows] = name === 'a6' ? [2, 2] : [2, 5];
+  const gutter = name === 'a6' ? A6_GUTTER : CARD_GUTTER;
+  const pitch = { x: badge.width + gutter.x, y: badge.height + gutter.y };
   const origin = { x: (A4.width - (columns - 1) * pitch.x - badge.width) / 2, y: (A4.height - (rows - 1) * pitch.y - badge.height) / 2 };
   return { name, face: name, badge, sheet: A4, columns, rows, origin, pitch, bleed: BLEED, cutMarks: true };
 }

@@ -1,9 +1,10 @@
 import type { MarkupElement } from './markup-tree.js';
 import type { Theme } from './theme.js';
 import type { FontSet } from '../fonts/fonts.js';
-import { cutToLines, fitText, measurer } from './measure.js';
+import { cutToLines, fitText, measurer, type Measure } from './measure.js';
 import { normalizeSpace } from './text.js';
 import { qrRuns } from './qr.js';
+import { STEPS, sizeAt, stepTexts } from './fit-groups.js';
 
 import type { BlockProps, CanvasNode, Node, PlacedNode, StackNode, TextNode } from './tree.js';
 
@@ -17,7 +18,7 @@ export interface Unfitted {
 }
 
 /** Attributes of <fit> besides the style attributes. */
-export const FIT_ATTRS = ['max-size', 'min-size', 'max-lines', 'wrap-size', 'overflow'];
+export const FIT_ATTRS = ['max-size', 'min-size', 'max-lines', 'wrap-size', 'overflow', 'group'];
 /** Attributes of <place> besides the style attributes. */
 export const PLACE_ATTRS = ['x', 'y'];
 
@@ -55,6 +56,7 @@ function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean 
  * allows. The size and line breaks are measured here, with the fonts the PDF embeds. Text that
  * does not fit at min-size is cut to max-lines, ending in "…" (overflow="cut", the default on a
  * badge, whose box must not grow), or printed on more lines (overflow="wrap", elsewhere).
+ * group="…": one size for the group's fits in a sign (fit-groups.ts).
  */
 export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, report: (u: Unfitted) => void, fonts?: FontSet, inBadge = false): TextNode {
   const text = el.children.map((c) => (typeof c === 'string' ? c : '')).join('');
@@ -74,7 +76,21 @@ export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, repo
     report({ text: clean, size: fitted.size, lines: fitted.lines.length, cut: overflow === 'cut' });
   }
   const { width: _ignored, ...rest } = props;
-  return { ...rest, text: lines.join('\n'), fontSize: fitted.size };
+  const node: TextNode = { ...rest, text: lines.join('\n'), fontSize: fitted.size };
+  return el.attrs.group ? joinGroup(node, el.attrs.group, clean, { width, minSize, maxSize, maxLines }, measure) : node;
+}
+
+/**
+ * A member of a group (fit-groups.ts) carries its text at every step; alone, it takes the
+ * largest step it fits at, its lines broken between words.
+ */
+function joinGroup(node: TextNode, group: string, text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number }, measure: Measure): TextNode {
+  const fitSteps = stepTexts(text, box, measure);
+  const member = { ...node, fitGroup: group, fitRange: [box.minSize, box.maxSize], fitSteps };
+  for (let step = STEPS; step >= 0; step--) {
+    if (fitSteps[step] !== null) return { ...member, text: fitSteps[step] as string, fontSize: sizeAt(box.minSize, box.maxSize, step) };
+  }
+  return member;
 }
 
 /** <place x y width>: blocks at a fixed place, measured from the origin of the page or badge. */

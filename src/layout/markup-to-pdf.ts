@@ -43,7 +43,7 @@ export class MarkupError extends Error {
 type BlockHandler = (el: MarkupElement, ctx: ConvertContext) => Node;
 type InlineHandler = (el: MarkupElement, ctx: ConvertContext) => TextRun[];
 
-const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-margin', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next', 'turn'];
+const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-margin', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next', 'turn', 'fill-page'];
 
 /** Common attributes of block elements: style, anchors, TOC entries and bookmarks. */
 function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []): BlockProps {
@@ -57,6 +57,8 @@ function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []
   if (a['page-break']) out.pageBreak = a['page-break'];
   if (a.width) out.width = /^\d+(\.\d+)?$/.test(a.width) ? Number(a.width) : a.width;
   if (a.unbreakable === 'true') out.unbreakable = true;
+  // The <fit group> whose size makes this block fill its page (src/pdfmake/fill-page.ts).
+  if (a['fill-page']) out.fillPage = a['fill-page'];
   if (a['keep-with-next'] === 'true') out.headlineLevel = 1;
   if (a.turn !== undefined) out.headlineLevel = turnMark(el, a.turn);
   if (a.toc === 'true') {

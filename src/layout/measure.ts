@@ -123,8 +123,8 @@ export interface Fitted {
   fits: boolean;
 }
 
-// pdfkit's widths and ours agree to rounding; keep a little room so pdfmake never re-wraps.
-const SAFETY = 0.98;
+/** pdfkit's widths and ours agree to rounding: a little room is kept so pdfmake never re-wraps. */
+export const SAFETY = 0.98;
 const STEP = 0.25;
 
 /**

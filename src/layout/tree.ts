@@ -54,6 +54,8 @@ export interface BlockProps extends StyleProps {
   colSpan?: number;
   rowSpan?: number;
   border?: boolean[];
+  /** The <fit group> whose size makes this block fill its page (src/pdfmake/fill-page.ts). */
+  fillPage?: string;
   /** Where the node's text starts in its source, when known. */
   src?: SourcePos;
 }
@@ -74,6 +76,10 @@ export interface TextRun extends BlockProps {
 export interface TextNode extends BlockProps {
   text: string | TextRun[];
   preserveLeadingSpaces?: boolean;
+  /** A <fit group> member: its group, size range and text at every step (fit-groups.ts). */
+  fitGroup?: string;
+  fitRange?: number[];
+  fitSteps?: Array<string | null>;
 }
 
 /** Blocks one below the other. */

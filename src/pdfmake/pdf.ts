@@ -118,3 +118,26 @@ function definitionOf(doc: DocumentTree, meta: PdfMeta, fonts: FontSet, options:
     },
   };
 }
+
+/** One page as pdfmake laid it out: what it holds, positioned (pdfmake's page items). */
+export type LaidPage = { items: { type: string; item: any }[] };
+
+/**
+ * Lays a document definition out without drawing it: its pages, as pdfmake places them.
+ * For a choice that needs the real layout (src/pdfmake/fill-page.ts). The definition is consumed.
+ */
+export function layoutPages(doc: Record<string, any>, fonts: FontSet): LaidPage[] {
+  setup();
+  useFonts(fonts);
+  const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
+  const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
+  const SVGMeasure = require('pdfmake/js/SVGMeasure.js').default;
+  const { tableLayouts } = require('pdfmake/js/tableLayouts.js');
+  const { normalizePageSize, normalizePageMargin } = require('pdfmake/js/PageSize.js');
+  const pageSize = normalizePageSize(doc.pageSize, doc.pageOrientation);
+  const pdfKitDoc = new PDFDocument(pdfmake.fonts, doc.images ?? {}, {}, {}, { size: [pageSize.width, 1e6], autoFirstPage: false, font: null, compress: false }, pdfmake.virtualfs, () => false);
+  const builder = new LayoutBuilder(pageSize, normalizePageMargin(doc.pageMargins ?? 40), new SVGMeasure());
+  builder.registerTableLayouts(tableLayouts);
+  if (pdfmake.tableLayouts) builder.registerTableLayouts(pdfmake.tableLayouts);
+  return builder.layoutDocument(doc.content, pdfKitDoc, doc.styles ?? {}, doc.defaultStyle ?? {}, undefined, undefined, undefined, undefined, doc.pageBreakBefore);
+}

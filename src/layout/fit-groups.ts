@@ -1,0 +1,79 @@
+import { SAFETY, type Measure } from './measure.js';
+import { balancedLines, type LineSetter } from './title-lines.js';
+
+/* <fit group="…">: the fits of one group in one sign grow and shrink together, and
+   fill-page="…" on the sign lets the group grow until the sign fills its page. */
+
+type Content = Record<string, any>;
+
+/** Steps from each member's min-size (step 0) to its max-size (step STEPS); fits with the same range share every size. */
+export const STEPS = 54;
+
+/** A group member's size at a step, to a quarter point. */
+export function sizeAt(minSize: number, maxSize: number, step: number): number {
+  return Math.round((minSize + ((maxSize - minSize) * step) / STEPS) * 4) / 4;
+}
+
+/**
+ * A member's text at every step: its lines joined by "\n", or null at the steps where it
+ * takes more than max-lines lines or has a word wider than its box.
+ */
+export function stepTexts(text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number },
+  measure: Measure, setLines: LineSetter = balancedLines): (string | null)[] {
+  return Array.from({ length: STEPS + 1 }, (_, step) => {
+    const lines = setLines(text, sizeAt(box.minSize, box.maxSize, step), box.width * SAFETY, measure);
+    return lines && lines.length <= box.maxLines ? lines.join('\n') : null;
+  });
+}
+
+/** What a member carries for the step to be set later (read by src/pdfmake/fill-page.ts). */
+export interface GroupMember {
+  fitGroup: string;
+  fitRange: [number, number];
+  fitSteps: (string | null)[];
+}
+
+/** Every node of `node` (a pdfmake block) that is a member of a group, depth first. */
+export function groupMembers(node: unknown, out: (Content & GroupMember)[] = []): (Content & GroupMember)[] {
+  if (Array.isArray(node)) for (const n of node) groupMembers(n, out);
+  else if (node && typeof node === 'object') {
+    const c = node as Content;
+    if (typeof c.fitGroup === 'string') out.push(c as Content & GroupMember);
+    for (const key of ['stack', 'columns', 'ul', 'ol']) if (c[key]) groupMembers(c[key], out);
+    if (c.table?.body) groupMembers(c.table.body, out);
+  }
+  return out;
+}
+
+/** Sets a member's size and lines to those of a step. */
+export function setStep(member: Content & GroupMember, step: number): void {
+  const text = member.fitSteps[step];
+  if (text === null) return;
+  member.text = text;
+  member.fontSize = sizeAt(member.fitRange[0], member.fitRange[1], step);
+}
+
+/** The steps at which every member fits its box, from the smallest. */
+function commonSteps(members: GroupMember[]): number[] {
+  const steps: number[] = [];
+  for (let s = 0; s <= STEPS; s++) if (members.every((m) => m.fitSteps[s] !== null)) steps.push(s);
+  return steps;
+}
+
+/**
+ * Gives the members of each group, in each top-level block (a sign), one step: the largest at
+ * which all fit their boxes. A block with fill-page="<group>" keeps the steps its group may take
+ * (`fillSteps`), for the renderer to choose the largest at which the block fits its page.
+ */
+export function resolveFitGroups(blocks: Content[]): void {
+  for (const block of blocks) {
+    const byGroup = new Map<string, (Content & GroupMember)[]>();
+    for (const m of groupMembers(block)) byGroup.set(m.fitGroup, [...(byGroup.get(m.fitGroup) ?? []), m]);
+    for (const [group, members] of byGroup) {
+      const steps = commonSteps(members);
+      if (!steps.length) continue; // some text fits at no step: each member keeps its own size (and was reported)
+      for (const m of members) setStep(m, steps[steps.length - 1]);
+      if (block.fillPage === group) block.fillSteps = steps;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import type { FontSet } from '../fonts/fonts.js';
+import { applyFontFallback } from '../fonts/fallback.js';
+import { groupMembers, setStep } from '../layout/fit-groups.js';
+import { layoutPages, type LaidPage } from './pdf.js';
+
+type Content = Record<string, any>;
+
+/** Layout passes at most (each 5 to 10 ms a sign): the first tries every sign at its largest step, the next ones close in. */
+const PASSES = 5;
+
+/**
+ * Each block marked fill-page (a door sign) gets the largest step of its <fit group> at which
+ * it still fits its page, so its titles fill the sheet at one size; a sign too long even at the
+ * smallest step runs on, its heading repeated, its texts at the size they fit their boxes at.
+ * Steps are tried with pdfmake's own layout (all undecided signs in one pass, each on a page of unlimited height),
+ * closing in on the page's foot by interpolating the heights measured.
+ */
+export function fillPages(doc: Content, fonts: FontSet): Content {
+  const blocks: Content[] = Array.isArray(doc.content) ? doc.content : [];
+  const signs = blocks.flatMap((block, index) => (Array.isArray(block.fillSteps) && block.fillSteps.length > 1 ? [{ index, steps: block.fillSteps as number[] }] : []));
+  if (!signs.length || typeof doc.pageSize?.height !== 'number') return doc;
+  const margins = marginsOf(doc.pageMargins);
+  const foot = doc.pageSize.height - margins[3] + 0.01;
+  // Per sign: the indexes into its steps known to fit (lo) and known to overflow (hi), with the heights measured there.
+  const state = signs.map((s) => ({ ...s, lo: -1, hi: s.steps.length, bottomLo: 0, bottomHi: 0, next: s.steps.length - 1 as number | undefined }));
+  for (let pass = 0; pass < PASSES; pass++) {
+    const trying = state.filter((s) => s.next !== undefined);
+    if (!trying.length) break;
+    const bottoms = measure(doc, trying.map((s) => withStep(blocks[s.index], s.steps[s.next!])), fonts);
+    trying.forEach((s, i) => {
+      const at = s.next!;
+      if (bottoms[i] <= foot) [s.lo, s.bottomLo] = [at, bottoms[i]];
+      else [s.hi, s.bottomHi] = [at, bottoms[i]];
+      s.next = nextTry(s, foot);
+    });
+  }
+  const content = [...blocks];
+  // A sign that overflows even at its smallest step runs on anyway: its texts keep the size they fit their boxes at.
+  for (const s of state) content[s.index] = withStep(blocks[s.index], s.steps[s.lo >= 0 ? s.lo : s.steps.length - 1]);
+  return { ...doc, content };
+}
+
+/**
+ * The next index to try between what fits and what overflows, or undefined when they are
+ * a step apart. Where the heights on both sides are known, the guess is where a straight line
+ * between them meets the page's foot (the height grows about linearly with the size between
+ * two line breaks), kept to the middle half of the interval so that it shrinks by a quarter at least.
+ */
+function nextTry(s: { lo: number; hi: number; bottomLo: number; bottomHi: number; steps: number[] }, foot: number): number | undefined {
+  if (s.hi - s.lo <= (s.lo < 0 ? 1 : 2)) return undefined; // within a step (half a point of a title) of the best: close enough
+  const quarter = Math.ceil((s.hi - s.lo) / 4);
+  if (s.lo < 0) return Math.floor(s.hi / 2);
+  const [a, b] = [s.steps[s.lo], s.steps[s.hi]];
+  const guess = a + ((foot - s.bottomLo) * (b - a)) / Math.max(s.bottomHi - s.bottomLo, 1e-6);
+  let index = s.lo + 1;
+  while (index + 1 < s.hi && s.steps[index + 1] <= guess) index++;
+  return Math.min(Math.max(index, s.lo + quarter), s.hi - quarter);
+}
+
+/** A copy of a sign with its group's members set at a step. */
+function withStep(block: Content, step: number): Content {
+  const copy = clone(block);
+  for (const m of groupMembers(copy)) if (m.fitGroup === copy.fillPage) setStep(m, step);
+  return copy;
+}
+
+/** How far down each block reaches when laid out alone, on a page as wide as the document's and of unlimited height. */
+function measure(doc: Content, blocks: Content[], fonts: FontSet): number[] {
+  const content = blocks.map((b, i) => ({ ...b, pageBreak: i ? 'before' : undefined }));
+  const trial = applyFontFallback({ ...doc, pageSize: { width: doc.pageSize.width, height: 'auto' }, content, header: undefined, footer: undefined }, fonts).doc;
+  return layoutPages(trial, fonts).map(bottomOf);
+}
+
+/** The lowest point of anything on a laid-out page. */
+function bottomOf(page: LaidPage): number {
+  let bottom = 0;
+  for (const { type, item } of page.items) {
+    if (type === 'line') bottom = Math.max(bottom, item.y + item.getHeight());
+    else if (type === 'image') bottom = Math.max(bottom, item.y + (item._height ?? item.height ?? 0));
+    else if (type === 'vector') bottom = Math.max(bottom, item.type === 'line' ? Math.max(item.y1, item.y2) : (item.y ?? 0) + (item.h ?? 0));
+  }
+  return bottom;
+}
+
+function marginsOf(m: unknown): number[] {
+  const a = Array.isArray(m) ? m.map(Number) : [Number(m ?? 40)];
+  if (a.length === 4) return a;
+  return a.length === 2 ? [a[0], a[1], a[0], a[1]] : [a[0], a[0], a[0], a[0]];
+}
+
+/** A deep copy of plain data; functions (table layouts) are shared, as pdfmake never changes them. */
+function clone<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clone(v)])) as T;
+  }
+  return value;
+}
