@@ -13,11 +13,12 @@ import { checkLostContent } from './check/lost-content.js';
 import { roomSigns } from './layout/signs.js';
 import { bothWords, DEFAULT_LOCALE, word } from './layout/default-locale.js';
 import { ROOM_SUBJECTS } from './room-documents.js';
+import type { DocumentTree } from './layout/tree.js';
 
 /* Steps of build.ts that need a few lines each: metadata, digests, page checks. */
 
 /** Lays every document out (pdfmake's layout only: nothing is drawn or written) for the checks that need its pages. */
-export async function layOut(documents: Map<string, Record<string, unknown>>, program: Program, settings: SettingsFile, meta: PdfMeta,
+export async function layOut(documents: Map<string, DocumentTree>, program: Program, settings: SettingsFile, meta: PdfMeta,
   fonts: FontSet, diags: Diagnostics, label: string, attendees?: AttendeeList): Promise<void> {
   const anchors = new Map(program.talks.map((t) => [`talk-${t.id}`, t]));
   const jobs = outputJobs(program, settings, attendees);

@@ -4,6 +4,7 @@ import { loadProgram } from './check/program.js';
 import { loadTheme } from './layout/theme.js';
 import { loadTemplates, TemplateError, type TemplateSet } from './layout/templates.js';
 import { composeDocument } from './layout/document.js';
+import type { DocumentTree } from './layout/tree.js';
 import { badgeJobs, derivedOutputs, outputJobs } from './outputs.js';
 import { badgeDigest, inputHash } from './input-hash.js';
 import type { PdfMeta } from './pdfmake/pdf.js';
@@ -15,7 +16,7 @@ import type { SettingsFile } from './check/schemas.js';
 import type { AttendeeList } from './model/attendees.js';
 import { loadFontSet } from './fonts/custom-fonts.js';
 import { prefetchChineseFonts } from './fonts/fonts.js';
-import { applyFontFallback, type MissingGlyphs } from './fonts/fallback.js';
+import { applyFontFallback, mergeMissing, type MissingGlyphs } from './fonts/fallback.js';
 import { fillPages } from './pdfmake/fill-page.js';
 import { trackPages } from './pdfmake/pages.js';
 import { guardedSource } from './check/guard.js';
@@ -122,7 +123,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const [name, doc] of documents) {
     const split = applyFontFallback(fillPages(doc, fonts), fonts);
     documents.set(name, split.doc);
-    for (const [ch, family] of split.missing) missing.set(ch, family);
+    mergeMissing(missing, split.missing);
   }
   reportMissingGlyphs(missing, [options.content, options.templates], diags);
   if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
@@ -196,7 +197,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /** Composes every output to render; outputs whose input digest matches the last build's are skipped. */
 function composeAll(program: Program, settings: SettingsFile, attendees: AttendeeList | undefined, templates: TemplateSet, diags: Diagnostics, options: BuildOptions,
   derived: ReturnType<typeof derivedOutputs>, inputHashes: Map<string, string>, unchanged: string[], sourcesSalt: string) {
-  const documents = new Map<string, Record<string, unknown>>();
+  const documents = new Map<string, DocumentTree>();
   const templateOf = new Map<string, string>();
   for (const job of outputJobs(program, settings, attendees)) {
     const { output, template, view } = job;

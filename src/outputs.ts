@@ -9,6 +9,7 @@ import type { AttendeeList } from './model/attendees.js';
 import { roomDocumentJobs } from './room-documents.js';
 import { paperSize } from './layout/document.js';
 import { phoneView } from './share/web.js';
+import type { DerivedOutput } from './finish/derive.js';
 
 /** One PDF to produce: the template that lays it out and the data it gets. */
 export interface OutputJob {
@@ -62,10 +63,7 @@ export function badgeJobs(settings: SettingsFile, reprint: boolean): BadgeJob[] 
   }));
 }
 
-/** A file made from a rendered output's bytes rather than rendered again (src/render/derive.ts). */
-export type DerivedOutput =
-  | { output: string; kind: 'pdfa'; part: 1 | 3 }
-  | { output: string; kind: 'imposed'; marks: boolean };
+export type { DerivedOutput };
 
 /**
  * Files derived from other outputs, by the output they come from: the booklet's PDF/A

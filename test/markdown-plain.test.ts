@@ -28,7 +28,7 @@ describe('the plain-paragraph shortcut', () => {
   it('gives the parser\'s blocks for every real abstract it takes, and takes most', () => {
     let taken = 0;
     for (const body of bodies) {
-      const plain = plainParagraphs(body);
+      const plain = plainParagraphs(body, 'x.md');
       if (!plain) continue;
       taken++;
       expect(plain).toEqual(parsed(body));
@@ -38,7 +38,7 @@ describe('the plain-paragraph shortcut', () => {
 
   it('gives the parser\'s blocks for prose in two languages, soft line breaks and blank lines', () => {
     for (const body of ['第一段。\n第二行，line two.\n\n\nSecond paragraph (with 括号) 100% sure.\n', '', '\n\n', 'One line', '中文 — 破折号、顿号；“引号”。'])
-      expect(plainParagraphs(body), JSON.stringify(body)).toEqual(parsed(body));
+      expect(plainParagraphs(body, 'x.md'), JSON.stringify(body)).toEqual(parsed(body));
   });
 
   it('declines anything markdown reads otherwise', () => {

@@ -4,6 +4,7 @@ import { badgeView, type badgeForumView, type BadgeItem } from '../layout/badges
 import { cutMarks, perSheet, slotOrigin, type SheetLayout } from '../layout/imposition.js';
 import type { Unfitted } from '../layout/markup-fit.js';
 import { pdfmakeStyles } from '../layout/style-attrs.js';
+import type { DocumentTree, Node } from '../layout/tree.js';
 
 /** A run of whole sheets of badges: the unit rendered at a time (in this thread or a worker). */
 export interface BadgeChunk {
@@ -26,9 +27,9 @@ export interface ChunkUnfitted {
  * The pdfmake document of a chunk: a page per sheet (followed by its back when asked, with
  * columns mirrored), cut marks, and every badge face from its template. Throws TemplateError.
  */
-export function composeChunk(templates: TemplateSet, chunk: BadgeChunk, unfitted: ChunkUnfitted[]): Record<string, unknown> {
+export function composeChunk(templates: TemplateSet, chunk: BadgeChunk, unfitted: ChunkUnfitted[]): DocumentTree {
   const per = perSheet(chunk.layout);
-  const pages: unknown[][] = [];
+  const pages: Node[][] = [];
   for (let first = 0; first < chunk.items.length; first += per) {
     pages.push(sheetPage(templates, chunk, first, false, unfitted));
     if (chunk.back) pages.push(sheetPage(templates, chunk, first, true, unfitted));
@@ -42,7 +43,7 @@ export function composeChunk(templates: TemplateSet, chunk: BadgeChunk, unfitted
   };
 }
 
-function sheetPage(templates: TemplateSet, chunk: BadgeChunk, first: number, back: boolean, unfitted: ChunkUnfitted[]): unknown[] {
+function sheetPage(templates: TemplateSet, chunk: BadgeChunk, first: number, back: boolean, unfitted: ChunkUnfitted[]): Node[] {
   const { layout } = chunk;
   const template = `badges/${layout.face}${back ? '-back' : ''}.hbs`;
   const onSheet = chunk.items.slice(first, first + perSheet(layout));

@@ -8,6 +8,7 @@ import type { PdfMeta } from '../pdfmake/pdf.js';
 import { renderChunk } from './badges.js';
 import { fontSetWith } from '../fonts/fonts.js';
 import { setShapingProjectDigest, takeNewRuns, type NewRuns } from '../fonts/shaping-store.js';
+import type { MissingGlyph } from '../fonts/fallback.js';
 
 /** A chunk to render, with the template files (already checked by the main thread). */
 export interface WorkerRequest {
@@ -20,8 +21,8 @@ export interface WorkerRequest {
 export interface WorkerResponse {
   bytes?: Uint8Array;
   unfitted: ChunkUnfitted[];
-  /** Characters no font has: [character, family]. */
-  missing?: Array<[string, string]>;
+  /** Characters no font has, with where they are printed from. */
+  missing?: Array<[string, MissingGlyph]>;
   error?: { at: TemplateError['at']; message: string; hint: string };
   /** Text this worker shaped, for the main thread's shaping cache. */
   shaped?: NewRuns;

@@ -12,7 +12,7 @@ import { composeChunk, type BadgeChunk, type ChunkUnfitted } from './badge-chunk
 import type { WorkerRequest, WorkerResponse } from './badge-worker.js';
 import { renderPdf, type PdfMeta } from '../pdfmake/pdf.js';
 import { PdfConcatenator } from '../finish/concat.js';
-import { applyFontFallback, type MissingGlyphs } from '../fonts/fallback.js';
+import { applyFontFallback, mergeMissing, type MissingGlyphs } from '../fonts/fallback.js';
 import { suppliedFaces, type FontSet } from '../fonts/fonts.js';
 import { addRuns, shapingProject } from '../fonts/shaping-store.js';
 
@@ -142,7 +142,7 @@ function report(run: BadgeRun, chunk: BadgeChunk, result: WorkerResponse): boole
       (u.cut ? `it is cut to what fits, ending in "…"` : `it takes ${u.lines} lines`),
       `shorten it in attendees.csv (e.g. a common short form), or lower min-size of its <fit> in templates/${template}`);
   }
-  for (const [ch, family] of result.missing ?? []) run.missing.set(ch, family);
+  mergeMissing(run.missing, result.missing ?? []);
   if (result.error) run.diags.error('template', result.error.at, result.error.message, result.error.hint);
   return !result.error && !result.missing?.length;
 }

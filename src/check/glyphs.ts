@@ -1,35 +1,89 @@
 import type { Diagnostics, Position } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
-import type { MissingGlyphs } from '../fonts/fallback.js';
+import type { GlyphPlace, MissingGlyphs } from '../fonts/fallback.js';
+import { SourceText, lowerBound } from './source-text.js';
 
 /** Most places reported for one missing character; the rest are summed up. */
 const MAX_PLACES = 10;
 
 /**
- * Reports each character no font has, at every place it is written in the content and
- * templates (found by searching the source files, since printed text has lost its origin).
+ * Reports each character no font has where it is written: a character in text laid out with
+ * its source position (a talk's paragraph) at that character in the file; one in text without
+ * a position (a title, a template's words) at every place it is written in the content and
+ * templates, found by searching the source files.
  */
 export function reportMissingGlyphs(missing: MissingGlyphs, sources: FileSource[], diags: Diagnostics): void {
   if (!missing.size) return;
-  const files = sources.flatMap((source) => sourceFiles(source).map((path) => ({ source, path })));
-  for (const [ch, family] of missing) {
+  const read = reader(sources);
+  for (const [ch, { family, places: laidOut, unplaced }] of missing) {
     const name = codePointName(ch);
-    let places: Position[] = [];
-    for (const { source, path } of files) {
-      const text = safeRead(source, path);
-      if (text) for (const form of writtenForms(ch)) places.push(...positionsOf(text, form, `${source.label}/${path}`));
+    const forms = writtenForms(ch);
+    const occurrences = new Map<SourceText, number[]>();
+    const offsets = (file: SourceText) => {
+      let found = occurrences.get(file);
+      if (!found) occurrences.set(file, (found = file.offsetsOf(forms)));
+      return found;
+    };
+    const places = new Map<string, Position>();
+    const add = (at: Position) => places.set(`${at.file}:${at.line}:${at.column}`, at);
+    let search = unplaced > 0;
+    for (const place of laidOut) {
+      const at = placeInSource(place, read, offsets);
+      if (at) add(at);
+      else search = true;
     }
-    places = places.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    if (search) {
+      for (const file of sourceTexts(sources, read)) for (const offset of offsets(file)) add(file.positionAt(offset));
+    }
+    const sorted = [...places.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     const message = /\p{Cc}/u.test(ch)
       ? `${name} is a control character and cannot be printed`
       : `${name} is in no font (family "${family}" and its fallbacks); it would print as an empty box`;
     const hint = 'replace or remove the character, or add a font that has it (fonts/README.md)';
-    if (!places.length) diags.error('missing-glyph', { file: `${sources[0]?.label ?? 'content'}/`, line: 1, column: 1 }, message, hint);
-    for (const at of places.slice(0, MAX_PLACES)) diags.error('missing-glyph', at, message, hint);
-    if (places.length > MAX_PLACES) {
-      diags.error('missing-glyph', places[MAX_PLACES], `${name} occurs ${places.length - MAX_PLACES} more time(s) after this`, hint);
+    if (!sorted.length) diags.error('missing-glyph', { file: `${sources[0]?.label ?? 'content'}/`, line: 1, column: 1 }, message, hint);
+    for (const at of sorted.slice(0, MAX_PLACES)) diags.error('missing-glyph', at, message, hint);
+    if (sorted.length > MAX_PLACES) {
+      diags.error('missing-glyph', sorted[MAX_PLACES], `${name} occurs ${sorted.length - MAX_PLACES} more time(s) after this`, hint);
     }
   }
+}
+
+/** Reads a file named as diagnostics name it (label/path) from the source it belongs to. */
+function reader(sources: FileSource[]): (file: string) => SourceText | undefined {
+  const cache = new Map<string, SourceText | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      // The longest label first: templates may sit inside the content folder (content/templates).
+      const source = [...sources].sort((x, y) => y.label.length - x.label.length).find((s) => file.startsWith(`${s.label}/`));
+      const text = source ? safeRead(source, file.slice(source.label.length + 1)) : undefined;
+      cache.set(file, text === undefined ? undefined : new SourceText(file, text));
+    }
+    return cache.get(file);
+  };
+}
+
+/**
+ * The character's own position in markdown: its nth written form from the line its paragraph
+ * starts on. In a template, the element's own position (its literal text may be cut by
+ * conditions, so the nth is not the one printed). None when the file does not show the
+ * character there (a template's paragraph that prints a title from YAML).
+ */
+function placeInSource(place: GlyphPlace, read: (file: string) => SourceText | undefined,
+  offsets: (file: SourceText) => number[]): Position | undefined {
+  const file = read(place.src.file);
+  const start = file?.lineStart(place.src.line);
+  if (!file || start === undefined) return undefined;
+  const found = offsets(file);
+  const first = lowerBound(found, start);
+  if (place.src.file.endsWith('.hbs')) return first < found.length ? place.src : undefined;
+  const at = found[first + place.nth];
+  return at === undefined ? undefined : file.positionAt(at);
+}
+
+/** Every content and template file a character may be written in. */
+function sourceTexts(sources: FileSource[], read: (file: string) => SourceText | undefined): SourceText[] {
+  return sources.flatMap((source) => sourceFiles(source).map((path) => read(`${source.label}/${path}`)))
+    .filter((t): t is SourceText => t !== undefined && t.text.length > 0);
 }
 
 /** "U+20BB7 𠮷", or "U+0007" for a control character. */
@@ -61,15 +115,4 @@ function safeRead(source: FileSource, path: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function positionsOf(text: string, ch: string, file: string): Position[] {
-  const out: Position[] = [];
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf(ch), scanned = 0; i >= 0; i = text.indexOf(ch, i + ch.length)) {
-    for (; scanned < i; scanned++) if (text.charCodeAt(scanned) === 10) { line++; lineStart = scanned + 1; }
-    out.push({ file, line, column: [...text.slice(lineStart, i)].length + 1 });
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONTROL } from '../load/control.js';
 import { BADGE_LAYOUTS, stockSchema } from './stock-schema.js';
-import { isTimeZone } from '../share/timezone.js';
+import { isTimeZone } from './timezone.js';
 
 /** Schemas of every content file, declared once; README.md documents the same fields. */
 

@@ -1,10 +1,15 @@
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
-import type { DerivedOutput } from '../outputs.js';
 import { renderPdf, type PdfMeta } from '../pdfmake/pdf.js';
 import type { FontSet } from '../fonts/fonts.js';
+import type { DocumentTree } from '../layout/tree.js';
 import { toPdfA } from './pdfa.js';
 import { imposeBooklet } from './impose.js';
 import type { SourceFile } from './attachments.js';
+
+/** A file made from a rendered output's bytes rather than rendered again (outputs.ts says which). */
+export type DerivedOutput =
+  | { output: string; kind: 'pdfa'; part: 1 | 3 }
+  | { output: string; kind: 'imposed'; marks: boolean };
 
 /** Rendered files by name, and how many transparent graphics states PDF/A made opaque. */
 export interface RenderedOutputs {
@@ -19,7 +24,7 @@ export interface RenderedOutputs {
  * The rendered file is parsed once and shared by every derived file. Only the derived files
  * `wanted` names are made (all when absent); the document is the same PDF/A file either way.
  */
-export async function renderWithDerived(name: string, doc: Record<string, unknown>, derived: DerivedOutput[],
+export async function renderWithDerived(name: string, doc: DocumentTree, derived: DerivedOutput[],
   meta: PdfMeta, fonts: FontSet, sources: () => SourceFile[], wanted?: readonly string[]): Promise<RenderedOutputs> {
   const pdfa = derived.some((d) => d.kind === 'pdfa');
   derived = derived.filter((d) => !wanted || wanted.includes(d.output));

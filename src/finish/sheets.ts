@@ -4,8 +4,7 @@ import type { FontSet } from '../fonts/fonts.js';
 import { pagesAsForms, type PageForm } from './page-forms.js';
 import { setInfo } from './impose.js';
 import { TURN_MARK } from '../layout/markup-to-pdf.js';
-
-type Node = any;
+import type { DocumentTree, Node, PlacedInfo } from '../layout/tree.js';
 
 /**
  * Renders a document; one whose template says `<document fold="tent">` is laid out on half
@@ -15,7 +14,7 @@ type Node = any;
  * before it when needed). Each face's text is in the PDF once, as it reads. Any other
  * document is returned exactly as rendered.
  */
-export async function renderSheets(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet,
+export async function renderSheets(doc: DocumentTree, meta: PdfMeta, fonts: FontSet,
   onSpill: (spilled: SpilledTurn) => void = () => {}): Promise<Uint8Array> {
   if (doc.fold !== 'tent') return renderPdf(doc, meta, fonts);
   const { definition, turned } = folded(doc);
@@ -39,7 +38,7 @@ export async function renderSheets(doc: Record<string, unknown>, meta: PdfMeta, 
  * Lays a document out as renderSheets would, without drawing it: how many pages the output
  * would have (sheets, for a folded one), warning of spilled tent faces as renderSheets does.
  */
-export async function layOutSheets(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet,
+export async function layOutSheets(doc: DocumentTree, meta: PdfMeta, fonts: FontSet,
   onSpill: (spilled: SpilledTurn) => void = () => {}): Promise<number> {
   if (doc.fold !== 'tent') return (await layOutPdf(doc, meta, fonts)).length;
   const { definition, turned } = folded(doc);
@@ -49,10 +48,11 @@ export async function layOutSheets(doc: Record<string, unknown>, meta: PdfMeta, 
 }
 
 /** A folded document without its `fold`, noting (as pdfmake lays it out) which pages hold a turned face. */
-function folded(doc: Record<string, unknown>): { definition: Record<string, unknown>; turned: Set<number> } {
+function folded(doc: DocumentTree): { definition: DocumentTree; turned: Set<number> } {
   const turned = new Set<number>();
-  const original = doc.pageBreakBefore as ((node: Node, query: unknown) => boolean) | undefined;
-  const pageBreakBefore = (node: Node, query: unknown) => {
+  const original = doc.pageBreakBefore;
+  // pdfmake asks about each node as placed: the tree's node with the pages it fell on.
+  const pageBreakBefore = (node: Node & PlacedInfo, query: Parameters<NonNullable<DocumentTree['pageBreakBefore']>>[1]) => {
     if (node.headlineLevel === TURN_MARK && node.pageNumbers?.length) turned.add(node.pageNumbers[0]);
     return typeof original === 'function' ? original(node, query) : false;
   };

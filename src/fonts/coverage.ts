@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { FontFace } from './fonts.js';
-import { parsedFont } from '../pdfmake/font-cache.js';
+import { parsedFont } from './parsed-fonts.js';
 import { fontTablesProblem } from './font-check.js';
 
 const require = createRequire(import.meta.url);

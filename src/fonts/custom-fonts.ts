@@ -2,18 +2,22 @@ import { createHash } from 'node:crypto';
 import { Diagnostics, type Position } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
 import { parseYaml } from '../load/yaml.js';
-import type { Theme } from '../layout/theme.js';
 import { builtinFonts, chineseItalics, suppliedFace, type FaceName, type FontFace, type FontSet } from './fonts.js';
 import { openFace } from './coverage.js';
 
 type FileRef = string | { file: string; postscript: string };
+
+/** What a font set is chosen from: theme.yaml's `fonts:` (layout/theme.ts reads and checks it). */
+export interface FontChoices {
+  fonts?: Partial<Record<string, { normal: FileRef; bold?: FileRef; italics?: FileRef; bolditalics?: FileRef }>>;
+}
 
 /**
  * The fonts of a build: the built-in set, with the families that theme.yaml's `fonts:`
  * replaces by files from the fonts/ folder (TTF, OTF, or a TTC face by PostScript name).
  * The built-in fallbacks still follow a replaced family. Problems point at theme.yaml.
  */
-export function loadFontSet(theme: Theme, templates: FileSource, fonts: FileSource | undefined, diags: Diagnostics): FontSet {
+export function loadFontSet(theme: FontChoices, templates: FileSource, fonts: FileSource | undefined, diags: Diagnostics): FontSet {
   const set = builtinFonts();
   const entries = Object.entries(theme.fonts ?? {});
   if (!entries.length) return set;

@@ -1,4 +1,5 @@
 import type { FontSet } from './fonts.js';
+import type { Position } from '../diagnostics.js';
 import { IGNORABLE, hasGlyph } from './coverage.js';
 import { scriptContexts } from './script-context.js';
 import { graphemes, hasMultiClusters } from '../typeset/clusters.js';
@@ -8,8 +9,33 @@ const LINE_BREAKS = new Set(['\n', '\r', '\t']);
 
 type Node = any;
 
-/** Characters no font of a chain covers, each with the family it was set in. */
-export type MissingGlyphs = Map<string, string>;
+/** A text a missing character is printed in: where the text starts in its source, and which occurrence of the character in it (from 0). */
+export interface GlyphPlace {
+  src: Position;
+  nth: number;
+}
+
+/** A character no font of its chain covers: the family it was set in, the texts with a source it is in, and how many times it is in text without one. */
+export interface MissingGlyph {
+  family: string;
+  places: GlyphPlace[];
+  unplaced: number;
+}
+
+/** Characters no font of a chain covers, by character. */
+export type MissingGlyphs = Map<string, MissingGlyph>;
+
+/** Adds the missing characters of one pass (or a worker's list of them) to those collected so far. */
+export function mergeMissing(into: MissingGlyphs, from: Iterable<[string, MissingGlyph]>): void {
+  for (const [ch, m] of from) {
+    const known = into.get(ch);
+    if (!known) into.set(ch, { family: m.family, places: [...m.places], unplaced: m.unplaced });
+    else {
+      known.places.push(...m.places);
+      known.unplaced += m.unplaced;
+    }
+  }
+}
 
 /** Letters and marks of alphabetic scripts: a word of them is kept in one font so a name is not set in two designs. */
 const WORD_CHAR = /[\p{L}\p{M}\p{N}'’\-]/u;
@@ -22,7 +48,12 @@ const CJK_PUNCTUATION = /[\u3000-\u303F\uFF00-\uFFEF]/u;
  * character the primary family lacks is set in the first fallback that has it. Latin
  * phrases (or else words) move together. Characters no font has are returned, for a positioned error.
  */
-export function applyFontFallback(doc: Node, fonts: FontSet): { doc: Node; missing: MissingGlyphs } {
+export function applyFontFallback<T extends object>(doc: T, fonts: FontSet): { doc: T; missing: MissingGlyphs } {
+  return fallbackOf(doc as Node, fonts);
+}
+
+// The tree's types are layout's (src/layout/tree.ts), which fonts may not import: the walk reads it untyped.
+function fallbackOf(doc: Node, fonts: FontSet): { doc: Node; missing: MissingGlyphs } {
   const pass = new FallbackPass(fonts, doc.styles ?? {});
   const base = fontOf(doc.defaultStyle ?? {}, doc.styles ?? {}) ?? 'serif';
   const out = { ...doc, content: pass.node(doc.content, base) };
@@ -91,6 +122,8 @@ class FallbackPass {
   private readonly byChain = new WeakMap<string[], Map<number, number>>();
   /** Characters no font has, noted while a text is split, for the memo. */
   private recording: string[] | undefined;
+  /** The text being split that has a source position, and how often each missing character was met in it. */
+  private at?: { src: Position; seen: Map<string, number> };
 
   constructor(private readonly fonts: FontSet, private readonly styles: Record<string, Node>) {
     let shared = sharedOf.get(fonts);
@@ -103,6 +136,16 @@ class FallbackPass {
     if (Array.isArray(node)) return node.map((n) => this.node(n, font));
     if (!node || typeof node !== 'object') return node;
     const f = fontOf(node, this.styles) ?? font;
+    const outer = this.at;
+    if (node.src) this.at = { src: node.src, seen: new Map() };
+    try {
+      return this.splitNode(node, f);
+    } finally {
+      this.at = outer;
+    }
+  }
+
+  private splitNode(node: Node, f: string): Node {
     const out = { ...node };
     if ('text' in node) {
       out.text = this.inline(node.text, f);
@@ -160,7 +203,7 @@ class FallbackPass {
     const key = input.length <= MEMO_LENGTH ? `${family}\0${this.fonts.script ?? ''}\0${input}` : undefined;
     let known = key === undefined ? undefined : this.shared.runs.get(key);
     if (known) {
-      for (const ch of known.missing) this.missing.set(ch, family);
+      for (const ch of known.missing) this.record(ch, family);
     } else {
       const outer = this.recording;
       this.recording = [];
@@ -254,10 +297,22 @@ class FallbackPass {
       byChar.set(cp, k);
     }
     if (k < 0) {
-      this.missing.set(ch, family);
+      this.record(ch, family);
       this.recording?.push(ch);
     }
     return chain[Math.max(k, 0)];
+  }
+
+  private record(ch: string, family: string): void {
+    let m = this.missing.get(ch);
+    if (!m) this.missing.set(ch, (m = { family, places: [], unplaced: 0 }));
+    if (!this.at) {
+      m.unplaced++;
+      return;
+    }
+    const nth = this.at.seen.get(ch) ?? 0;
+    this.at.seen.set(ch, nth + 1);
+    m.places.push({ src: this.at.src, nth });
   }
 
   private covers(family: string, cp: number): boolean {

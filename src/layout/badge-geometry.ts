@@ -1,5 +1,6 @@
 import type { MarkupElement } from './markup-tree.js';
 import { FitAttributeError } from './markup-fit.js';
+import type { BlockProps, CanvasNode, ImageNode, TextNode } from './tree.js';
 
 /** A badge's size and the bleed its sheet allows, in points: what badge templates measure from. */
 export interface BadgeBox {
@@ -68,7 +69,7 @@ function evaluate(text: string, box: BadgeBox): number | string {
  * top-left corner; full width by default) that runs `bleed` points past the badge's edge on
  * the sides listed (left, right, top, bottom, or all), so a miscut shows colour, not paper.
  */
-export function bandNode(el: MarkupElement, box: BadgeBox, origin: { x: number; y: number }, color: string): Record<string, unknown> {
+export function bandNode(el: MarkupElement, box: BadgeBox, origin: { x: number; y: number }, color: string): CanvasNode {
   const n = (name: string, fallback?: number) => {
     const raw = el.attrs[name];
     if (raw === undefined && fallback !== undefined) return fallback;
@@ -90,7 +91,7 @@ export function bandNode(el: MarkupElement, box: BadgeBox, origin: { x: number; 
  * <photo width height>: the attendee's photo (content/photos/<id>.jpg or .png), scaled to
  * cover the box and cropped to it, centred; nothing when the attendee has none.
  */
-export function photoNode(el: MarkupElement, props: Record<string, unknown>, photo: string | undefined): Record<string, unknown> {
+export function photoNode(el: MarkupElement, props: BlockProps, photo: string | undefined): ImageNode | TextNode {
   const width = Number(el.attrs.width);
   const height = Number(el.attrs.height);
   for (const [name, v] of [['width', width], ['height', height]] as const) {

@@ -1,14 +1,18 @@
 import type { Block } from '../model/types.js';
 import { parseMarkup, MarkupSyntaxError, type MarkupElement } from './markup-tree.js';
-import { MarkupError, blockProps, convertBlocks, type Content, type ConvertContext } from './markup-to-pdf.js';
+import { MarkupError, blockProps, convertBlocks, type ConvertContext } from './markup-to-pdf.js';
+import type { BlockProps, DocumentTree, Node, PlacedInfo, RunningBlock, StackNode } from './tree.js';
 import { FragmentStore, TemplateError, locate, type TemplateSet } from './templates.js';
 import { pdfmakeStyles, AttributeError } from './style-attrs.js';
 import { resolveLengths, type BadgeBox } from './badge-geometry.js';
 import { FitAttributeError } from './markup-fit.js';
 import { TYPOGRAPHY_KEY, typographyOf, type Typography } from '../typeset/config.js';
+import { AT_ATTRIBUTE } from './template-positions.js';
 import { resolveFitGroups } from './fit-groups.js';
 
 const MM = 72 / 25.4;
+/** The template positions written into rendered tags (template-positions.ts), left out of quoted markup. */
+const TAG_POSITIONS = new RegExp(` ${AT_ATTRIBUTE}="[^"]*"`, 'g');
 
 /** Page size in points for A-series names or "WxHmm". */
 export function paperSize(paper: string, landscape = false): { width: number; height: number } {
@@ -23,7 +27,7 @@ export function paperSize(paper: string, landscape = false): { width: number; he
  * Renders a template with its view model and turns the markup into a pdfmake
  * document definition. Errors come back as TemplateError at the template's line.
  */
-export function composeDocument(templates: TemplateSet, name: string, view: object): Content {
+export function composeDocument(templates: TemplateSet, name: string, view: object): DocumentTree {
   const locale = (view as { locale?: { language?: string; second?: string } }).locale;
   const typography = typographyOf(templates.theme.typography, locale?.language, locale?.second);
   return convertMarkup(templates, name, view, (root, fragments) => toDocument(root, { theme: templates.theme, fragments, fonts: templates.fonts }, typography));
@@ -34,7 +38,7 @@ export function composeDocument(templates: TemplateSet, name: string, view: obje
  * sets where <place> coordinates start and who hears about text that does not fit.
  */
 export function composeBadgeFace(templates: TemplateSet, name: string, view: object,
-  extra: Pick<ConvertContext, 'origin' | 'onUnfitted' | 'photo'> & { badge: BadgeBox }): Content {
+  extra: Pick<ConvertContext, 'origin' | 'onUnfitted' | 'photo'> & { badge: BadgeBox }): StackNode {
   return convertMarkup(templates, name, view, (root, fragments) => {
     if (root.name !== 'badge') throw new MarkupError(root, `a badge template must start with <badge>, not <${root.name}>`);
     try {
@@ -48,8 +52,8 @@ export function composeBadgeFace(templates: TemplateSet, name: string, view: obj
   });
 }
 
-function convertMarkup(templates: TemplateSet, name: string, view: object,
-  convert: (root: MarkupElement, fragments: Block[][]) => Content): Content {
+function convertMarkup<T>(templates: TemplateSet, name: string, view: object,
+  convert: (root: MarkupElement, fragments: Block[][]) => T): T {
   const fragments = new FragmentStore();
   const markup = templates.render(name, view, fragments);
   let root: MarkupElement;
@@ -58,7 +62,7 @@ function convertMarkup(templates: TemplateSet, name: string, view: object,
   } catch (err) {
     if (!(err instanceof MarkupSyntaxError)) throw err;
     if (err.element) throw locateMarkupError(new MarkupError(err.element, err.message), templates, name);
-    const line = markup.split('\n')[err.line - 1]?.trim().slice(0, 80) ?? '';
+    const line = markup.split('\n')[err.line - 1]?.replace(TAG_POSITIONS, '').trim().slice(0, 80) ?? '';
     throw new TemplateError(unbalanced(templates, name) ?? { file: `${templates.label}/${name}`, line: 1, column: 1 },
       `the template produced broken markup (${err.message}) near: ${line}`,
       'check that every <tag> is closed (<p>...</p> or <br/>) and attribute values are in quotes');
@@ -72,7 +76,7 @@ function convertMarkup(templates: TemplateSet, name: string, view: object,
   }
 }
 
-function toDocument(root: MarkupElement, ctx: ConvertContext, typography: Typography): Content {
+function toDocument(root: MarkupElement, ctx: ConvertContext, typography: Typography): DocumentTree {
   if (root.name !== 'document') throw new MarkupError(root, `the template must start with <document>, not <${root.name}>`);
   const body: MarkupElement = { ...root, children: root.children.filter((c) => typeof c === 'string' || !['footer', 'header'].includes(c.name)) };
   const footer = root.children.find((c): c is MarkupElement => typeof c !== 'string' && c.name === 'footer');
@@ -104,7 +108,7 @@ function toDocument(root: MarkupElement, ctx: ConvertContext, typography: Typogr
 }
 
 /** The blocks, each group of <fit group> in each given one size (fit-groups.ts). */
-function withFitGroups(blocks: Content[]): Content[] {
+function withFitGroups(blocks: Node[]): Node[] {
   resolveFitGroups(blocks);
   return blocks;
 }
@@ -122,12 +126,11 @@ function customPage(root: MarkupElement, width: string, height = 'auto'): { widt
 const LINES_AFTER_HEADING = 3;
 
 /** The height of one line of body text, from the document's size and line height. */
-function lineHeightOf(style: Record<string, unknown>): number {
+function lineHeightOf(style: BlockProps): number {
   // 1.45 em: Noto Serif SC's ascent plus descent, which pdfmake takes as a line's height.
   return Number(style.fontSize ?? 10) * 1.45 * Number(style.lineHeight ?? 1);
 }
 
-interface PlacedNode { headlineLevel?: unknown; startPosition?: { top: number }; pageNumbers?: number[] }
 
 /**
  * A node marked keep-with-next moves to the next page when what follows it on its page is
@@ -135,8 +138,8 @@ interface PlacedNode { headlineLevel?: unknown; startPosition?: { top: number };
  * each move, so this runs only for headings, which are few.
  */
 function keepWithNext(pageBottom: number, lineHeight: number) {
-  return (node: Content, query: { getFollowingNodesOnPage(): PlacedNode[] }): boolean => {
-    if ((node as PlacedNode).headlineLevel !== 1) return false;
+  return (node: Node, query: { getFollowingNodesOnPage(): PlacedInfo[] }): boolean => {
+    if (node.headlineLevel !== 1) return false;
     const following = query.getFollowingNodesOnPage();
     const next = following.find((n) => n.headlineLevel !== 1 && n.startPosition);
     if (!next) return true;
@@ -147,13 +150,13 @@ function keepWithNext(pageBottom: number, lineHeight: number) {
 }
 
 /** A header or footer, converted for each page; `from-page` leaves the first pages bare. */
-function running(el: MarkupElement, ctx: ConvertContext) {
+function running(el: MarkupElement, ctx: ConvertContext): RunningBlock {
   const from = Number(el.attrs['from-page'] ?? 1);
   // skip-last: a back cover carries no page number.
   const skipLast = el.attrs['skip-last'] === 'true';
   const margin = (el.attrs.margin ?? '40,12,40,0').split(/[ ,]+/).map(Number);
   const container: MarkupElement = { ...el, attrs: {} };
-  return (current: number, count: number): Content | null =>
+  return (current: number, count: number): Node | null =>
     current < from || (skipLast && current === count) ? null : { stack: convertBlocks(container, { ...ctx, page: { current, count } }), margin };
 }
 

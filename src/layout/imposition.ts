@@ -1,5 +1,6 @@
 /** Where badges go on a printed sheet: sizes, grids, gutters and bleed, cut marks, duplex mirroring. */
 import { cropMarks, marksCanvas } from './marks.js';
+import type { CanvasNode } from './tree.js';
 import { PAPER, type LabelStock } from '../model/stock.js';
 
 const MM = 72 / 25.4;
@@ -101,7 +102,7 @@ export function slotOrigin(layout: SheetLayout, index: number, back = false): { 
  * Cut marks: short lines in the margin continuing every cut, past the bleed and never inside
  * a badge or its gutter, drawn by the same code as the print booklet's crop marks (render/marks.ts).
  */
-export function cutMarks(layout: SheetLayout): Array<Record<string, unknown>> {
+export function cutMarks(layout: SheetLayout): CanvasNode[] {
   if (!layout.cutMarks) return [];
   const cells = Array.from({ length: perSheet(layout) }, (_, i) => ({ ...slotOrigin(layout, i), ...layout.badge }));
   return [marksCanvas(cropMarks(cells, CUT_MARKS))];

@@ -5,6 +5,8 @@
  * rectangles work with y measured up (pdf-lib) or down (pdfmake).
  */
 
+import type { CanvasNode } from './tree.js';
+
 /** Points per millimetre. */
 export const MM = 72 / 25.4;
 
@@ -78,7 +80,7 @@ export function foldMarks(r: Rect, x: number, options: MarkOptions = {}): Segmen
  * The marks as a pdfmake node for a page's `background` (y down, from the page's top
  * left corner): `background: () => marksCanvas(cropMarks(rects))`.
  */
-export function marksCanvas(segments: Segment[], thickness = 0.25): Record<string, unknown> {
+export function marksCanvas(segments: Segment[], thickness = 0.25): CanvasNode {
   return {
     absolutePosition: { x: 0, y: 0 },
     canvas: segments.map((s) => ({

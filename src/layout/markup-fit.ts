@@ -6,7 +6,7 @@ import { normalizeSpace } from './text.js';
 import { qrRuns } from './qr.js';
 import { STEPS, sizeAt, stepTexts } from './fit-groups.js';
 
-type Content = Record<string, any>;
+import type { BlockProps, CanvasNode, Node, PlacedNode, StackNode, TextNode } from './tree.js';
 
 /** A text that did not fit its <fit> box even at its smallest size. */
 export interface Unfitted {
@@ -58,7 +58,7 @@ function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean 
  * badge, whose box must not grow), or printed on more lines (overflow="wrap", elsewhere).
  * group="…": one size for the group's fits in a sign (fit-groups.ts).
  */
-export function fitNode(el: MarkupElement, theme: Theme, props: Content, report: (u: Unfitted) => void, fonts?: FontSet, inBadge = false): Content {
+export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, report: (u: Unfitted) => void, fonts?: FontSet, inBadge = false): TextNode {
   const text = el.children.map((c) => (typeof c === 'string' ? c : '')).join('');
   const clean = normalizeSpace(text).trim();
   const width = num(el, 'width');
@@ -77,7 +77,7 @@ export function fitNode(el: MarkupElement, theme: Theme, props: Content, report:
     report({ text: clean, size: fitted.size, lines: fitted.lines.length, cut: overflow === 'cut' });
   }
   const { width: _ignored, ...rest } = props;
-  const node: Content = { ...rest, text: lines.join('\n'), fontSize: fitted.size };
+  const node: TextNode = { ...rest, text: lines.join('\n'), fontSize: fitted.size };
   return el.attrs.group ? joinGroup(node, el.attrs.group, clean, { width, minSize, maxSize, maxLines }, measure) : node;
 }
 
@@ -85,21 +85,21 @@ export function fitNode(el: MarkupElement, theme: Theme, props: Content, report:
  * A member of a group (fit-groups.ts) carries its text at every step; alone, it takes the
  * largest step it fits at, its lines broken between words.
  */
-function joinGroup(node: Content, group: string, text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number }, measure: Measure): Content {
+function joinGroup(node: TextNode, group: string, text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number }, measure: Measure): TextNode {
   const fitSteps = stepTexts(text, box, measure);
   const member = { ...node, fitGroup: group, fitRange: [box.minSize, box.maxSize], fitSteps };
   for (let step = STEPS; step >= 0; step--) {
-    if (fitSteps[step] !== null) return { ...member, text: fitSteps[step], fontSize: sizeAt(box.minSize, box.maxSize, step) };
+    if (fitSteps[step] !== null) return { ...member, text: fitSteps[step] as string, fontSize: sizeAt(box.minSize, box.maxSize, step) };
   }
   return member;
 }
 
 /** <place x y width>: blocks at a fixed place, measured from the origin of the page or badge. */
-export function placeNode(el: MarkupElement, origin: { x: number; y: number }, props: Content, children: Content[]): Content {
+export function placeNode(el: MarkupElement, origin: { x: number; y: number }, props: BlockProps, children: Node[]): PlacedNode {
   const x = origin.x + num(el, 'x');
   const y = origin.y + num(el, 'y');
   const { width, ...rest } = props;
-  const column: Content = { ...rest, stack: children };
+  const column: StackNode = { ...rest, stack: children };
   if (width !== undefined) column.width = width;
   return { absolutePosition: { x, y }, columns: [column] };
 }
@@ -108,7 +108,7 @@ export function placeNode(el: MarkupElement, origin: { x: number; y: number }, p
  * <qr value fit ecc>: a QR code `fit` points a side, drawn as vectors (one fill of its module
  * rectangles, in `color`, black by default) over a white square, which also gives the block its size.
  */
-export function qrNode(el: MarkupElement, props: Content): Content {
+export function qrNode(el: MarkupElement, props: BlockProps): CanvasNode {
   const value = el.attrs.value ?? '';
   const ecc = el.attrs.ecc ?? 'M';
   const fit = num(el, 'fit', 80);

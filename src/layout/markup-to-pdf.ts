@@ -8,11 +8,12 @@ import { normalizeSpace } from './text.js';
 import { ruleLayout, tableLayout, TABLE_LAYOUTS } from './table-layouts.js';
 import { FIT_ATTRS, FitAttributeError, PLACE_ATTRS, fitNode, placeNode, qrNode, type Unfitted } from './markup-fit.js';
 import { bandNode, photoNode, type BadgeBox } from './badge-geometry.js';
+import type { BlockProps, Node, StyleProps, TextNode, TextRun } from './tree.js';
 import { TOC_ENTRY_ATTRS, tocEntryNode } from './toc-entry.js';
 import { imageNode } from './image-node.js';
 
-/** pdfmake content: we build plain objects and let pdfmake check them. */
-export type Content = Record<string, any>;
+/** A node of the document tree (tree.ts). */
+export type Content = Node;
 
 /** What converting markup needs besides the markup itself. */
 export interface ConvertContext {
@@ -39,19 +40,19 @@ export class MarkupError extends Error {
   }
 }
 
-type BlockHandler = (el: MarkupElement, ctx: ConvertContext) => Content;
-type InlineHandler = (el: MarkupElement, ctx: ConvertContext) => Content[];
+type BlockHandler = (el: MarkupElement, ctx: ConvertContext) => Node;
+type InlineHandler = (el: MarkupElement, ctx: ConvertContext) => TextRun[];
 
 const BLOCK_ATTRS = ['id', 'page-break', 'width', 'unbreakable', 'toc', 'toc-style', 'toc-margin', 'bookmark', 'bookmark-parent', 'bookmark-text', 'keep-with-next', 'turn', 'fill-page'];
 
 /** Common attributes of block elements: style, anchors, TOC entries and bookmarks. */
-function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []): Content {
+function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []): BlockProps {
   const allowed = new Set([...Object.keys(STYLE_ATTRIBUTES), 'style', ...BLOCK_ATTRS, ...extra]);
   for (const key of Object.keys(el.attrs)) {
     if (!allowed.has(key)) throw new MarkupError(el, `<${el.name}> has no attribute "${key}"`, key);
   }
   const a = el.attrs;
-  const out: Content = withAttr(el, () => styleProps(pick(a, [...Object.keys(STYLE_ATTRIBUTES), 'style']), ctx.theme));
+  const out: BlockProps = withAttr(el, () => styleProps(pick(a, [...Object.keys(STYLE_ATTRIBUTES), 'style']), ctx.theme) as StyleProps);
   if (a.id) out.id = a.id;
   if (a['page-break']) out.pageBreak = a['page-break'];
   if (a.width) out.width = /^\d+(\.\d+)?$/.test(a.width) ? Number(a.width) : a.width;
@@ -64,7 +65,7 @@ function blockProps(el: MarkupElement, ctx: ConvertContext, extra: string[] = []
     out.tocItem = true;
     if (a['toc-style']) out.tocStyle = a['toc-style'].split(/\s+/);
     // pdfmake gives the entry's margin precedence over its style's, so it is set here.
-    if (a['toc-margin']) out.tocMargin = withAttr(el, () => STYLE_ATTRIBUTES.margin[1](a['toc-margin'], ctx.theme));
+    if (a['toc-margin']) out.tocMargin = withAttr(el, () => STYLE_ATTRIBUTES.margin[1](a['toc-margin'], ctx.theme) as number | number[]);
   }
   if (a.bookmark === 'true') {
     out.outline = true;
@@ -106,8 +107,8 @@ function elements(el: MarkupElement): MarkupElement[] {
 }
 
 /** Inline content of an element: text runs and inline elements; blocks trim their ends. */
-function inlineChildren(el: MarkupElement, ctx: ConvertContext, trim = true): Content[] {
-  const out: Content[] = [];
+function inlineChildren(el: MarkupElement, ctx: ConvertContext, trim = true): TextRun[] {
+  const out: TextRun[] = [];
   el.children.forEach((child, i) => {
     if (typeof child === 'string') {
       let t = normalizeSpace(child);
@@ -123,15 +124,15 @@ function inlineChildren(el: MarkupElement, ctx: ConvertContext, trim = true): Co
   return out;
 }
 
-function textNode(el: MarkupElement, ctx: ConvertContext, props: Content): Content {
+function textNode(el: MarkupElement, ctx: ConvertContext, props: BlockProps): TextNode {
   const inlines = inlineChildren(el, ctx);
   const plain = inlines.every((i) => Object.keys(i).length === 1);
   return { ...props, text: plain ? inlines.map((i) => i.text).join('') : inlines };
 }
 
 /** Block children; text directly inside a block container becomes a paragraph. */
-function blockChildren(el: MarkupElement, ctx: ConvertContext): Content[] {
-  const out: Content[] = [];
+function blockChildren(el: MarkupElement, ctx: ConvertContext): Node[] {
+  const out: Node[] = [];
   for (const child of el.children) {
     if (typeof child === 'string') {
       const t = normalizeSpace(child).replace(/^ +| +$/g, '');
@@ -147,19 +148,24 @@ function blockChildren(el: MarkupElement, ctx: ConvertContext): Content[] {
       if (own(inlineHandlers, child.name)) throw new MarkupError(child, `<${child.name}> must stand inside <p>`);
       throw new MarkupError(child, `unknown element <${child.name}>`);
     }
-    out.push(handler(child, ctx));
+    out.push(withSource(handler(child, ctx), child));
   }
   return out;
 }
 
-function fragment(el: MarkupElement, ctx: ConvertContext): Content[] {
+/** A block with where its template wrote it; one from a markdown fragment keeps its own. */
+function withSource(node: Node, el: MarkupElement): Node {
+  return el.src && !node.src ? { ...node, src: el.src } : node;
+}
+
+function fragment(el: MarkupElement, ctx: ConvertContext): Node[] {
   const blocks = ctx.fragments[Number(el.attrs.ref)];
   if (!blocks) throw new MarkupError(el, '<fragment> must come from the {{markdown}} helper');
   return blocksToPdf(blocks);
 }
 
 /** Converts a cell: inline-only content becomes text, otherwise a stack. */
-function cell(el: MarkupElement, ctx: ConvertContext): Content {
+function cell(el: MarkupElement, ctx: ConvertContext): Node {
   const props = blockProps(el, ctx, ['colspan', 'rowspan', 'border']);
   if (el.attrs.colspan) props.colSpan = Number(el.attrs.colspan);
   if (el.attrs.rowspan) props.rowSpan = Number(el.attrs.rowspan);
@@ -263,7 +269,7 @@ export const blockHandlers: Record<string, BlockHandler> = {
   }),
 };
 
-function withFitAttr(fn: () => Content): Content {
+function withFitAttr(fn: () => Node): Node {
   try {
     return fn();
   } catch (err) {
@@ -272,7 +278,7 @@ function withFitAttr(fn: () => Content): Content {
   }
 }
 
-function listItems(el: MarkupElement, ctx: ConvertContext): Content[] {
+function listItems(el: MarkupElement, ctx: ConvertContext): Node[] {
   return elements(el).map((li) => {
     if (li.name !== 'li') throw new MarkupError(li, `<${el.name}> holds <li> items, not <${li.name}>`);
     return cell(li, ctx);
@@ -298,7 +304,7 @@ export const inlineHandlers: Record<string, InlineHandler> = {
 };
 
 /** Converts the children of a block container (the document body, a footer). */
-export function convertBlocks(el: MarkupElement, ctx: ConvertContext): Content[] {
+export function convertBlocks(el: MarkupElement, ctx: ConvertContext): Node[] {
   return blockChildren(el, ctx);
 }
 

@@ -1,4 +1,6 @@
 import { SaxesParser } from 'saxes';
+import type { Position } from '../diagnostics.js';
+import { AT_ATTRIBUTE, parseTagPosition } from './template-positions.js';
 
 /** An element of the layout markup that templates produce. */
 export interface MarkupElement {
@@ -7,6 +9,8 @@ export interface MarkupElement {
   children: MarkupNode[];
   /** Line in the rendered markup (for error messages). */
   line: number;
+  /** Where the template wrote the element (file:line:column), when a template's text did. */
+  src?: Position;
 }
 
 /** An element or a run of text. */
@@ -39,7 +43,10 @@ export function parseMarkup(xml: string): MarkupElement {
     }
   });
   parser.on('opentag', (tag) => {
-    const el: MarkupElement = { name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [], line: parser.line };
+    const { [AT_ATTRIBUTE]: at, ...attrs } = tag.attributes as Record<string, string>;
+    const el: MarkupElement = { name: tag.name, attrs, children: [], line: parser.line };
+    const src = parseTagPosition(at);
+    if (src) el.src = src;
     if (stack.length > MAX_MARKUP_DEPTH && !failure) {
       failure = new MarkupSyntaxError(`elements are nested more than ${MAX_MARKUP_DEPTH} deep (<${tag.name}> inside ${stack.length - 1} others)`, parser.line, parser.column, el);
     }

@@ -2,12 +2,12 @@ import type { Block, Inline } from '../model/types.js';
 import { isCjk } from './text.js';
 import { placedSize } from '../markdown/image-prepare.js';
 
-type Content = Record<string, unknown>;
+import type { ImageNode, Node, TextRun } from './tree.js';
 
 /** pdfmake inlines for rich text spans; a link is followed by its address (style md-link-url), which a reader on paper needs. */
-export function inlinesToPdf(inlines: Inline[]): Content[] {
+export function inlinesToPdf(inlines: Inline[]): TextRun[] {
   return inlines.flatMap((i, n) => {
-    const out: Content = { text: i.break ? `${i.text}\n` : i.text };
+    const out: TextRun = { text: i.break ? `${i.text}\n` : i.text };
     if (i.bold) out.bold = true;
     // Emphasis takes the theme's md-em style: italic, which Chinese text sets in the sans face (fonts.ts).
     if (i.italic) out.style = 'md-em';
@@ -38,38 +38,45 @@ function sameAddress(text: string, href: string): boolean {
  * `md-p-zh` style (first-line indent of two characters), others `md-p`; paragraphs
  * inside lists get `md-li`.
  */
-export function blocksToPdf(blocks: Block[], inList = false): Content[] {
-  return blocks.map((b): Content => {
-    switch (b.type) {
-      case 'paragraph': {
-        const first = b.inlines.find((i) => i.text.trim())?.text.trim()[0];
-        const style = inList ? 'md-li' : isCjk(first) ? 'md-p-zh' : 'md-p';
-        return { text: inlinesToPdf(b.inlines), style };
-      }
-      case 'heading':
-        return { text: inlinesToPdf(b.inlines), style: 'md-h' };
-      case 'list': {
-        const items = b.items.map((item) => ({ stack: blocksToPdf(item, true) }));
-        return b.ordered ? { ol: items, start: b.start, style: 'md-list' } : { ul: items, style: 'md-list' };
-      }
-      case 'quote':
-        return { stack: blocksToPdf(b.blocks), style: 'md-quote' };
-      case 'code':
-        return { text: b.text, style: 'md-code-block', preserveLeadingSpaces: true };
-      case 'rule':
-        // Asterisks and em spaces print in either design (full-width ＊ would print Chinese into a Latin program).
-        return { text: '*\u2003*\u2003*', style: 'md-rule' };
-      case 'image':
-        return imageToPdf(b);
+export function blocksToPdf(blocks: Block[], inList = false): Node[] {
+  return blocks.map((b) => withSource(blockToPdf(b, inList), b));
+}
+
+/** The node with where its block starts in the markdown file, when known. */
+function withSource(node: Node, b: Block): Node {
+  return b.at ? { ...node, src: b.at } : node;
+}
+
+function blockToPdf(b: Block, inList: boolean): Node {
+  switch (b.type) {
+    case 'paragraph': {
+      const first = b.inlines.find((i) => i.text.trim())?.text.trim()[0];
+      const style = inList ? 'md-li' : isCjk(first) ? 'md-p-zh' : 'md-p';
+      return { text: inlinesToPdf(b.inlines), style };
     }
-  });
+    case 'heading':
+      return { text: inlinesToPdf(b.inlines), style: 'md-h' };
+    case 'list': {
+      const items = b.items.map((item) => ({ stack: blocksToPdf(item, true) }));
+      return b.ordered ? { ol: items, start: b.start, style: 'md-list' } : { ul: items, style: 'md-list' };
+    }
+    case 'quote':
+      return { stack: blocksToPdf(b.blocks), style: 'md-quote' };
+    case 'code':
+      return { text: b.text, style: 'md-code-block', preserveLeadingSpaces: true };
+    case 'rule':
+      // Asterisks and em spaces print in either design (full-width ＊ would print Chinese into a Latin program).
+      return { text: '*\u2003*\u2003*', style: 'md-rule' };
+    case 'image':
+      return imageToPdf(b);
+  }
 }
 
 /**
  * An image at its size at 150 dpi, shrunk to fit the box (placedSize), centred; embedded
  * from memory, never from a path. The data may be a scaled-down copy; the size is the original's.
  */
-function imageToPdf(b: Extract<Block, { type: 'image' }>): Content {
+function imageToPdf(b: Extract<Block, { type: 'image' }>): ImageNode {
   const placed = placedSize(b);
   const src = `data:image/${b.format};base64,${Buffer.from(b.data).toString('base64')}`;
   return { image: src, width: placed.width, height: placed.height, alignment: 'center', margin: [0, 4, 0, 6] };

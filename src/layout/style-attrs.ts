@@ -1,4 +1,5 @@
 import type { Theme } from './theme.js';
+import type { NamedStyle } from './tree.js';
 
 /** How a markup attribute (or theme style key) maps to a pdfmake property. */
 type Converter = (value: string | number | boolean | number[], theme: Theme) => unknown;
@@ -67,7 +68,7 @@ export function styleProps(attrs: Record<string, string | number | boolean | num
 }
 
 /** The theme's named styles as pdfmake styles. */
-export function pdfmakeStyles(theme: Theme): Record<string, Record<string, unknown>> {
+export function pdfmakeStyles(theme: Theme): Record<string, NamedStyle> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [name, attrs] of Object.entries(theme.styles)) {
     out[name] = {};
@@ -77,5 +78,5 @@ export function pdfmakeStyles(theme: Theme): Record<string, Record<string, unkno
       out[name][spec[0]] = spec[1](value, theme);
     }
   }
-  return out;
+  return out as Record<string, NamedStyle>;
 }

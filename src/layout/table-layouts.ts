@@ -1,6 +1,6 @@
 /** pdfmake table layouts that <table layout="…"> and <rule> name: lines, padding, colours. */
 
-type Layout = Record<string, unknown>;
+import type { TableLayout as Layout } from './tree.js';
 
 /** The layouts a template may name. */
 export const TABLE_LAYOUTS = ['none', 'lines', 'grid', 'underline'];

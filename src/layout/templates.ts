@@ -5,6 +5,7 @@ import type { Block } from '../model/types.js';
 import type { Theme } from './theme.js';
 import type { FontSet } from '../fonts/fonts.js';
 import { registerLocaleHelpers, UnknownWordError } from './locale-helpers.js';
+import { markTagPositions } from './template-positions.js';
 
 /** Markdown blocks and other prepared content that a template places by reference. */
 export class FragmentStore {
@@ -57,15 +58,17 @@ export function loadTemplates(source: FileSource, theme: Theme, diags: Diagnosti
       const name = `${dir}/${file}`;
       const text = source.read(name) ?? '';
       sources.set(name, text);
+      let ast: hbs.AST.Program;
       try {
-        hb.parse(text);
+        ast = hb.parse(text);
       } catch (err) {
         const e = syntaxPosition(err as Error);
         diags.error('template-syntax', { file: fileOf(name), ...e.at }, `template syntax: ${e.reason}`,
           'check that every {{#if}} / {{#each}} has its {{/if}} / {{/each}} and every {{ has its }}');
         continue;
       }
-      const fn = hb.compile(text, { strict: true, noEscape: false });
+      // Markup templates (not the web page's HTML) tell each element where it was written.
+      const fn = hb.compile(dir === 'web' ? text : markTagPositions(ast, fileOf(name)), { strict: true, noEscape: false });
       compiled.set(name, fn);
       if (dir === PARTIAL_DIR) hb.registerPartial(file.replace(/\.hbs$/, ''), fn);
     }

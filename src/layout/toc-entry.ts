@@ -1,6 +1,5 @@
 import type { MarkupElement } from './markup-tree.js';
-
-type Content = Record<string, any>;
+import type { BlockProps, ColumnsNode, TextRun } from './tree.js';
 
 /** The property that marks the inlines of a contents entry's text for the leader pass (src/pdfmake/leaders.ts). */
 export const LEADER_TEXT = 'forumpressLeaderText';
@@ -23,7 +22,7 @@ let entries = 0;
  * moves to the baseline of the text's last line and dotted leaders join the two (leaders.ts).
  * The whole entry links to its target.
  */
-export function tocEntryNode(el: MarkupElement, props: Content, inlines: Content[], numberStyle: string[] | undefined): Content {
+export function tocEntryNode(el: MarkupElement, props: BlockProps, inlines: TextRun[], numberStyle: string[] | undefined): ColumnsNode {
   const to = el.attrs.to;
   const key = `${to}#${++entries}`;
   const width = Number(el.attrs['number-width'] ?? NUMBER_WIDTH);

@@ -17,7 +17,7 @@ const parser = unified().use(remarkParse);
  * images, raw HTML...) is kept as plain text with a warning at its line.
  */
 export function markdownToBlocks(source: string, file: string, lineOffset: number, diags: Diagnostics, images?: ImageSource): Block[] {
-  const plain = plainParagraphs(source);
+  const plain = plainParagraphs(source, file, lineOffset);
   if (plain) return plain;
   const tree = parser.parse(boundEmphasis(boundNesting(source, file, lineOffset, diags), file, lineOffset, diags)) as Root;
   const state: MarkdownState = {
@@ -61,7 +61,12 @@ function convertBlocks(nodes: RootContent[], state: MarkdownState): Block[] {
   const out: Block[] = [];
   for (const node of nodes) {
     const handler = (Object.hasOwn(blockHandlers, node.type) ? blockHandlers[node.type] : undefined) ?? blockHandlers.unknown;
-    out.push(...handler(node, state));
+    const start = node.position?.start;
+    for (const block of handler(node, state)) {
+      // A block keeps where it starts in the file, for diagnostics about what it prints (a missing glyph).
+      if (start && !block.at) block.at = { file: state.file, line: start.line + state.lineOffset, column: start.column };
+      out.push(block);
+    }
   }
   return out;
 }

@@ -11,20 +11,22 @@ const BLOCK_START = /^(?:[#>+=~ -]|-|\d{1,9}[.)])/;
  * (micromark) took ~2 ms for each; this gives the same blocks (test/markdown-plain.test.ts
  * checks it against the parser) in a few microseconds and leaves the rest to the parser.
  */
-export function plainParagraphs(source: string): Block[] | undefined {
+export function plainParagraphs(source: string, file = '', lineOffset = 0): Block[] | undefined {
   if (SYNTAX.test(source)) return undefined;
   const blocks: Block[] = [];
   let lines: string[] = [];
+  let first = 0;
   const flush = () => {
-    if (lines.length) blocks.push({ type: 'paragraph', inlines: [{ text: lines.join('\n') }] });
+    if (lines.length) blocks.push({ type: 'paragraph', inlines: [{ text: lines.join('\n') }], at: { file, line: first + 1 + lineOffset, column: 1 } });
     lines = [];
   };
-  for (const line of source.split('\n')) {
+  for (const [i, line] of source.split('\n').entries()) {
     if (line === '') {
       flush();
       continue;
     }
     if (BLOCK_START.test(line) || line.endsWith(' ')) return undefined;
+    if (!lines.length) first = i;
     lines.push(line);
   }
   flush();

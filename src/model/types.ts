@@ -12,8 +12,18 @@ export interface Inline {
   break?: boolean;
 }
 
-/** A block of rich text, produced from markdown. */
-export type Block =
+/** Where a block starts in its markdown file (line and column in the file, from 1). */
+export interface SourceAt {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A block of rich text, produced from markdown, with where it starts when known. */
+export type Block = BlockKind & { at?: SourceAt };
+
+/** The kinds of block. */
+export type BlockKind =
   | { type: 'paragraph'; inlines: Inline[] }
   | { type: 'heading'; depth: number; inlines: Inline[] }
   | { type: 'list'; ordered: boolean; start: number; items: Block[][] }

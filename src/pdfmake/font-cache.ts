@@ -2,18 +2,14 @@ import { createRequire } from 'node:module';
 import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 import { installAdvanceShortcut } from './glyph-advance.js';
 import { installOwnTextLayer } from './text-layer.js';
+import { onFontParsed, shareFont, sharedFont, type ParsedFont } from '../fonts/parsed-fonts.js';
+
+// Fonts parsed for coverage checks are the ones pdfkit writes with (shareParsedFonts): they get the advance shortcut too.
+onFontParsed((font) => installAdvanceShortcut(font.getGlyph(0)));
 
 const require = createRequire(import.meta.url);
 
-/** What this module uses of a parsed font (fontkit). */
-interface FontkitFont {
-  unitsPerEm: number;
-  postscriptName?: string;
-  createSubset(): unknown;
-  hasGlyphForCodePoint(codePoint: number): boolean;
-  getGlyph(id: number): object;
-  layout(text: string): { advanceWidth: number };
-}
+type FontkitFont = ParsedFont;
 
 const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
 
@@ -38,30 +34,14 @@ export function shareParsedFonts(): void {
     const bytes = embedded.font?.stream?.buffer;
     if (embedded.font) installAdvanceShortcut(embedded.font.getGlyph(0));
     if (!bytes || isCollection(bytes)) return embedded;
-    const shared = parsed.get(bytes);
-    if (!shared) parsed.set(bytes, embedded.font);
+    const shared = sharedFont(bytes);
+    if (!shared) shareFont(bytes, embedded.font);
     else if (embedded.font !== shared) {
       embedded.font = shared;
       embedded.subset = shared.createSubset();
     }
     return embedded;
   };
-}
-
-/** The shared parsed font of a file's bytes (not a collection), parsed on first use. */
-export function parsedFont(bytes: Uint8Array): FontkitFont {
-  let font = parsed.get(bytes);
-  if (!font) {
-    font = require('fontkit').create(bytes) as FontkitFont;
-    installAdvanceShortcut(font.getGlyph(0));
-    // pdfkit tells two opened fonts apart by their head and name tables (isEqualFont), read
-    // from what fontkit has decoded so far: decode them now, as pdfkit's own opening does, or
-    // the italic face (the upright file again) would be embedded a second time.
-    void font.unitsPerEm;
-    void font.postscriptName;
-    parsed.set(bytes, font);
-  }
-  return font;
 }
 
 /** A TrueType collection starts with the tag `ttcf`. */
@@ -75,7 +55,6 @@ interface EmbeddedFont {
   subset: unknown;
 }
 
-const parsed = new WeakMap<Uint8Array, FontkitFont>();
 let installed = false;
 
 const sharedRuns = new WeakMap<object, Record<string, unknown>>();

@@ -1,10 +1,11 @@
 import { LAYOUT_LISTENER, type LaidOutPage } from './laid-out.js';
+import type { DocumentTree } from '../layout/tree.js';
 
 type Node = any;
 
 /** Pages each anchored part of a document fills, known once pdfmake has laid it out. */
 export interface PageSpans {
-  doc: Node;
+  doc: DocumentTree;
   /** Anchor id -> number of pages from its node to the last node before the next id. */
   spans(): Map<string, number>;
   /** What was laid out on each page, once the document is rendered (empty before). */
@@ -16,12 +17,12 @@ export interface PageSpans {
  * fills, from the positions pdfmake passes to `pageBreakBefore`. pdfmake asks about each
  * node once, in order, after everything before it is placed, so the last answer is final.
  */
-export function trackPages(doc: Node, anchors: Set<string>): PageSpans {
+export function trackPages(doc: DocumentTree, anchors: Set<string>): PageSpans {
   const first = new Map<string, number>();
   const last = new Map<string, number>();
   let current: string | undefined;
   const original = doc.pageBreakBefore;
-  const pageBreakBefore = (node: Node, query: unknown) => {
+  const pageBreakBefore = (node: Node, query: Parameters<NonNullable<DocumentTree['pageBreakBefore']>>[1]) => {
     const pages: number[] = node.pageNumbers ?? [];
     if (node.headlineLevel === PAGE_START) current = undefined;
     if (typeof node.id === 'string') {
@@ -32,7 +33,7 @@ export function trackPages(doc: Node, anchors: Set<string>): PageSpans {
     return typeof original === 'function' ? original(node, query) : false;
   };
   let laid: LaidOutPage[] = [];
-  const content = exposeBreaks(doc.content);
+  const content = exposeBreaks(doc.content) as DocumentTree['content'] & { [LAYOUT_LISTENER]?: unknown };
   content[LAYOUT_LISTENER] = (pages: LaidOutPage[]) => { laid = pages; };
   return {
     laidOut: () => laid,

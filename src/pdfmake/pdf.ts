@@ -6,6 +6,8 @@ import { installLayoutReadback, LAYOUT_LISTENER, LAYOUT_ONLY, type LaidOutPage }
 import { installSpeedups, shareFonts } from './speed.js';
 import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
+import { toDocDefinition } from './from-tree.js';
+import type { DocumentTree } from '../layout/tree.js';
 import { installLeaders } from './leaders.js';
 
 const require = createRequire(import.meta.url);
@@ -70,8 +72,8 @@ function useFonts(fonts: FontSet): void {
   shareFonts();
 }
 
-/** Renders a pdfmake document definition to PDF bytes. */
-export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet, options: RenderOptions = {}): Promise<Buffer> {
+/** Renders a document tree to PDF bytes, through its pdfmake document definition. */
+export async function renderPdf(doc: DocumentTree, meta: PdfMeta, fonts: FontSet, options: RenderOptions = {}): Promise<Buffer> {
   return pdfmake.createPdf(definitionOf(doc, meta, fonts, options)).getBuffer();
 }
 
@@ -79,25 +81,25 @@ export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta, fon
  * Lays a document out exactly as renderPdf does (same fonts, page breaks, headers and footers)
  * and returns what went on each page, without drawing a page or writing any PDF bytes.
  */
-export async function layOutPdf(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet): Promise<LaidOutPage[]> {
-  const given = doc.content as Record<symbol, unknown> | undefined;
+export async function layOutPdf(doc: DocumentTree, meta: PdfMeta, fonts: FontSet): Promise<LaidOutPage[]> {
+  const given = doc.content as DocumentTree['content'] & Record<symbol, unknown>;
   let laid: LaidOutPage[] = [];
   const listen = (pages: LaidOutPage[]) => {
     laid = pages;
     if (typeof given?.[LAYOUT_LISTENER] === 'function') (given[LAYOUT_LISTENER] as (p: LaidOutPage[]) => void)(pages);
   };
-  const content = Object.assign(Array.isArray(given) ? [...given] : { ...given }, { [LAYOUT_LISTENER]: listen, [LAYOUT_ONLY]: true });
+  const content = Object.assign([...given], { [LAYOUT_LISTENER]: listen, [LAYOUT_ONLY]: true });
   // getStream() stops where pdfmake hands back the pdfkit document, before it is ended and written out.
   await pdfmake.createPdf(definitionOf({ ...doc, content }, meta, fonts, {})).getStream();
   return laid;
 }
 
-/** The definition pdfmake is given: the document with its language, PDF version and info dictionary. */
-function definitionOf(doc: Record<string, unknown>, meta: PdfMeta, fonts: FontSet, options: RenderOptions): Record<string, unknown> {
+/** The definition pdfmake is given: the document tree's, with its language, PDF version and info dictionary. */
+function definitionOf(doc: DocumentTree, meta: PdfMeta, fonts: FontSet, options: RenderOptions): Record<string, unknown> {
   setup();
   useFonts(fonts);
   return {
-    ...doc,
+    ...toDocDefinition(doc),
     language: meta.language,
     // pdfmake's default, PDF 1.3, makes pdfkit skip the XMP packet and the PDF/A parts;
     // src/render/pdfa.ts finishes what pdfkit starts here.

@@ -18,7 +18,9 @@ describe('markdownToBlocks', () => {
         { text: 'One ' }, { text: 'two', italic: true }, { text: ' ' }, { text: 'three', bold: true }, { text: ' ' },
         { text: 'four', code: true }, { text: ' ' }, { text: 'five', href: 'https://example.org' }, { text: '.' },
       ],
+      at: { file: 'a.md', line: 1, column: 1 },
     });
+    expect(blocks[1].at).toEqual({ file: 'a.md', line: 3, column: 1 });
   });
 
   it('keeps lists, ordered ones with their start number', () => {
@@ -30,7 +32,7 @@ describe('markdownToBlocks', () => {
   it('never turns a javascript:, file: or relative link into a PDF link', () => {
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', '../secret', '#']) {
       const { blocks } = convert(`[x](${url})`);
-      expect(blocks[0]).toEqual({ type: 'paragraph', inlines: [{ text: 'x' }] });
+      expect(blocks[0]).toEqual({ type: 'paragraph', inlines: [{ text: 'x' }], at: { file: 'a.md', line: 1, column: 1 } });
     }
   });
 

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+
+/**
+ * The stages of the pipeline in the order data flows through them (README.md, "Code layout").
+ * A stage may import itself and the stages before it, never a later one; markdown comes
+ * before check because check, building the program, turns each body into blocks with it.
+ */
+const ORDER = ['load', 'markdown', 'check', 'layout', 'typeset', 'pdfmake', 'finish', 'badge-render', 'share'];
+
+/**
+ * What every stage may use, and what each of them may import in turn: the program's plain
+ * types (model/, which imports nothing), fonts (a resource below layout: files, coverage,
+ * fallback) and the diagnostics and file sources.
+ */
+const SHARED: Record<string, string[]> = {
+  model: [],
+  'diagnostics.ts': [],
+  'io.ts': ['diagnostics.ts', 'io-outputs.ts', 'load'],
+  'io-outputs.ts': [],
+  fonts: ['load', 'model', 'diagnostics.ts', 'io.ts'],
+};
+
+/**
+ * Known exceptions, to be removed, not added to: the typeset stage's grapheme clusters (a pure
+ * text utility, Intl.Segmenter) are used by the font fallback pass and by layout's <fit>
+ * measuring; they belong below layout (with fonts, or a text module of their own).
+ */
+const KNOWN = ['fonts/fallback.ts -> typeset/clusters.js', 'layout/measure.ts -> typeset/clusters.js'];
+
+const SRC = join(import.meta.dirname, '..', '..', 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.m?ts$/.test(name) ? [path] : [];
+  });
+}
+
+/** The part of src/ a file belongs to: its folder, or its own name for a file directly in src/. */
+function partOf(path: string): string {
+  const [first, ...rest] = relative(SRC, path).split(/[\\/]/);
+  return rest.length ? first : first.replace(/\.js$/, '.ts');
+}
+
+/** The relative modules a file imports, static or dynamic, type-only or not. */
+function importsOf(path: string): string[] {
+  const text = readFileSync(path, 'utf8');
+  const specs = [...text.matchAll(/^\s*(?:import|export)\b[^'"`;]*?from\s*'([^']+)'|^\s*import\s*'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/gm)]
+    .map((m) => m[1] ?? m[2] ?? m[3]);
+  return specs.filter((s) => s.startsWith('.')).map((s) => normalize(join(dirname(path), s)));
+}
+
+/** May a file of part `from` import one of part `to`? */
+function allowed(from: string, to: string): boolean {
+  if (from === to || Object.hasOwn(SHARED, to) && !Object.hasOwn(SHARED, from)) return true;
+  if (Object.hasOwn(SHARED, from)) return SHARED[from].includes(to);
+  const a = ORDER.indexOf(from);
+  const b = ORDER.indexOf(to);
+  return a >= 0 && b >= 0 && b <= a;
+}
+
+/** Every import that crosses a boundary the wrong way, as "file -> module". */
+export function wrongImports(): string[] {
+  const out: string[] = [];
+  for (const file of files(SRC)) {
+    const from = partOf(file);
+    // The driver (build.ts, cli.ts, ...) and the schedule importer may use every stage.
+    if (!ORDER.includes(from) && !Object.hasOwn(SHARED, from)) continue;
+    for (const target of importsOf(file)) {
+      const to = partOf(target);
+      if (!allowed(from, to)) out.push(`${relative(SRC, file)} -> ${relative(SRC, target)}`);
+    }
+  }
+  return out.sort();
+}
+
+describe('stage imports', () => {
+  it('no stage imports a later one, nor the driver; model, fonts, diagnostics and io import only what is below them', () => {
+    const wrong = wrongImports();
+    expect(wrong.filter((w) => !KNOWN.includes(w))).toEqual([]);
+    // A known exception that is gone comes off the list.
+    expect(KNOWN.filter((k) => !wrong.includes(k))).toEqual([]);
+  });
+
+  it('finds the imports it checks, and tells a later stage from an earlier one', () => {
+    const markup = importsOf(join(SRC, 'layout', 'markup-to-pdf.ts')).map((p) => relative(SRC, p));
+    expect(markup).toContain(join('model', 'types.js'));
+    expect(markup).toContain(join('layout', 'tree.js'));
+    expect(allowed('layout', 'pdfmake')).toBe(false);
+    expect(allowed('pdfmake', 'layout')).toBe(true);
+    // The imports this test was written against: check used share's time zones, fonts pdfmake's font cache.
+    expect(allowed('check', 'share')).toBe(false);
+    expect(allowed('fonts', 'pdfmake')).toBe(false);
+    expect(allowed('fonts', 'layout')).toBe(false);
+    expect(allowed('finish', 'outputs.ts')).toBe(false);
+  });
+});
