@@ -35,12 +35,14 @@ const WORD = /^[\p{L}\p{M}]+$/u;
 
 /**
  * Where a word may be hyphenated, as offsets into it (a break before that character), at least
- * two letters from its start and three from its end. Only words of letters, five or more, all
- * lower case: a word with digits, a URL, an acronym (CoLLaM) or a capitalised word (a name such
- * as Gruebel; a sentence's first word rarely needs it) stays whole, as careful setting does.
+ * two letters from its start and three from its end. Only words of letters, five or more: a
+ * word with digits, a URL or a capital after its first letter (an acronym, CoLLaM) stays whole,
+ * and so, but in German (whose nouns are capitalised), does a capitalised word: a name such as
+ * Gruebel (a sentence's first word rarely needs breaking).
  */
 export function hyphenationPoints(word: string, lang: string): number[] {
-  if (word.length < 5 || !WORD.test(word) || /\p{Lu}|\p{Lt}/u.test(word)) return [];
+  if (word.length < 5 || !WORD.test(word) || /[\p{Lu}\p{Lt}]/u.test(word.slice(1))) return [];
+  if (lang !== 'de' && /^[\p{Lu}\p{Lt}]/u.test(word)) return [];
   const key = `${lang}\0${word}`;
   let points = cache.get(key);
   if (points) return points;

@@ -7,27 +7,26 @@ import { dirname, join, normalize, relative } from 'node:path';
  * A stage may import itself and the stages before it, never a later one; markdown comes
  * before check because check, building the program, turns each body into blocks with it.
  */
-const ORDER = ['load', 'markdown', 'check', 'layout', 'typeset', 'pdfmake', 'finish', 'badge-render', 'share'];
+const ORDER = ['load', 'markdown', 'check', 'layout', 'pdfmake', 'finish', 'badge-render', 'share'];
 
 /**
  * What every stage may use, and what each of them may import in turn: the program's plain
- * types (model/, which imports nothing), fonts (a resource below layout: files, coverage,
- * fallback) and the diagnostics and file sources.
+ * types (model/, which imports nothing), the paragraph setter (typeset/: pure, it imports
+ * nothing; layout asks it for the lines of a text it fits to a size before pagination, the
+ * pdfmake adapter for every paragraph's lines, so both get the same lines), fonts (a resource
+ * below layout: files, coverage, fallback) and the diagnostics and file sources.
  */
 const SHARED: Record<string, string[]> = {
   model: [],
+  typeset: [],
   'diagnostics.ts': [],
   'io.ts': ['diagnostics.ts', 'io-outputs.ts', 'load'],
   'io-outputs.ts': [],
-  fonts: ['load', 'model', 'diagnostics.ts', 'io.ts'],
+  fonts: ['load', 'model', 'typeset', 'diagnostics.ts', 'io.ts'],
 };
 
-/**
- * Known exceptions, to be removed, not added to: the typeset stage's grapheme clusters (a pure
- * text utility, Intl.Segmenter) are used by the font fallback pass and by layout's <fit>
- * measuring; they belong below layout (with fonts, or a text module of their own).
- */
-const KNOWN = ['fonts/fallback.ts -> typeset/clusters.js', 'layout/measure.ts -> typeset/clusters.js'];
+/** Known exceptions, to be removed, not added to. */
+const KNOWN: string[] = [];
 
 const SRC = join(import.meta.dirname, '..', '..', 'src');
 

@@ -142,6 +142,11 @@ describe('the paragraph setter', () => {
     expect(hyphenationPoints('représentation', 'fr').length).toBeGreaterThan(2);
     expect(hyphenationPoints('Silbentrennung', 'de')).toEqual([3, 6, 10]);
     expect(hyphenationPoints('UNESCO', 'en')).toEqual([]);
+    // Names and mixed-case acronyms stay whole; German nouns are capitalised and still break.
+    expect(hyphenationPoints('Gruebel', 'en')).toEqual([]);
+    expect(hyphenationPoints('Linguistic', 'en')).toEqual([]);
+    expect(hyphenationPoints('linguistic', 'en').length).toBeGreaterThan(0);
+    expect(hyphenationPoints('CoLLaMinator', 'de')).toEqual([]);
   });
 
   it('balances display lines and breaks them only between words', () => {
