@@ -42,23 +42,37 @@ function mark(node: AstNode, file: string): void {
   // Whitespace control strips the ends of the literal text: the value is a part of the original.
   const lead = Math.max(0, original.indexOf(value));
   const { line, column } = node.loc!.start;
+  const cursor = new Cursor(original, line, column + 1);
   let out = '';
   let done = 0;
   for (const m of value.matchAll(TAG)) {
     const end = m.index + m[0].length;
-    const at = positionIn(original, lead + m.index, line, column + 1);
+    const at = cursor.at(lead + m.index);
     out += `${value.slice(done, end)} ${AT_ATTRIBUTE}="${file}:${at.line}:${at.column}"`;
     done = end;
   }
   node.value = out + value.slice(done);
 }
 
-/** Line and column (from 1) of an offset into text that starts at line:column. */
-function positionIn(text: string, offset: number, line: number, column: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lines = before.split('\n');
-  if (lines.length === 1) return { line, column: column + [...before].length };
-  return { line: line + lines.length - 1, column: [...lines[lines.length - 1]].length + 1 };
+/**
+ * Line and column (from 1) of offsets into a text that starts at line:column, asked in
+ * increasing order: each call reads on from the last, so a text with many tags is read once
+ * (from its start for every tag, 20,000 nested tags took 14 s).
+ */
+class Cursor {
+  private offset = 0;
+  constructor(private readonly text: string, private line: number, private column: number) {}
+
+  at(offset: number): { line: number; column: number } {
+    for (; this.offset < offset; this.offset++) {
+      const code = this.text.charCodeAt(this.offset);
+      if (code === 10) {
+        this.line++;
+        this.column = 1;
+      } else if (code < 0xdc00 || code > 0xdfff) this.column++; // a low surrogate is part of the character before it
+    }
+    return { line: this.line, column: this.column };
+  }
 }
 
 /** Reads an element's template position back from its attribute value. */
