@@ -32,7 +32,7 @@ beforeAll(() => {
 
 describe('reproducible builds', () => {
   it('give byte-identical PDFs when built twice in one process', async () => {
-    const first = await buildRealForum();
+    const first = await build(realSources());
     const second = await build(realSources());
     expect(Object.keys(hashes(first.outputs))).toEqual(['badges.pdf', 'certificates.pdf', 'program-archival.pdf', 'program-print.pdf', 'program.html', 'program.ics', 'program.pdf', 'schedule-phone.pdf', 'signin.pdf', 'signs.pdf', 'tents.pdf']);
     expect(hashes(second.outputs)).toEqual(hashes(first.outputs));
@@ -40,12 +40,13 @@ describe('reproducible builds', () => {
 
   it('give the same bytes in separate processes, whatever the time zone and locale', async () => {
     const here = hashes((await buildRealForum()).outputs);
-    const a = buildInProcess({ TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8' });
-    const b = buildInProcess({ TZ: 'America/Los_Angeles', LANG: 'C' });
-    expect(a.status, a.output).toBe(0);
-    expect(b.status, b.output).toBe(0);
-    expect(hashes(a.files)).toEqual(here);
-    expect(hashes(b.files)).toEqual(here);
+    // One other zone and locale locally; both in CI's thorough run.
+    const zones = [{ TZ: 'America/Los_Angeles', LANG: 'C' }, ...(process.env.FORUMPRESS_THOROUGH ? [{ TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8' }] : [])];
+    for (const env of zones) {
+      const run = buildInProcess(env);
+      expect(run.status, run.output).toBe(0);
+      expect(hashes(run.files)).toEqual(here);
+    }
   });
 
   it('take their date from SOURCE_DATE_EPOCH when it is set, and refuse a malformed one', () => {

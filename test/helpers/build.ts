@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type BuildResult } from '../../src/build.js';
 import { diskSource, memorySource, type FileSource } from '../../src/io.js';
@@ -13,10 +13,43 @@ export function realSources(): { content: FileSource; templates: FileSource } {
 
 let cached: Promise<BuildResult> | undefined;
 
-/** Builds the real forum once per test file and shares the result. */
+/**
+ * The real forum built from content/ and templates/, once per test run: the first test file to
+ * ask builds it and leaves the result in FORUMPRESS_TEST_SHARED (a folder vitest.config.ts makes
+ * per run); the others read it (ten files built the same forum, about 12 s of the suite). A test
+ * about building itself (reproducible.test.ts) calls build() instead.
+ */
 export function buildRealForum(): Promise<BuildResult> {
-  cached ??= build(realSources());
+  cached ??= sharedBuild();
   return cached;
+}
+
+async function sharedBuild(): Promise<BuildResult> {
+  const dir = process.env.FORUMPRESS_TEST_SHARED && join(process.env.FORUMPRESS_TEST_SHARED, 'real-forum');
+  if (dir && existsSync(join(dir, 'result.json'))) {
+    const saved = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
+    return {
+      ...saved,
+      outputs: new Map(saved.outputs.map((name: string) => [name, new Uint8Array(readFileSync(join(dir, 'outputs', name)))])),
+      inputHashes: saved.inputHashes && new Map(saved.inputHashes),
+    };
+  }
+  const result = await build(realSources());
+  if (dir && result.ok) {
+    // Written aside and moved into place whole, so a reader never sees half of it.
+    const next = `${dir}.${process.pid}`;
+    mkdirSync(join(next, 'outputs'), { recursive: true });
+    for (const [name, bytes] of result.outputs) writeFileSync(join(next, 'outputs', name), bytes);
+    writeFileSync(join(next, 'result.json'), JSON.stringify({
+      ...result, outputs: [...result.outputs.keys()], inputHashes: result.inputHashes && [...result.inputHashes],
+    }));
+    try {
+      renameSync(next, dir);
+    } catch {
+      // Another test file got there first with the same build.
+    }
+  }
+  return result;
 }
 
 /** The real content as an in-memory map (path -> text), to copy and vary in tests. */
