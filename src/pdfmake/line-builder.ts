@@ -105,8 +105,10 @@ function toLines(lines: SetLine<Inline>[], sources: Inline[], maxWidth: number, 
       if (run.scale) inline.horizontalScaling = run.scale;
       line.inlines.push(inline);
     }
-    // pdfmake centres and right-aligns by this width; a justified line is already as wide as the column.
-    line.inlineWidths = set.width;
+    // pdfmake centres and right-aligns by this width; a justified line is already as wide as the
+    // column. One the setter left short (nothing on it could stretch: an address broken at its
+    // slashes) is said to be full, or pdfmake would spread the slack between its pieces itself.
+    line.inlineWidths = sources[0]?.alignment === 'justify' && !set.last ? Math.max(set.width, maxWidth) : set.width;
     if (set.forced) line.newLineForced = true;
     line.lastLineInParagraph = set.last;
     line._typesetIndex = k;

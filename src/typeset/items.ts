@@ -132,6 +132,9 @@ function latinGap<S>(a: Atom, b: Atom, runs: TextRun<S>[], em: number): number |
 
 const CJKISH = new Set<Kind>(['han', 'open', 'close', 'punct', 'dash']);
 
+/** A word piece ending where a line may break inside a word: after a hyphen or slash. */
+const EXPLICIT_END = /[-/\u2010\u2013]$/u;
+
 /** The glue (or nothing that breaks) between two atoms with no space between them. */
 function between<S>(a: Atom, b: Atom, runs: TextRun<S>[], opts: ItemOptions): Glue {
   const last = [...a.text].pop() ?? '';
@@ -141,6 +144,10 @@ function between<S>(a: Atom, b: Atom, runs: TextRun<S>[], opts: ItemOptions): Gl
   let brk = cjk && !noWrap && !NO_LINE_START.includes(first) && !NO_LINE_END.includes(last) &&
     !NO_BREAK_AROUND.includes(last) && !NO_BREAK_AROUND.includes(first) && !(a.kind === 'word' && b.joined);
   if (brk && opts.wordBounds && a.kind !== 'close' && b.kind !== 'open' && !opts.wordBounds.has(b.at)) brk = false;
+  // A word pdfmake cut into inlines after a hyphen or slash (an address: "example.org/" "ab/"
+  // "cd…") may break there, as it may inside one run: without it a 30,000-character address
+  // was one line running off the page.
+  if (!brk && !noWrap && a.kind === 'word' && b.kind === 'word' && EXPLICIT_END.test(a.text) && /^[\p{L}\p{N}]/u.test(b.text)) brk = true;
   const emA = runs[a.run].size;
   const emB = runs[b.run].size;
   let w = 0;

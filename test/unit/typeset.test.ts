@@ -169,4 +169,14 @@ describe('the paragraph setter', () => {
     const han = '中'.repeat(10_000);
     expect(setParagraph(mixedRuns(han, 9.5), testMetrics, { width: 300, align: 'justify' }).map(text).join('')).toBe(han);
   });
+
+  it('breaks an address that arrives cut into pieces after its slashes (as pdfmake hands one over)', () => {
+    const url = `https://example.org/${'ab/cd'.repeat(600)}`;
+    const pieces = url.match(/[^/]*\/+|[^/]+$/g)!;
+    const style = mixedRuns('x', 9.5)[0].style;
+    const lines = setParagraph(pieces.map((t) => ({ text: t, style, size: 9.5 })), testMetrics, { width: 300, align: 'justify' });
+    expect(lines.map(text).join('')).toBe(url);
+    expect(lines.length).toBeGreaterThan(20);
+    for (const l of lines) expect(l.width).toBeLessThanOrEqual(300 + 1e-6);
+  });
 });
