@@ -6,7 +6,7 @@ import { loadTemplates, TemplateError, type TemplateSet } from './layout/templat
 import { composeDocument } from './layout/document.js';
 import type { DocumentTree } from './layout/tree.js';
 import { badgeJobs, derivedOutputs, outputJobs } from './outputs.js';
-import { badgeDigest, inputHash } from './input-hash.js';
+import { badgeDigest, inputHash, withoutPositions } from './input-hash.js';
 import type { PdfMeta } from './pdfmake/pdf.js';
 import { renderSheets } from './finish/sheets.js';
 import { renderWithDerived } from './finish/derive.js';
@@ -108,7 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const names = badgeJobs(settings, !!options.only).map((j) => j.output);
     if (options.outputs && !names.some((n) => options.outputs!.includes(n))) return;
     // The badges show the forum as badgeForumView sees it (name, dates, place): all of it is hashed.
-    const forumSeen = JSON.stringify([metadata(program), badgeForumView(programView(program))]);
+    const forumSeen = JSON.stringify([metadata(program), badgeForumView(programView(program))], withoutPositions);
     const digest = badgeDigest(attendees!, settings, options.only, `${options.salt ?? ''}\0${forumSeen}`);
     names.forEach((n) => inputHashes.set(n, digest));
     if (meta && names.every((n) => options.previous?.get(n) === digest)) return void unchanged.push(...names);

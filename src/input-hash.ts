@@ -13,12 +13,21 @@ export function inputHash(job: OutputJob, salt = ''): string {
   return createHash('sha256').update(salt).update('\0').update(job.template).update('\0').update(JSON.stringify(job.view, plain)).digest('hex');
 }
 
+/** Keys that hold where content is written: moving a line alone changes no output. */
+const POSITIONS = new Set(['fieldAt', 'listsAt']);
+
+/** A JSON replacer that leaves out where content is written (fieldAt). */
+export function withoutPositions(key: string, value: unknown): unknown {
+  return POSITIONS.has(key) ? undefined : value;
+}
+
 /**
  * JSON drops what is inside Maps and Sets and writes functions as nothing: spell them out.
  * Bytes (an abstract's image) stand as their digest: JSON writes each byte as a key of its own,
  * and an 8 MB JPEG took the booklet's digest to some 500 MB of memory.
  */
 function plain(this: unknown, key: string, value: unknown): unknown {
+  if (POSITIONS.has(key)) return undefined;
   const raw = (this as Record<string, unknown>)[key];
   if (raw instanceof Uint8Array) return { bytes: createHash('sha256').update(raw).digest('hex') };
   if (value instanceof Map) return { Map: [...value] };
@@ -35,5 +44,5 @@ function plain(this: unknown, key: string, value: unknown): unknown {
 export function badgeDigest(list: AttendeeList, settings: SettingsFile, only: string[] | undefined, salt = ''): string {
   const people = list.attendees.map(({ at: _at, ...person }) => person);
   return createHash('sha256').update(salt).update('\0badges\0')
-    .update(JSON.stringify({ people, roles: list.roles, settings: settings.badges, only: only ?? null })).digest('hex');
+    .update(JSON.stringify({ people, roles: list.roles, settings: settings.badges, only: only ?? null }, withoutPositions)).digest('hex');
 }

@@ -1,6 +1,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
-import { parseCsv, type CsvRow } from '../load/csv.js';
+import { cellPos, parseCsv, type CsvRow } from '../load/csv.js';
+import { fieldsAt } from './fields-at.js';
 import { parseYaml } from '../load/yaml.js';
 import type { Attendee, AttendeeList, Role } from '../model/attendees.js';
 import { rolesSchema } from './schemas.js';
@@ -65,7 +66,8 @@ function loadRoles(source: FileSource, diags: Diagnostics): Role[] | undefined {
     if (seen.has(r.key)) diags.error('duplicate-id', yaml.locate(['roles', i, 'key']), `role "${r.key}" is listed twice`, 'give every role its own key');
     seen.add(r.key);
   });
-  return data.roles.map((r, rank) => ({ key: r.key, label: r.label, labelEn: r.label_en, color: r.color, rank }));
+  return data.roles.map((r, rank) => ({ key: r.key, label: r.label, labelEn: r.label_en, color: r.color, rank,
+    ...fieldsAt(yaml, ['roles', rank], { label: 'label', labelEn: 'label_en' }) }));
 }
 
 function columnIndex(header: CsvRow, file: string, diags: Diagnostics): Record<string, number> | undefined {
@@ -130,8 +132,19 @@ function toAttendee(row: CsvRow, n: number, index: Record<string, number>, roles
     ...(cell('sort_as') ? { sortAs: cell('sort_as') } : {}),
     roles: held.sort((a, b) => a.rank - b.rank),
     at: at(index.id !== undefined && cell('id') ? 'id' : 'name'),
+    fieldAt: cellsAt(file, row, index),
     row,
   };
+}
+
+/** Where the name, English name and affiliation of a row are written. */
+function cellsAt(file: string, row: CsvRow, index: Record<string, number>): NonNullable<Attendee['fieldAt']> {
+  const out: NonNullable<Attendee['fieldAt']> = {};
+  for (const [field, key] of [['name', 'name'], ['name_en', 'nameEn'], ['affiliation', 'affiliation']] as const) {
+    const pos = index[field] === undefined ? undefined : cellPos(file, row, index[field]);
+    if (pos) out[key] = pos;
+  }
+  return out;
 }
 
 function checkDuplicateIds(attendees: Attendee[], diags: Diagnostics): void {

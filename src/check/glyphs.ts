@@ -2,15 +2,19 @@ import type { Diagnostics, Position } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
 import type { GlyphPlace, MissingGlyphs } from '../fonts/fallback.js';
 import { SourceText, lowerBound } from './source-text.js';
+import { fieldCharAt, nonSpaceCount } from '../load/field-pos.js';
 
 /** Most places reported for one missing character; the rest are summed up. */
 const MAX_PLACES = 10;
 
 /**
- * Reports each character no font has where it is written: a character in text laid out with
- * its source position (a talk's paragraph) at that character in the file; one in text without
- * a position (a title, a template's words) at every place it is written in the content and
- * templates, found by searching the source files.
+ * Reports each character no font has where it is written: one printed from a content field (a
+ * title in schedule.yaml, a name in attendees.csv) at its own line and column there, as the
+ * layout tree's spans say; one in a talk's paragraph at that character of the markdown; one a
+ * template writes at the template's element. Only a character printed by text that carries no
+ * position (a word of templates/locales, a list item a template prints with {{this}} outside
+ * {{#each}} of a list with places, text made by code) is still looked for in the content and
+ * template files, at every place it is written there.
  */
 export function reportMissingGlyphs(missing: MissingGlyphs, sources: FileSource[], diags: Diagnostics): void {
   if (!missing.size) return;
@@ -28,7 +32,7 @@ export function reportMissingGlyphs(missing: MissingGlyphs, sources: FileSource[
     const add = (at: Position) => places.set(`${at.file}:${at.line}:${at.column}`, at);
     let search = unplaced > 0;
     for (const place of laidOut) {
-      const at = placeInSource(place, read, offsets);
+      const at = placeInField(place, ch) ?? placeInSource(place, read, offsets);
       if (at) add(at);
       else search = true;
     }
@@ -70,6 +74,7 @@ function reader(sources: FileSource[]): (file: string) => SourceText | undefined
  */
 function placeInSource(place: GlyphPlace, read: (file: string) => SourceText | undefined,
   offsets: (file: SourceText) => number[]): Position | undefined {
+  if (!place.src) return undefined;
   const file = read(place.src.file);
   const start = file?.lineStart(place.src.line);
   if (!file || start === undefined) return undefined;
@@ -78,6 +83,19 @@ function placeInSource(place: GlyphPlace, read: (file: string) => SourceText | u
   if (place.src.file.endsWith('.hbs')) return first < found.length ? place.src : undefined;
   const at = found[first + place.nth];
   return at === undefined ? undefined : file.positionAt(at);
+}
+
+/** The character's place in the content field it was printed from, when its text has fields and it is in one. */
+function placeInField(place: GlyphPlace, ch: string): Position | undefined {
+  if (!place.spans || place.text === undefined) return undefined;
+  let offset = -1;
+  for (let n = 0; n <= place.nth; n++) {
+    offset = place.text.indexOf(ch, offset + 1);
+    if (offset < 0) return undefined;
+  }
+  const ordinal = nonSpaceCount(place.text.slice(0, offset));
+  const span = place.spans.find((s) => s.start <= ordinal && ordinal < s.end);
+  return span && fieldCharAt(span.at, ordinal - span.start);
 }
 
 /** Every content and template file a character may be written in. */

@@ -4,7 +4,7 @@ import { parseYaml, type YamlFile } from '../load/yaml.js';
 import { splitFrontMatter } from '../load/frontmatter.js';
 import { markdownToBlocks } from '../markdown/index.js';
 import { imageBudget, type ImageBudget } from '../markdown/image-prepare.js';
-import type { Day, DayItem, Forum, Program, Session, Slot, Talk, Title } from '../model/types.js';
+import type { Day, DayItem, FieldPos, Forum, Program, Session, Slot, Talk, Title } from '../model/types.js';
 import { abstractSchema, forumSchema, scheduleSchema, settingsSchema, type SessionEntry, type SettingsFile, type SlotEntry } from './schemas.js';
 import { validate } from './validate.js';
 import { loadHeadTables } from './tents.js';
@@ -12,6 +12,7 @@ import { checkDays, checkTimes, parseTimeRange } from './times.js';
 import { LIMITS, withinLimit } from './limits.js';
 import { closest } from './suggest.js';
 import { loadLogos } from './logos.js';
+import { fieldsAt, itemsAt } from './fields-at.js';
 
 /** The checked program and the build settings, or undefined parts where errors stopped them. */
 export interface LoadedContent {
@@ -54,6 +55,13 @@ export function loadProgram(source: FileSource, diags: Diagnostics): LoadedConte
       academicCommittee: forumData.academic_committee, funding: forumData.funding, introduction,
       logos: loadLogos(forumData.logo, forumYaml, source, diags, images),
       timezone: forumData.timezone,
+      ...fieldsAt(forumYaml, [], { name: 'name', nameEn: 'name_en', venue: 'venue', contact: 'contact', funding: 'funding',
+        livestreamPlatform: ['livestream', 'platform'], livestreamNote: ['livestream', 'note'] }),
+      listsAt: {
+        hosts: itemsAt(forumYaml, ['hosts'], forumData.hosts.length), coHosts: itemsAt(forumYaml, ['co_hosts'], forumData.co_hosts.length),
+        organizingCommittee: itemsAt(forumYaml, ['organizing_committee'], forumData.organizing_committee.length),
+        academicCommittee: itemsAt(forumYaml, ['academic_committee'], forumData.academic_committee.length),
+      },
     };
   }
   // The schedule is checked even when forum.yaml has errors, so every problem shows at once.
@@ -128,39 +136,49 @@ function loadTalks(source: FileSource, diags: Diagnostics, budget: ImageBudget):
     talks.set(id, {
       id,
       file,
-      title: toTitle(data.title),
-      speakers: data.speakers.map((s) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation, ...(s.sort_as ? { sortAs: s.sort_as } : {}) })),
+      title: toTitle(data.title, yaml, ['title']),
+      speakers: data.speakers.map((s, i) => ({ name: s.name, nameEn: s.name_en, affiliation: s.affiliation, ...(s.sort_as ? { sortAs: s.sort_as } : {}),
+        ...fieldsAt(yaml, ['speakers', i], PERSON_KEYS) })),
       kind: data.kind,
       subtitle: data.subtitle,
       track: data.track,
       language: data.language,
       body: markdownToBlocks(split.body, file, split.bodyLineOffset, diags, { files: source, dir: 'abstracts', budget }),
       bodyLine: split.bodyLineOffset + 1,
+      ...fieldsAt(yaml, [], { subtitle: 'subtitle', track: 'track' }),
     });
   }
   return talks;
 }
 
-function toTitle(title: string | { zh?: string; en?: string }): Title {
-  if (typeof title === 'string') return { primary: title };
+/** The YAML keys of a person's fields. */
+const PERSON_KEYS = { name: 'name', nameEn: 'name_en', affiliation: 'affiliation' };
+
+function toTitle(title: string | { zh?: string; en?: string }, yaml: YamlFile, path: (string | number)[]): Title {
+  if (typeof title === 'string') return { primary: title, ...fieldsAt(yaml, [], { primary: path }) };
   const primary = title.zh ?? title.en ?? '';
   const secondary = title.zh && title.en ? title.en : undefined;
-  return { ...title, primary, secondary };
+  const at: Title['fieldAt'] = fieldsAt(yaml, path, { zh: 'zh', en: 'en' }).fieldAt;
+  if (at) at.primary = title.zh !== undefined ? at.zh : at.en;
+  return { ...title, primary, secondary, ...(at ? { fieldAt: at } : {}) };
 }
 
 function toSession(entry: SessionEntry, date: string, path: (string | number)[], yaml: YamlFile,
   talks: Map<string, Talk | null>, used: Map<string, Position>, diags: Diagnostics): Session {
-  const slots = entry.slots.map((s, i) => toSlot(s, [...path, 'slots', i], yaml, talks, used, diags, entry.room));
+  const at = fieldsAt(yaml, path, { title: 'title', room: 'room' });
+  const slots = entry.slots.map((s, i) => toSlot(s, [...path, 'slots', i], yaml, talks, used, diags, entry.room, at.fieldAt?.room));
   if (entry.time) checkInsideSession(entry.time, entry.slots, path, yaml, diags);
   const chairs = entry.chair === undefined ? [] : Array.isArray(entry.chair) ? entry.chair : [entry.chair];
   return {
-    id: entry.session, ...titleFields(entry.title), chairs: chairs.map((name) => ({ name })), room: entry.room, date,
-    start: slots[0].start, end: slots.reduce((end, s) => (s.end > end ? s.end : end), slots[0].end), slots,
+    id: entry.session, ...titleFields(entry.title, yaml, [...path, 'title']),
+    chairs: chairs.map((name, i) => ({ name, ...fieldsAt(yaml, [...path, 'chair'], { name: Array.isArray(entry.chair) ? [i] : [] }) })),
+    room: entry.room, date,
+    start: slots[0].start, end: slots.reduce((end, s) => (s.end > end ? s.end : end), slots[0].end), slots, ...at,
   };
 }
 
 function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, talks: Map<string, Talk | null>,
-  used: Map<string, Position>, diags: Diagnostics, room?: string): Slot {
+  used: Map<string, Position>, diags: Diagnostics, room?: string, roomPos?: FieldPos): Slot {
   const { start, end } = parseTimeRange(entry.time);
   if ('talk' in entry) {
     const at = yaml.locate([...path, 'talk']);
@@ -181,15 +199,25 @@ function toSlot(entry: SlotEntry, path: (string | number)[], yaml: YamlFile, tal
       used.set(entry.talk, at);
       talk.scheduledAt = at;
     }
-    return { start, end, kind: talk?.kind ?? 'talk', talk, room: entry.room ?? room };
+    return { start, end, kind: talk?.kind ?? 'talk', talk, room: entry.room ?? room, ...roomAt(entry.room, path, yaml, roomPos) };
   }
-  return { start, end, kind: entry.kind, ...titleFields(entry.title), room: entry.room ?? room };
+  const at: Slot['fieldAt'] & object = fieldsAt(yaml, path, { title: 'title' }).fieldAt ?? {};
+  const own = roomAt(entry.room, path, yaml, roomPos).fieldAt;
+  if (own?.room) at.room = own.room;
+  return { start, end, kind: entry.kind, ...titleFields(entry.title, yaml, [...path, 'title']), room: entry.room ?? room,
+    ...(Object.keys(at).length ? { fieldAt: at } : {}) };
+}
+
+/** Where a slot's room is written: its own room:, or its session's. */
+function roomAt(own: string | undefined, path: (string | number)[], yaml: YamlFile, session?: FieldPos): { fieldAt?: { room?: FieldPos } } {
+  const pos = own !== undefined ? yaml.fieldAt([...path, 'room']) : session;
+  return pos ? { fieldAt: { room: pos } } : {};
 }
 
 /** A session's or a slot's title as the model keeps it: the primary text, and both languages when given. */
-function titleFields(title: string | { zh?: string; en?: string }): { title: string; titles?: Title } {
+function titleFields(title: string | { zh?: string; en?: string }, yaml: YamlFile, path: (string | number)[]): { title: string; titles?: Title } {
   if (typeof title === 'string') return { title };
-  const titles = toTitle(title);
+  const titles = toTitle(title, yaml, path);
   return { title: titles.primary, titles };
 }
 

@@ -4,6 +4,8 @@ import type { Day, HeadTable, Person, Session } from '../model/types.js';
 import { readYaml } from './program.js';
 import { tentsSchema, type TentsFile } from './schemas.js';
 import { validate } from './validate.js';
+import { fieldsAt } from './fields-at.js';
+import type { YamlFile } from '../load/yaml.js';
 
 /**
  * Reads content/tents.yaml, the head tables that get table tents: a `session:` of schedule.yaml
@@ -24,7 +26,7 @@ export function loadHeadTables(source: FileSource, days: Day[], diags: Diagnosti
         `use the id of a session (${[...sessions.keys()].slice(0, 6).join(', ')}), or give the table a title and its people instead`);
       return;
     }
-    const people = entry.people?.map(personOf) ?? (session ? sessionPeople(session) : []);
+    const people = entry.people?.map((p, j) => personOf(p, yaml, ['tables', i, 'people', j])) ?? (session ? sessionPeople(session) : []);
     if (!people.length) {
       diags.error('missing-field', yaml.locate(['tables', i]), session ? `session ${session.id} has no chair or speaker to seat` : 'this table lists no people',
         'add people: [name, name, ...], most senior first');
@@ -40,13 +42,15 @@ export function loadHeadTables(source: FileSource, days: Day[], diags: Diagnosti
       diags.error('missing-field', yaml.locate(['tables', i]), 'this table has neither a session nor a title', 'add session: ID (from schedule.yaml) or title: ...');
       return;
     }
-    tables.push({ title, date: entry.date ?? session?.date, time: entry.time?.replace(/\s*-\s*/, '–') ?? (session && `${session.start}–${session.end}`), people });
+    const titleAt = entry.title !== undefined ? yaml.fieldAt(['tables', i, 'title']) : session?.titles ? undefined : session?.fieldAt?.title;
+    tables.push({ title, date: entry.date ?? session?.date, time: entry.time?.replace(/\s*-\s*/, '–') ?? (session && `${session.start}–${session.end}`), people, ...(titleAt ? { fieldAt: { title: titleAt } } : {}) });
   });
   return tables;
 }
 
-function personOf(p: NonNullable<TentsFile['tables'][number]['people']>[number]): Person {
-  return typeof p === 'string' ? { name: p } : { name: p.name, nameEn: p.name_en, affiliation: p.affiliation };
+function personOf(p: NonNullable<TentsFile['tables'][number]['people']>[number], yaml: YamlFile, path: (string | number)[]): Person {
+  if (typeof p === 'string') return { name: p, ...fieldsAt(yaml, path, { name: [] }) };
+  return { name: p.name, nameEn: p.name_en, affiliation: p.affiliation, ...fieldsAt(yaml, path, { name: 'name', nameEn: 'name_en', affiliation: 'affiliation' }) };
 }
 
 /** A session's chairs, then each of its speakers once. */

@@ -9,10 +9,23 @@ const LINE_BREAKS = new Set(['\n', '\r', '\t']);
 
 type Node = any;
 
-/** A text a missing character is printed in: where the text starts in its source, and which occurrence of the character in it (from 0). */
+/** A stretch of a text printed from a content field (layout's TextSpan): characters other than spaces from..to, and where the field is written. */
+export interface FieldSpan {
+  start: number;
+  end: number;
+  at: Position & { runs?: number[] };
+}
+
+/**
+ * A text a missing character is printed in: where the text starts in its source (when known),
+ * which occurrence of the character in it (from 0), and, for a text with fields in it, the text
+ * and its fields' spans.
+ */
 export interface GlyphPlace {
-  src: Position;
+  src?: Position;
   nth: number;
+  text?: string;
+  spans?: FieldSpan[];
 }
 
 /** A character no font of its chain covers: the family it was set in, the texts with a source it is in, and how many times it is in text without one. */
@@ -122,8 +135,8 @@ class FallbackPass {
   private readonly byChain = new WeakMap<string[], Map<number, number>>();
   /** Characters no font has, noted while a text is split, for the memo. */
   private recording: string[] | undefined;
-  /** The text being split that has a source position, and how often each missing character was met in it. */
-  private at?: { src: Position; seen: Map<string, number> };
+  /** The text being split that has a source position or fields, and how often each missing character was met in it. */
+  private at?: { src?: Position; seen: Map<string, number>; text?: string; spans?: FieldSpan[] };
 
   constructor(private readonly fonts: FontSet, private readonly styles: Record<string, Node>) {
     let shared = sharedOf.get(fonts);
@@ -136,13 +149,20 @@ class FallbackPass {
     if (Array.isArray(node)) return node.map((n) => this.node(n, font));
     if (!node || typeof node !== 'object') return node;
     const f = fontOf(node, this.styles) ?? font;
-    const outer = this.at;
-    if (node.src) this.at = { src: node.src, seen: new Map() };
+    const outer = this.scope(node);
     try {
       return this.splitNode(node, f);
     } finally {
       this.at = outer;
     }
+  }
+
+  /** Opens the scope of a node or run with a source position or fields; returns the one it replaces. */
+  private scope(node: Node): FallbackPass['at'] {
+    const outer = this.at;
+    const fields = Array.isArray(node.spans) && typeof node.text === 'string';
+    if (node.src || fields) this.at = { src: node.src ?? outer?.src, seen: new Map(), ...(fields ? { text: node.text, spans: node.spans } : {}) };
+    return outer;
   }
 
   private splitNode(node: Node, f: string): Node {
@@ -176,7 +196,13 @@ class FallbackPass {
    */
   private styledRuns(inline: Node, font: string): Node[] {
     if (!inline || typeof inline !== 'object' || typeof inline.text !== 'string') return [this.node(inline, font)];
-    const runs = this.runs(inline.text, fontOf(inline, this.styles) ?? font);
+    const outer = this.scope(inline);
+    let runs: Array<{ text: string; font?: string }>;
+    try {
+      runs = this.runs(inline.text, fontOf(inline, this.styles) ?? font);
+    } finally {
+      this.at = outer;
+    }
     if (runs.length === 1 && runs[0].font === undefined) return [{ ...inline, text: runs[0].text }];
     const { id, tocItem, ...rest } = inline;
     const once = { ...(id !== undefined ? { id } : {}), ...(tocItem !== undefined ? { tocItem } : {}) };
@@ -312,7 +338,8 @@ class FallbackPass {
     }
     const nth = this.at.seen.get(ch) ?? 0;
     this.at.seen.set(ch, nth + 1);
-    m.places.push({ src: this.at.src, nth });
+    const { src, text, spans } = this.at;
+    m.places.push({ ...(src ? { src } : {}), nth, ...(spans ? { text, spans } : {}) });
   }
 
   private covers(family: string, cp: number): boolean {

@@ -2,6 +2,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Attendee, AttendeeList, Role } from '../model/attendees.js';
 import type { ProgramView } from './view.js';
 import { spacedName } from './measure.js';
+import { from, viewAt } from './view-at.js';
 
 /** One badge to print: a person's, or a blank spare of a role (whose extra columns are empty). */
 export type BadgeItem = { attendee: Attendee; role: Role } | { attendee: null; role: Role; extra: Record<string, string> };
@@ -31,7 +32,8 @@ export function badgeItems(list: AttendeeList, spares: number, only: string[] | 
 export function badgeForumView(view: ProgramView) {
   const { forum } = view;
   return {
-    forum: { name: forum.name, nameEn: forum.nameEn, language: forum.language, secondLanguage: forum.secondLanguage, edition: forum.edition, dateRange: forum.dateRange, venue: forum.venue, online: forum.online, livestream: forum.livestream },
+    forum: { name: forum.name, nameEn: forum.nameEn, language: forum.language, secondLanguage: forum.secondLanguage, edition: forum.edition, dateRange: forum.dateRange, venue: forum.venue, online: forum.online, livestream: forum.livestream,
+      ...viewAt({ name: forum.fieldAt?.name, nameEn: forum.fieldAt?.nameEn, venue: forum.fieldAt?.venue }) },
     days: view.days,
     locale: view.locale,
     labels: view.labels,
@@ -41,20 +43,24 @@ export function badgeForumView(view: ProgramView) {
 /** The data of one badge face: the forum, the days, the attendee and the badge's size. */
 export function badgeView(forum: ReturnType<typeof badgeForumView>, item: BadgeItem, size: { width: number; height: number; bleed: number }) {
   const a = item.attendee;
+  const name = a ? spacedName(a.name) : '';
   return {
     ...forum,
     badge: { width: size.width, height: size.height, bleed: size.bleed },
     attendee: {
       id: a?.id ?? '',
-      name: a ? spacedName(a.name) : '',
+      name,
       plainName: a?.name ?? '',
       nameEn: a?.nameEn ?? null,
       affiliation: a?.affiliation ?? null,
       blank: !a,
-      role: { key: item.role.key, label: item.role.label, labelEn: item.role.labelEn ?? null, color: item.role.color },
+      role: { key: item.role.key, label: item.role.label, labelEn: item.role.labelEn ?? null, color: item.role.color,
+        ...viewAt({ label: from(item.role.label, item.role.fieldAt?.label), labelEn: from(item.role.labelEn, item.role.fieldAt?.labelEn) }) },
       roles: a ? a.roles.map((r) => r.label) : [item.role.label],
       extra: item.attendee ? item.attendee.extra : item.extra,
       photo: !!a?.photo,
+      // spacedName only adds spaces: the name's other characters are still the cell's.
+      ...viewAt({ name: from(name, a?.fieldAt?.name), plainName: from(a?.name, a?.fieldAt?.name), nameEn: from(a?.nameEn, a?.fieldAt?.nameEn), affiliation: from(a?.affiliation, a?.fieldAt?.affiliation) }),
     },
   };
 }

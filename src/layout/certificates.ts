@@ -3,6 +3,7 @@ import type { AttendeeList } from '../model/attendees.js';
 import { programView } from './view.js';
 import { dateFormats } from './dates.js';
 import { DEFAULT_LOCALE } from './default-locale.js';
+import { personAt, viewAt } from './view-at.js';
 
 /**
  * The data of templates/certificates/certificates.hbs: one certificate per attendee
@@ -14,10 +15,11 @@ export function certificatesView(program: Program, list: AttendeeList | undefine
   const year = program.forum.dates.start.slice(0, 4);
   const idOf = new Map((list?.attendees ?? []).map((a) => [a.name, a.id]));
   const people = mode === 'attendees'
-    ? (list?.attendees ?? []).map((a) => ({ person: { id: a.id, name: a.name, nameEn: a.nameEn ?? null, affiliation: a.affiliation ?? null, roles: a.roles.map((r) => r.label) }, talk: null }))
+    ? (list?.attendees ?? []).map((a) => ({ person: { id: a.id, name: a.name, nameEn: a.nameEn ?? null, affiliation: a.affiliation ?? null, roles: a.roles.map((r) => r.label), ...personAt(a) }, talk: null }))
     : view.talks.flatMap((talk) => talk.speakers.map((s) => ({
-      person: { id: idOf.get(s.name) ?? talk.id, name: s.name, nameEn: s.nameEn, affiliation: s.affiliation, roles: [] as string[] },
-      talk: { id: talk.id, title: talk.title, titleSecondary: talk.titleSecondary, kind: talk.kind, day: talk.day, time: talk.time, session: talk.session?.title ?? null },
+      person: { id: idOf.get(s.name) ?? talk.id, name: s.name, nameEn: s.nameEn, affiliation: s.affiliation, roles: [] as string[], ...viewAt({ ...s.fieldAt }) },
+      talk: { id: talk.id, title: talk.title, titleSecondary: talk.titleSecondary, kind: talk.kind, day: talk.day, time: talk.time, session: talk.session?.title ?? null,
+        ...viewAt({ ...talk.fieldAt, session: talk.session?.fieldAt?.title }) },
     })));
   const certificates = people.map((c, i) => ({ ...c, serial: `${year}-${String(i + 1).padStart(3, '0')}`, first: i === 0 }));
   return {

@@ -1,4 +1,5 @@
 import type { Block } from '../model/types.js';
+import { FIELD_PI } from './field-marks.js';
 import { parseMarkup, MarkupSyntaxError, type MarkupElement } from './markup-tree.js';
 import { MarkupError, blockProps, convertBlocks, type ConvertContext } from './markup-to-pdf.js';
 import type { BlockProps, DocumentTree, Node, PlacedInfo, RunningBlock, StackNode } from './tree.js';
@@ -12,7 +13,7 @@ import { resolveFitGroups } from './fit-groups.js';
 
 const MM = 72 / 25.4;
 /** The template positions written into rendered tags (template-positions.ts), left out of quoted markup. */
-const TAG_POSITIONS = new RegExp(` ${AT_ATTRIBUTE}="[^"]*"`, 'g');
+const TAG_POSITIONS = new RegExp(` ${AT_ATTRIBUTE}="[^"]*"|<\\?${FIELD_PI}[^?]*\\?>`, 'g');
 
 /** Page size in points for A-series names or "WxHmm". */
 export function paperSize(paper: string, landscape = false): { width: number; height: number } {
@@ -58,7 +59,7 @@ function convertMarkup<T>(templates: TemplateSet, name: string, view: object,
   const markup = templates.render(name, view, fragments);
   let root: MarkupElement;
   try {
-    root = parseMarkup(markup);
+    root = parseMarkup(markup, fragments.marks.fields);
   } catch (err) {
     if (!(err instanceof MarkupSyntaxError)) throw err;
     if (err.element) throw locateMarkupError(new MarkupError(err.element, err.message), templates, name);

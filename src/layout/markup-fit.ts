@@ -5,6 +5,7 @@ import { cutToLines, fitText, measurer, type Measure } from './measure.js';
 import { normalizeSpace } from './text.js';
 import { qrRuns } from './qr.js';
 import { STEPS, sizeAt, stepTexts } from './fit-groups.js';
+import { joinedSpans, spansOf, withSpans } from './text-spans.js';
 
 import type { BlockProps, CanvasNode, Node, PlacedNode, StackNode, TextNode } from './tree.js';
 
@@ -59,7 +60,10 @@ function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean 
  * group="…": one size for the group's fits in a sign (fit-groups.ts).
  */
 export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, report: (u: Unfitted) => void, fonts?: FontSet, inBadge = false): TextNode {
-  const text = el.children.map((c) => (typeof c === 'string' ? c : '')).join('');
+  const texts = el.children.filter((c): c is string => typeof c === 'string');
+  const text = texts.join('');
+  // Lines broken, a gap or an ellipsis: only spaces move, so the spans of the fields still hold.
+  const spans = joinedSpans(texts.map((t, i) => ({ text: t, spans: spansOf(el, i) })));
   const clean = normalizeSpace(text).trim();
   const width = num(el, 'width');
   const maxSize = num(el, 'max-size');
@@ -77,7 +81,7 @@ export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, repo
     report({ text: clean, size: fitted.size, lines: fitted.lines.length, cut: overflow === 'cut' });
   }
   const { width: _ignored, ...rest } = props;
-  const node: TextNode = { ...rest, text: lines.join('\n'), fontSize: fitted.size };
+  const node: TextNode = { ...rest, text: lines.join('\n'), fontSize: fitted.size, ...withSpans(spans) };
   return el.attrs.group ? joinGroup(node, el.attrs.group, clean, { width, minSize, maxSize, maxLines }, measure) : node;
 }
 

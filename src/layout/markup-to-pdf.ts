@@ -11,6 +11,7 @@ import { bandNode, photoNode, type BadgeBox } from './badge-geometry.js';
 import type { BlockProps, Node, StyleProps, TextNode, TextRun } from './tree.js';
 import { TOC_ENTRY_ATTRS, tocEntryNode } from './toc-entry.js';
 import { imageNode } from './image-node.js';
+import { joinedSpans, spansOf, withSpans } from './text-spans.js';
 
 /** A node of the document tree (tree.ts). */
 export type Content = Node;
@@ -109,12 +110,15 @@ function elements(el: MarkupElement): MarkupElement[] {
 /** Inline content of an element: text runs and inline elements; blocks trim their ends. */
 function inlineChildren(el: MarkupElement, ctx: ConvertContext, trim = true): TextRun[] {
   const out: TextRun[] = [];
+  let texts = 0;
   el.children.forEach((child, i) => {
     if (typeof child === 'string') {
       let t = normalizeSpace(child);
       if (trim && i === 0) t = t.replace(/^ +/, '');
       if (trim && i === el.children.length - 1) t = t.replace(/ +$/, '');
-      if (t) out.push({ text: t });
+      // Collapsing and trimming take only spaces: the spans still hold.
+      const spans = spansOf(el, texts++);
+      if (t) out.push({ text: t, ...withSpans(spans) });
     } else {
       const handler = own(inlineHandlers, child.name);
       if (!handler) throw new MarkupError(child, `<${child.name}> cannot stand inside <${el.name}>`);
@@ -126,17 +130,21 @@ function inlineChildren(el: MarkupElement, ctx: ConvertContext, trim = true): Te
 
 function textNode(el: MarkupElement, ctx: ConvertContext, props: BlockProps): TextNode {
   const inlines = inlineChildren(el, ctx);
-  const plain = inlines.every((i) => Object.keys(i).length === 1);
-  return { ...props, text: plain ? inlines.map((i) => i.text).join('') : inlines };
+  const plain = inlines.every((i) => Object.keys(i).every((k) => k === 'text' || k === 'spans'));
+  if (!plain) return { ...props, text: inlines };
+  return { ...props, text: inlines.map((i) => i.text).join(''), ...withSpans(joinedSpans(inlines)) };
 }
 
 /** Block children; text directly inside a block container becomes a paragraph. */
 function blockChildren(el: MarkupElement, ctx: ConvertContext): Node[] {
   const out: Node[] = [];
+  let texts = 0;
   for (const child of el.children) {
     if (typeof child === 'string') {
       const t = normalizeSpace(child).replace(/^ +| +$/g, '');
-      if (t) out.push({ text: t });
+      const spans = spansOf(el, texts++);
+      // Text straight inside a container is written inside that element.
+      if (t) out.push({ text: t, ...(el.src ? { src: el.src } : {}), ...withSpans(spans) });
       continue;
     }
     if (child.name === 'fragment') {

@@ -3,6 +3,7 @@ import type { AttendeeList } from '../model/attendees.js';
 import { programView } from './view.js';
 import { sortByName } from './sort-names.js';
 import { spacedName } from './measure.js';
+import { personAt } from './view-at.js';
 
 /**
  * The data of templates/signin/signin.hbs: one sheet per day (or per session), each listing
@@ -19,6 +20,7 @@ export function signinView(program: Program, list: AttendeeList, settings: { per
     nameEn: a.nameEn ?? null,
     affiliation: a.affiliation ?? null,
     roles: a.roles.map((r) => r.label),
+    ...personAt(a, spacedName(a.name)),
   }));
   const occasions = settings.per === 'day'
     ? view.days.map((d) => ({ title: d.full, session: null, day: d.full }))

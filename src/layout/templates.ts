@@ -6,10 +6,14 @@ import type { Theme } from './theme.js';
 import type { FontSet } from '../fonts/fonts.js';
 import { registerLocaleHelpers, UnknownWordError } from './locale-helpers.js';
 import { markTagPositions } from './template-positions.js';
+import { FIELD_HELPER, HASH_HELPER, markValuePositions } from './value-positions.js';
+import { FieldMarks, fieldHelper, hashFieldsHelper } from './field-marks.js';
 
 /** Markdown blocks and other prepared content that a template places by reference. */
 export class FragmentStore {
   readonly items: Block[][] = [];
+  /** Where the fields the template printed are written (field-marks.ts). */
+  readonly marks = new FieldMarks();
   /** Stores blocks and returns the markup that places them. */
   add(blocks: Block[]): Handlebars.SafeString {
     this.items.push(blocks);
@@ -68,7 +72,7 @@ export function loadTemplates(source: FileSource, theme: Theme, diags: Diagnosti
         continue;
       }
       // Markup templates (not the web page's HTML) tell each element where it was written.
-      const fn = hb.compile(dir === 'web' ? text : markTagPositions(ast, fileOf(name)), { strict: true, noEscape: false });
+      const fn = hb.compile(dir === 'web' ? text : markValuePositions(markTagPositions(ast, fileOf(name)), HELPERS), { strict: true, noEscape: false });
       compiled.set(name, fn);
       if (dir === PARTIAL_DIR) hb.registerPartial(file.replace(/\.hbs$/, ''), fn);
     }
@@ -94,7 +98,12 @@ export function loadTemplates(source: FileSource, theme: Theme, diags: Diagnosti
   };
 }
 
+/** Helpers a mustache without arguments may name (value-positions.ts leaves those alone). */
+const HELPERS = new Set(['markdown', 'image', 'eq', 'or', 'not', 'times', 'minus', 'divide', 't', 'label', 'p', 'join', 'paren']);
+
 function registerHelpers(hb: typeof Handlebars, theme: Theme): void {
+  hb.registerHelper(FIELD_HELPER, fieldHelper);
+  hb.registerHelper(HASH_HELPER, hashFieldsHelper);
   hb.registerHelper('markdown', (blocks: Block[] | undefined, options: Handlebars.HelperOptions) =>
     (options.data.fragments as FragmentStore).add(Array.isArray(blocks) ? blocks : []));
   // {{image logo height=36 width=120}}: a logo of forum.yaml, as large as fits the box (points).

@@ -5,6 +5,7 @@ import { dateFormats } from './dates.js';
 import { DEFAULT_LOCALE } from './default-locale.js';
 import { seatOrder, type Seating } from './seating.js';
 import { spacedName } from './measure.js';
+import { from, personAt, viewAt } from './view-at.js';
 
 /**
  * The data of templates/tents/tents.hbs: every head table with its seats from the audience's
@@ -23,10 +24,12 @@ export function tentsView(program: Program, attendees: AttendeeList | undefined,
       plainName: people[rank].name,
       nameEn: people[rank].nameEn ?? null,
       affiliation: people[rank].affiliation ?? null,
+      ...personAt(people[rank], spacedName(people[rank].name)),
     }));
     return {
       number: t + 1,
       title: table.title,
+      ...viewAt({ title: from(table.title, table.fieldAt?.title) }),
       day: table.date ? dateFormats(program.locale ?? DEFAULT_LOCALE).short(table.date) : null,
       time: table.time ?? null,
       count: seats.length,
@@ -34,7 +37,7 @@ export function tentsView(program: Program, attendees: AttendeeList | undefined,
       centre: seats.length % 2 ? 'one' : 'two',
     };
   });
-  const tents = tables.flatMap((table) => table.seats.map((seat) => ({ ...seat, table: { number: table.number, title: table.title, day: table.day, time: table.time, count: table.count } })));
+  const tents = tables.flatMap((table) => table.seats.map((seat) => ({ ...seat, table: { number: table.number, title: table.title, day: table.day, time: table.time, count: table.count, ...viewAt({ title: table.fieldAt?.title }) } })));
   const { forum, locale, labels } = programView(program);
   return { forum: { ...forum, introduction: [] }, locale, labels, seating, tables, tents };
 }
@@ -47,7 +50,7 @@ function knownPeople(program: Program, attendees: AttendeeList | undefined): Map
     known.set(p.name, { ...definedOf(p), ...definedOf(before) });
   };
   for (const talk of program.talks) talk.speakers.forEach(add);
-  for (const a of attendees?.attendees ?? []) add({ name: a.name, nameEn: a.nameEn, affiliation: a.affiliation });
+  for (const a of attendees?.attendees ?? []) add({ name: a.name, nameEn: a.nameEn, affiliation: a.affiliation, fieldAt: a.fieldAt });
   return known;
 }
 

@@ -3,12 +3,25 @@
  * The shapes follow what pdfmake draws (a node is a text, a stack, columns, a table...), so the
  * adapter (src/pdfmake/from-tree.ts) is a mapping that drops our own fields (`src`).
  */
+import type { FieldPos } from '../model/types.js';
 
 /** Where a node's text came from: a template's markup, a talk's markdown, a YAML field. */
 export interface SourcePos {
   file: string;
   line: number;
   column: number;
+}
+
+/**
+ * A stretch of a text printed from a content field (a title in schedule.yaml, a name in
+ * attendees.csv): from..to count the text's characters other than spaces, which layout may
+ * add or take away (collapsed, broken into lines, a badge name's gap) without moving the
+ * field's characters; `at` says where each of them is written (src/load/field-pos.ts).
+ */
+export interface TextSpan {
+  start: number;
+  end: number;
+  at: FieldPos;
 }
 
 /** A margin: all sides, [horizontal, vertical] or [left, top, right, bottom]. */
@@ -58,6 +71,8 @@ export interface BlockProps extends StyleProps {
   fillPage?: string;
   /** Where the node's text starts in its source, when known. */
   src?: SourcePos;
+  /** The stretches of its text printed from content fields. */
+  spans?: TextSpan[];
 }
 
 /** A run of text inside a paragraph, with its own style, link or page reference. */

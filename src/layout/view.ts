@@ -2,6 +2,7 @@ import type { Day, Locale, Person, Program, Session, Slot, Talk, Title } from '.
 import { dateFormats } from './dates.js';
 import { DEFAULT_LOCALE, word } from './default-locale.js';
 import { dayGrid } from './grid.js';
+import { from, listAt, namesAt, titleAt, viewAt } from './view-at.js';
 
 type Dates = ReturnType<typeof dateFormats>;
 import { sortByName } from './sort-names.js';
@@ -50,7 +51,10 @@ function makeProgramView(program: Program, gridColumns: number) {
       secondLanguage: locale.second ?? null,
       venue: forum.venue,
       online: forum.online,
-      livestream: forum.livestream ? { platform: forum.livestream.platform, note: forum.livestream.note ?? null, url: forum.livestream.url ?? null } : null,
+      livestream: forum.livestream ? {
+        platform: forum.livestream.platform, note: forum.livestream.note ?? null, url: forum.livestream.url ?? null,
+        ...viewAt({ platform: from(forum.livestream.platform, forum.fieldAt?.livestreamPlatform), note: from(forum.livestream.note, forum.fieldAt?.livestreamNote) }),
+      } : null,
       contact: forum.contact ?? null,
       hosts: forum.hosts,
       coHosts: forum.coHosts,
@@ -61,6 +65,13 @@ function makeProgramView(program: Program, gridColumns: number) {
       /** The organizers' logos, for {{image}}: {{#each forum.logos}}{{image this height=36}}{{/each}}. */
       logos: forum.logos ?? [],
       hasIntroduction: forum.introduction.length > 0,
+      ...viewAt({
+        name: from(forum.name, forum.fieldAt?.name), nameEn: from(forum.nameEn, forum.fieldAt?.nameEn), venue: from(forum.venue, forum.fieldAt?.venue),
+        contact: from(forum.contact, forum.fieldAt?.contact), funding: from(forum.funding, forum.fieldAt?.funding),
+        hosts: listAt(forum.hosts, forum.listsAt?.hosts), coHosts: listAt(forum.coHosts, forum.listsAt?.coHosts),
+        organizingCommittee: listAt(forum.organizingCommittee, forum.listsAt?.organizingCommittee),
+        academicCommittee: listAt(forum.academicCommittee, forum.listsAt?.academicCommittee),
+      }),
     },
     days: program.days.map((day, i) => dayView(day, i, forum.online, locale, dates, gridColumns)),
     talks,
@@ -92,10 +103,11 @@ function dayView(day: Day, index: number, online: boolean, locale: Locale, dates
 
 /** A session as templates see it. */
 export function sessionView(session: Session, online: boolean, locale: Locale = DEFAULT_LOCALE) {
+  const titles = session.titles ? pickTitles(session.titles, locale) : { title: session.title, title2: null };
   return {
     id: session.id,
     anchor: `session-${session.id}`,
-    ...(session.titles ? pickTitles(session.titles, locale) : { title: session.title, title2: null }),
+    ...titles,
     chairs: session.chairs.map((c) => c.name).join(locale.punctuation.list),
     chairs2: locale.second ? names2(session.chairs, locale) : null,
     room: session.room ?? (online ? word(locale, 'online') : null),
@@ -106,26 +118,41 @@ export function sessionView(session: Session, online: boolean, locale: Locale = 
     slots: session.slots.map((slot) => slotView(slot, locale)),
     /** Many slots: more than a booklet page may hold, so its table breaks rather than move whole. */
     long: session.slots.length >= 12,
+    ...viewAt({
+      title: from(titles.title, session.titles ? titleAt(session.titles, titles.title) : session.fieldAt?.title),
+      title2: session.titles ? from(titles.title2, titleAt(session.titles, titles.title2)) : undefined,
+      chairs: namesAt(session.chairs), room: from(session.room, session.fieldAt?.room),
+    }),
   };
 }
 
 function slotView(slot: Slot, locale: Locale) {
   const talk = slot.talk;
   const titles = talk ? titlesOf(talk.title, locale) : undefined;
+  const own = slot.titles ? titlesOf(slot.titles, locale) : undefined;
+  const title = titles?.title ?? own?.title ?? slot.title ?? '';
+  const title2 = titles?.title2 ?? own?.title2 ?? null;
+  const source = talk?.title ?? slot.titles;
   return {
     time: `${slot.start}–${slot.end}`,
     start: slot.start,
     end: slot.end,
     kind: slot.kind,
     isTalk: !!talk,
-    title: titles?.title ?? (slot.titles ? titlesOf(slot.titles, locale).title : slot.title ?? ''),
+    title,
     titleSecondary: titles?.titleSecondary ?? null,
-    title2: titles?.title2 ?? (slot.titles ? titlesOf(slot.titles, locale).title2 : null),
+    title2,
     speakers: talk ? talk.speakers.map((p) => personView(p, locale)) : [],
     /** More than two speakers: signs list them on a few lines instead of one large name each. */
     manySpeakers: (talk?.speakers.length ?? 0) > 2,
     anchor: talk ? `talk-${talk.id}` : null,
     room: slot.room ?? null,
+    ...viewAt({
+      title: from(title, source ? titleAt(source, title) : slot.fieldAt?.title),
+      titleSecondary: talk ? from(titles?.titleSecondary, titleAt(talk.title, titles?.titleSecondary)) : undefined,
+      title2: source ? from(title2, titleAt(source, title2)) : undefined,
+      room: from(slot.room, slot.fieldAt?.room),
+    }),
   };
 }
 
@@ -161,14 +188,19 @@ function names2(people: Person[], locale: Locale): string | null {
 
 function personView(p: Person, locale: Locale = DEFAULT_LOCALE) {
   const english = base(locale.second) === 'en' && base(locale.language) !== 'en';
-  return { name: p.name, nameEn: p.nameEn ?? null, name2: english && p.nameEn && p.nameEn !== p.name ? p.nameEn : null, affiliation: p.affiliation ?? null };
+  const name2 = english && p.nameEn && p.nameEn !== p.name ? p.nameEn : null;
+  return {
+    name: p.name, nameEn: p.nameEn ?? null, name2, affiliation: p.affiliation ?? null,
+    ...viewAt({ name: from(p.name, p.fieldAt?.name), nameEn: from(p.nameEn, p.fieldAt?.nameEn), name2: from(name2, p.fieldAt?.nameEn), affiliation: from(p.affiliation, p.fieldAt?.affiliation) }),
+  };
 }
 
 function talkView(talk: Talk, at: { slot: Slot; day: Day }, session: Session | undefined, online: boolean, locale: Locale, dates: Dates) {
+  const titles = titlesOf(talk.title, locale);
   return {
     id: talk.id,
     anchor: `talk-${talk.id}`,
-    ...titlesOf(talk.title, locale),
+    ...titles,
     kind: talk.kind,
     subtitle: talk.subtitle ?? null,
     track: talk.track ?? null,
@@ -179,18 +211,26 @@ function talkView(talk: Talk, at: { slot: Slot; day: Day }, session: Session | u
     session: session ? sessionView(session, online, locale) : null,
     body: talk.body,
     hasBody: talk.body.length > 0,
+    ...viewAt({
+      title: from(titles.title, titleAt(talk.title, titles.title)), titleSecondary: from(titles.titleSecondary, titleAt(talk.title, titles.titleSecondary)),
+      title2: from(titles.title2, titleAt(talk.title, titles.title2)),
+      subtitle: from(talk.subtitle, talk.fieldAt?.subtitle), track: from(talk.track, talk.fieldAt?.track),
+    }),
   };
 }
 
 /** Every speaker once (two people of one name at two places are two entries), sorted by surname reading (sort-names.ts), with their talks. */
 function speakerIndex(talks: Talk[], locale: Locale) {
-  const byName = new Map<string, { name: string; sortAs?: string; affiliation: string | null; talks: { anchor: string; title: string }[] }>();
+  type Entry = { name: string; sortAs?: string; affiliation: string | null; talks: { anchor: string; title: string }[] } & ReturnType<typeof viewAt>;
+  const byName = new Map<string, Entry>();
   for (const talk of talks) {
     for (const s of talk.speakers) {
       const key = `${s.name}\0${s.affiliation ?? ''}`;
-      const entry = byName.get(key) ?? { name: s.name, affiliation: s.affiliation ?? null, talks: [] };
+      const entry = byName.get(key) ?? { name: s.name, affiliation: s.affiliation ?? null, talks: [],
+        ...viewAt({ name: from(s.name, s.fieldAt?.name), affiliation: from(s.affiliation, s.fieldAt?.affiliation) }) };
       if (s.sortAs) entry.sortAs = s.sortAs;
-      entry.talks.push({ anchor: `talk-${talk.id}`, title: titlesOf(talk.title, locale).title });
+      const title = titlesOf(talk.title, locale).title;
+      entry.talks.push({ anchor: `talk-${talk.id}`, title, ...viewAt({ title: from(title, titleAt(talk.title, title)) }) });
       byName.set(key, entry);
     }
   }

@@ -1,6 +1,8 @@
 import { CONTROL } from './control.js';
 import { parse } from 'csv-parse/sync';
 import type { Diagnostics } from '../diagnostics.js';
+import type { FieldPos } from '../model/types.js';
+import { RunBuilder } from './field-pos.js';
 
 /** One data row of a CSV file, with the place of each cell. */
 export interface CsvRow {
@@ -9,6 +11,8 @@ export interface CsvRow {
   line: number;
   /** Column (1-based) where each cell starts on its line. */
   columns: number[];
+  /** The record as written (for where each character of a cell is, cellPos). */
+  raw: string;
 }
 
 /** A CSV file: its header cells and its rows, or undefined after a syntax error. */
@@ -40,7 +44,7 @@ export function parseCsv(file: string, text: string, diags: Diagnostics): CsvFil
   const rows = records.map(({ record, raw, info }) => {
     const rawText = raw.replace(/\r?\n$/, '');
     const breaks = rawText.split('\n').length - 1;
-    return { cells: record, line: info.lines - breaks, columns: cellColumns(rawText) };
+    return { cells: record, line: info.lines - breaks, columns: cellColumns(rawText), raw: rawText };
   });
   for (const row of rows) {
     row.cells.forEach((cell, i) => {
@@ -54,6 +58,45 @@ export function parseCsv(file: string, text: string, diags: Diagnostics): CsvFil
   }
   if (rows.length === 0) return undefined;
   return { header: rows[0], rows: rows.slice(1) };
+}
+
+/**
+ * Where cell `index` of a row and each of its characters are written: the cell's start (its
+ * opening quote, when quoted), a doubled quote "" read as one, line breaks in a quoted cell kept.
+ */
+export function cellPos(file: string, row: CsvRow, index: number): FieldPos | undefined {
+  const value = row.cells[index];
+  if (value === undefined) return undefined;
+  const runs = new RunBuilder(value, { file, line: row.line, column: row.columns[index] ?? 1 });
+  let cell = 0;
+  let quoted = false;
+  let atStart = true;
+  let line = row.line;
+  let column = 0;
+  const chars = [...row.raw];
+  for (let i = 0; i < chars.length && cell <= index; i++) {
+    const ch = chars[i];
+    column++;
+    if (ch === '\n') {
+      line++;
+      column = 0;
+    }
+    if (ch === '"' && (quoted || atStart)) {
+      atStart = false;
+      if (quoted && chars[i + 1] === '"') {
+        if (cell === index) runs.unit('"', line, column);
+        i++;
+        column++;
+      } else quoted = !quoted;
+      continue;
+    }
+    atStart = false;
+    if (ch === ',' && !quoted) {
+      cell++;
+      atStart = true;
+    } else if (cell === index && ch !== '\r') runs.unit(ch, line, column);
+  }
+  return runs.done();
 }
 
 /** Start columns of the cells of a raw record (on its first line; later lines keep counting). */

@@ -1,5 +1,8 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isCollection, visit, type Document, type Node } from 'yaml';
 import type { Diagnostics, Position } from '../diagnostics.js';
+import type { FieldPos } from '../model/types.js';
+import { LineIndex } from './field-pos.js';
+import { scalarPos } from './yaml-scalar.js';
 
 /** A parsed YAML file that can tell where any value in it came from. */
 export interface YamlFile {
@@ -7,6 +10,8 @@ export interface YamlFile {
   value: unknown;
   /** Position of the value at `path`; of the nearest existing parent if it is missing. */
   locate(path: ReadonlyArray<PropertyKey>): Position;
+  /** Where the string at `path` and each of its characters are written; undefined for no string there. */
+  fieldAt(path: ReadonlyArray<PropertyKey>): FieldPos | undefined;
   /** Position of the key `key` inside the map at `path` (for unknown keys). */
   locateKey(path: ReadonlyArray<PropertyKey>, key: string): Position;
 }
@@ -57,10 +62,15 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
     diags.error('yaml-syntax', at(0), `YAML: ${(err as Error).message}`, 'write the values out instead of repeating them through &anchors and *aliases');
     return undefined;
   }
+  let index: LineIndex | undefined;
   return {
     file,
     value,
     locate: (path) => at(nodeAt(path)?.range?.[0] ?? 0),
+    fieldAt(path) {
+      const node = path.length ? doc.getIn(path as unknown[], true) : doc.contents;
+      return isScalar(node) ? scalarPos(file, (index ??= new LineIndex(text)), node, lineOffset) : undefined;
+    },
     locateKey(path, key) {
       const map = nodeAt(path);
       if (isMap(map)) {

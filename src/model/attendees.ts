@@ -1,3 +1,4 @@
+import type { FieldsAt } from './types.js';
 /** Attendees and their roles: what badges are made from (content/attendees.csv, content/roles.yaml). */
 
 /** A role printed on badges, e.g. speaker; `rank` 0 is the most senior. */
@@ -7,6 +8,7 @@ export interface Role {
   labelEn?: string;
   color: string;
   rank: number;
+  fieldAt?: FieldsAt<'label' | 'labelEn'>;
 }
 
 /** One person who gets a badge. */
@@ -21,6 +23,8 @@ export interface Attendee {
   roles: Role[];
   /** Where the person's row is, for diagnostics about their badge. */
   at: { file: string; line: number; column: number };
+  /** Where the name, English name and affiliation cells are written. */
+  fieldAt?: FieldsAt<'name' | 'nameEn' | 'affiliation'>;
   /** The other columns of the row (dinner, table, pronouns...), by their name in the first row. */
   extra: Record<string, string>;
   /** content/photos/<id>.jpg or .png, when there is one and it is a readable image. */

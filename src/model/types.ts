@@ -19,6 +19,21 @@ export interface SourceAt {
   column: number;
 }
 
+/**
+ * Where a field's value is written: the value's start (a quoted value's quote, a block value's
+ * | or >), and where its characters are when they do not simply follow from there.
+ */
+export interface FieldPos extends SourceAt {
+  /**
+   * The value's characters other than spaces, in runs written side by side on one line:
+   * [ordinal, line, column] triples; line 0 means unknown from that character on.
+   */
+  runs?: number[];
+}
+
+/** Where the text fields of a model object are written, by field name (lists: one per item). */
+export type FieldsAt<K extends string> = { [F in K]?: FieldPos };
+
 /** A block of rich text, produced from markdown, with where it starts when known. */
 export type Block = BlockKind & { at?: SourceAt };
 
@@ -44,6 +59,8 @@ export interface Title {
   primary: string;
   /** The other language, when both are given. */
   secondary?: string;
+  /** Where zh, en and primary are written. */
+  fieldAt?: FieldsAt<'zh' | 'en' | 'primary'>;
 }
 
 /** A person as named in the program. */
@@ -53,6 +70,7 @@ export interface Person {
   affiliation?: string;
   /** How lists of people file this name (content's `sort_as`), when the computed reading is wrong. */
   sortAs?: string;
+  fieldAt?: FieldsAt<'name' | 'nameEn' | 'affiliation'>;
 }
 
 /** A talk, poster or panel, from one file under content/abstracts/. */
@@ -71,6 +89,7 @@ export interface Talk {
   body: Block[];
   /** 1-based line where the abstract's text starts in `file` (for diagnostics about it). */
   bodyLine?: number;
+  fieldAt?: FieldsAt<'subtitle' | 'track'>;
   /** Where schedule.yaml schedules it (file, line, column of its `talk:`). */
   scheduledAt?: { file: string; line: number; column: number };
 }
@@ -87,6 +106,7 @@ export interface Slot {
   titles?: Title;
   talk?: Talk;
   room?: string;
+  fieldAt?: FieldsAt<'title' | 'room'>;
 }
 
 /** A session: slots under one chair, in one room. */
@@ -101,6 +121,7 @@ export interface Session {
   start: string;
   end: string;
   slots: Slot[];
+  fieldAt?: FieldsAt<'title' | 'room'>;
 }
 
 /** An entry of a day's program, in time order. */
@@ -138,6 +159,9 @@ export interface Forum {
   logos?: ImageBlock[];
   /** IANA time zone of the schedule's times, e.g. Asia/Shanghai. */
   timezone: string;
+  fieldAt?: FieldsAt<'name' | 'nameEn' | 'venue' | 'contact' | 'funding' | 'livestreamPlatform' | 'livestreamNote'>;
+  /** Where each item of hosts, coHosts and the committees is written. */
+  listsAt?: { [L in 'hosts' | 'coHosts' | 'organizingCommittee' | 'academicCommittee']?: Array<FieldPos | undefined> };
 }
 
 /** Intl.DateTimeFormat options a locale file may give. */
@@ -166,6 +190,7 @@ export interface HeadTable {
   date?: string;
   time?: string;
   people: Person[];
+  fieldAt?: FieldsAt<'title'>;
 }
 
 /** Everything the layouts need. */

@@ -1,7 +1,7 @@
 import type { DocumentTree, Node, TextRun } from '../layout/tree.js';
 
 /** Fields of the document tree that are ours alone: pdfmake never sees them. */
-const OURS = new Set(['src', 'backCover', 'fold']);
+const OURS = new Set(['src', 'spans', 'backCover', 'fold']);
 
 type Definition = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ function nodeOf(node: Node | TextRun | string): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const out: Definition = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'src') continue;
+    if (key === 'src' || key === 'spans') continue;
     switch (key) {
       case 'text':
         out.text = Array.isArray(value) ? value.map(nodeOf) : nodeOf(value);
