@@ -220,7 +220,8 @@ describe('badge layouts and options', () => {
     const result = await buildWith({ 'attendees.csv': long });
     expect(result.ok).toBe(true);
     const warning = result.diagnostics.find((d) => d.rule === 'badge-text-too-long');
-    expect(warning).toMatchObject({ severity: 'warning', file: 'content/attendees.csv', line: rows.length + 2, column: 1 });
+    // At the name's cell, after "A099,".
+    expect(warning).toMatchObject({ severity: 'warning', file: 'content/attendees.csv', line: rows.length + 2, column: 6 });
     expect(warning!.message).toContain('A099');
   });
 });

@@ -64,7 +64,7 @@ describe('a name far too long for its badge', () => {
     const result = await build({ content: memorySource(content, 'content'), templates: realSources().templates, outputs: ['badges.pdf'] });
     expect(result.ok).toBe(true);
     const warnings = result.diagnostics.filter((d) => d.rule === 'badge-text-too-long');
-    expect(warnings.map((d) => `${d.file}:${d.line}`)).toEqual(['content/attendees.csv:3', 'content/attendees.csv:4']);
+    expect(warnings.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(['content/attendees.csv:3:6', 'content/attendees.csv:4:6']);
     expect(warnings[0].message).toMatch(/cut to what fits/);
     expect(warnings[0].message.length).toBeLessThan(300);
     const [page] = await extractPages(result.outputs.get('badges.pdf')!);

@@ -138,7 +138,7 @@ function report(run: BadgeRun, chunk: BadgeChunk, result: WorkerResponse): boole
     run.warned.add(key);
     const quoted = u.text.length > 60 ? `${u.text.slice(0, 60)}…` : u.text;
     const name = a.name.length > 60 ? `${a.name.slice(0, 60)}…` : a.name;
-    run.diags.warn('badge-text-too-long', a.at, `"${quoted}" (attendee ${a.id}, ${name}) does not fit its badge even at ${u.size} pt: ` +
+    run.diags.warn('badge-text-too-long', u.at ?? a.at, `"${quoted}" (attendee ${a.id}, ${name}) does not fit its badge even at ${u.size} pt: ` +
       (u.cut ? `it is cut to what fits, ending in "…"` : `it takes ${u.lines} lines`),
       `shorten it in attendees.csv (e.g. a common short form), or lower min-size of its <fit> in templates/${template}`);
   }

@@ -75,6 +75,8 @@ function partsOf(parent: unknown, key: string, raw: unknown): TextAt[] | undefin
  * item of a list printed by {{this}}.
  */
 export function fieldHelper(value: unknown, ...rest: unknown[]): unknown {
+  // Numbers, flags and empty values print no field (most of what templates print is times and ids).
+  if (!value || (typeof value !== 'string' && !(value instanceof Handlebars.SafeString))) return value;
   const options = rest.pop() as Handlebars.HelperOptions;
   const marks = (options.data?.fragments as { marks?: FieldMarks } | undefined)?.marks;
   // Unmarked, the value goes back as it came: Handlebars escapes it as it always did.

@@ -7,7 +7,8 @@ import { qrRuns } from './qr.js';
 import { STEPS, sizeAt, stepTexts } from './fit-groups.js';
 import { joinedSpans, spansOf, withSpans } from './text-spans.js';
 
-import type { BlockProps, CanvasNode, Node, PlacedNode, StackNode, TextNode } from './tree.js';
+import type { BlockProps, CanvasNode, Node, PlacedNode, StackNode, TextNode, TextSpan } from './tree.js';
+import { nonSpaceCount } from '../load/field-pos.js';
 
 /** A text that did not fit its <fit> box even at its smallest size. */
 export interface Unfitted {
@@ -16,6 +17,8 @@ export interface Unfitted {
   lines: number;
   /** True when the text was cut to max-lines (ending in …) rather than printed on more lines. */
   cut?: boolean;
+  /** Where the field it prints is written (a name in attendees.csv), when it prints one. */
+  at?: { file: string; line: number; column: number };
 }
 
 /** Attributes of <fit> besides the style attributes. */
@@ -78,11 +81,21 @@ export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, repo
   let lines = fitted.lines;
   if (!fitted.fits && clean) {
     if (overflow === 'cut') lines = cutToLines(clean, width, fitted.size, maxLines, measure, cjkLatinSpace);
-    report({ text: clean, size: fitted.size, lines: fitted.lines.length, cut: overflow === 'cut' });
+    const field = spans?.[0].at;
+    report({ text: clean, size: fitted.size, lines: fitted.lines.length, cut: overflow === 'cut', ...(field ? { at: { file: field.file, line: field.line, column: field.column } } : {}) });
   }
   const { width: _ignored, ...rest } = props;
-  const node: TextNode = { ...rest, text: lines.join('\n'), fontSize: fitted.size, ...withSpans(spans) };
+  // A text cut to fit ends in "…", which is no field's: the spans end where the cut text does.
+  const kept = lines !== fitted.lines ? nonSpaceCount(lines.join('').replace(/…$/, '')) : Infinity;
+  const node: TextNode = { ...rest, text: lines.join('\n'), fontSize: fitted.size, ...withSpans(clipped(spans, kept)) };
   return el.attrs.group ? joinGroup(node, el.attrs.group, clean, { width, minSize, maxSize, maxLines }, measure) : node;
+}
+
+/** Spans that end by `end` (characters other than spaces), cut there. */
+function clipped(spans: TextSpan[] | undefined, end: number): TextSpan[] | undefined {
+  if (!spans || end === Infinity) return spans;
+  const out = spans.filter((s) => s.start < end).map((s) => (s.end > end ? { ...s, end } : s));
+  return out.length ? out : undefined;
 }
 
 /**
