@@ -1,4 +1,5 @@
-import type { Day, Slot } from '../model/types.js';
+import type { Day, FieldPos, Slot } from '../model/types.js';
+import { from, viewAt } from './view-at.js';
 
 /** A slot placed in the grid: in one room (or across all of them), from one time to another. */
 interface Placed {
@@ -13,17 +14,20 @@ export function gridColumns(paper: string): number {
   return ({ A6: 2, A5: 4, A4: 6, A3: 9 } as Record<string, number>)[paper] ?? 4;
 }
 
-/** The rooms a day's sessions use, in the order they first appear. */
-function roomsOf(day: Day): string[] {
+/** The rooms a day's sessions use, in the order they first appear, and where each is first written. */
+function roomsOf(day: Day): { rooms: string[]; at: Map<string, FieldPos> } {
   const rooms: string[] = [];
+  const at = new Map<string, FieldPos>();
   for (const item of day.items) {
     if (item.type !== 'session') continue;
     for (const slot of item.session.slots) {
       const room = slot.room ?? item.session.room;
       if (room !== undefined && !rooms.includes(room)) rooms.push(room);
+      const pos = slot.fieldAt?.room ?? item.session.fieldAt?.room;
+      if (room !== undefined && pos && !at.has(room)) at.set(room, pos);
     }
   }
-  return rooms;
+  return { rooms, at };
 }
 
 /** Whether two rooms are used at the same time on this day: the grid is for parallel rooms only. */
@@ -65,7 +69,7 @@ const cell = (over: Partial<GridCell> = {}): GridCell => ({ slot: null, covered:
  */
 export function dayGrid(day: Day, columns: number, slotView: SlotView) {
   const placed = placeAll(day);
-  const rooms = roomsOf(day);
+  const { rooms, at } = roomsOf(day);
   if (rooms.length < 2 || !parallel(placed)) return null;
   const pages = [];
   for (let i = 0; i < rooms.length; i += columns) {
@@ -76,7 +80,8 @@ export function dayGrid(day: Day, columns: number, slotView: SlotView) {
     // `share`: each room's part of the width in per cent, after the time column's 8 %. Fixed
     // shares: a long word (a German compound, a URL) cannot widen its column past the page.
     const share = Math.floor((92 / group.length) * 1000) / 1000;
-    pages.push({ rooms: group, first: i === 0, from: i + 1, to: last, share, rows: gridRows([...inGroup, ...shared], group, slotView) });
+    pages.push({ rooms: group, first: i === 0, from: i + 1, to: last, share, rows: gridRows([...inGroup, ...shared], group, slotView),
+      ...viewAt({ rooms: group.flatMap((room) => from(room, at.get(room)) ?? []) }) });
   }
   return { pages, rooms: rooms.length, split: pages.length > 1 };
 }

@@ -1,7 +1,7 @@
 /**
  * The document tree that layout produces and later stages read: our own types, not pdfmake's.
  * The shapes follow what pdfmake draws (a node is a text, a stack, columns, a table...), so the
- * adapter (src/pdfmake/from-tree.ts) is a mapping that drops our own fields (`src`).
+ * adapter (src/pdfmake/from-tree.ts) is a mapping that drops our own fields (`src`, `spans`).
  */
 import type { FieldPos } from '../model/types.js';
 
