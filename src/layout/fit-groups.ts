@@ -1,5 +1,4 @@
-import { SAFETY, type Measure } from './measure.js';
-import { balancedLines, type LineSetter } from './title-lines.js';
+import { SAFETY, displayLines, type Measure } from './measure.js';
 
 /* <fit group="…">: the fits of one group in one sign grow and shrink together, and
    fill-page="…" on the sign lets the group grow until the sign fills its page. */
@@ -16,12 +15,13 @@ export function sizeAt(minSize: number, maxSize: number, step: number): number {
 
 /**
  * A member's text at every step: its lines joined by "\n", or null at the steps where it
- * takes more than max-lines lines or has a word wider than its box.
+ * takes more than max-lines lines or has a word wider than its box. The lines are the paragraph
+ * setter's display lines (src/typeset/), with the Chinese–Latin gap the PDF is set with.
  */
-export function stepTexts(text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number },
-  measure: Measure, setLines: LineSetter = balancedLines): (string | null)[] {
+export function stepTexts(text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number; cjkLatinSpace?: number },
+  measure: Measure): (string | null)[] {
   return Array.from({ length: STEPS + 1 }, (_, step) => {
-    const lines = setLines(text, sizeAt(box.minSize, box.maxSize, step), box.width * SAFETY, measure);
+    const lines = displayLines(text, box.width * SAFETY, sizeAt(box.minSize, box.maxSize, step), measure, box.cjkLatinSpace);
     return lines && lines.length <= box.maxLines ? lines.join('\n') : null;
   });
 }
