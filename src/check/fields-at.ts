@@ -8,16 +8,16 @@ import type { FieldPos, FieldsAt } from '../model/types.js';
 export function fieldsAt<K extends string>(yaml: YamlFile, path: ReadonlyArray<PropertyKey>,
   keys: Record<K, string | ReadonlyArray<PropertyKey>>): { fieldAt?: FieldsAt<K> } {
   const out: FieldsAt<K> = {};
-  let any = false;
+  let found = false;
   for (const name of Object.keys(keys) as K[]) {
     const key = keys[name];
     const pos = yaml.fieldAt([...path, ...(typeof key === 'string' ? [key] : key)]);
     if (pos) {
       out[name] = pos;
-      any = true;
+      found = true;
     }
   }
-  return any ? { fieldAt: out } : {};
+  return found ? { fieldAt: out } : {};
 }
 
 /** Where each item of the list at `path` is written (undefined for an item that is no string). */
