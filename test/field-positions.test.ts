@@ -6,6 +6,10 @@ import { parseYaml } from '../src/load/yaml.js';
 import { cellPos, parseCsv } from '../src/load/csv.js';
 import { fieldCharAt } from '../src/load/field-pos.js';
 import type { FieldPos } from '../src/model/types.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { diskSource, memorySource } from '../src/io.js';
+import { ROOT } from './helpers/build.js';
 import { realProject, projectSources, type Project } from './helpers/project.js';
 
 /** Where each character of `value` other than spaces is, by fieldCharAt, as "line:column". */
@@ -147,5 +151,20 @@ describe('a character no font has, in every printed field of the forum', () => {
     const unprinted = [...where].filter(([ch]) => !reported.has(ch) && !/^content\/roles\.yaml:|^content\/forum\.yaml:note$/.test(keys.get(ch) ?? ''));
     expect(unprinted.map(([, at]) => at)).toEqual([]);
     expect(reported.size).toBeGreaterThan(130);
+  });
+});
+
+describe('a room of a day with parallel rooms', () => {
+  it('is reported where schedule.yaml writes it, in the grid and the sessions alike', { timeout: 60_000 }, async () => {
+    const dir = join(ROOT, 'test', 'conferences', 'rooms-6');
+    const files: Record<string, string> = {};
+    for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (f.isFile()) files[join(f.parentPath, f.name).slice(dir.length + 1)] = readFileSync(join(f.parentPath, f.name), 'utf8');
+    }
+    expect(files['schedule.yaml'].split('\n')[6]).toBe('        room: "报告厅 A"');
+    // Once in the room's name, once in a comment: a search through the files would report the comment too.
+    files['schedule.yaml'] = `${files['schedule.yaml'].replace('room: "报告厅 A"', 'room: "报告\ue0ff厅 A"')}# \ue0ff\n`;
+    const result = await build({ content: memorySource(files, 'content'), templates: diskSource(join(ROOT, 'templates'), 'templates'), checkOnly: true, outputs: ['program.pdf'] });
+    expect(result.diagnostics.filter((d) => d.rule === 'missing-glyph').map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(['content/schedule.yaml:7:18']);
   });
 });
