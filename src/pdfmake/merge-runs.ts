@@ -97,21 +97,21 @@ let joined = '';
  * patches/pdfkit+0.19.1.patch: undefined leaves a text to pdfkit).
  */
 function shapeByPieces(font: { layout(text: string, features: unknown, onlyWidth: boolean): any }, text: string, features: unknown, onlyWidth: boolean): unknown {
-    const parts = pieces;
-    if (!parts || features || text !== joined) return undefined;
-    const glyphs: unknown[] = [];
-    const positions: unknown[] = [];
-    let advanceWidth = 0;
-    for (const part of parts) {
-      // pdfkit's own layout: a piece is never the whole run, so this hook leaves it alone.
-      const run = font.layout(part, features, onlyWidth);
-      if (!onlyWidth) {
-        for (const g of run.glyphs) glyphs.push(g);
-        for (const p of run.positions) positions.push(p);
-      }
-      advanceWidth += run.advanceWidth;
+  const parts = pieces;
+  if (!parts || features || text !== joined) return undefined;
+  const glyphs: unknown[] = [];
+  const positions: unknown[] = [];
+  let advanceWidth = 0;
+  for (const part of parts) {
+    // pdfkit's own layout: a piece is never the whole run, so this hook leaves it alone.
+    const run = font.layout(part, features, onlyWidth);
+    if (!onlyWidth) {
+      for (const g of run.glyphs) glyphs.push(g);
+      for (const p of run.positions) positions.push(p);
     }
-    return { glyphs: onlyWidth ? null : glyphs, positions: onlyWidth ? null : positions, advanceWidth };
+    advanceWidth += run.advanceWidth;
+  }
+  return { glyphs: onlyWidth ? null : glyphs, positions: onlyWidth ? null : positions, advanceWidth };
 }
 
 /**
@@ -131,14 +131,14 @@ export function installRunMerging(): void {
 
 /** The line pdfmake's renderLine draws: a view of it with its inlines merged into runs, or the line itself. */
 function lineToDraw(line: any): any {
-    // A line with a page reference gets its number written into its first inline: left as is.
-    if (!line.inlines || (line.inlines.length < 2 && !line.inlines[0]?.horizontalScaling) || line._pageNodeRef) return line;
-    const merged = mergeRuns(line.inlines);
-    const scaled = merged.some((run) => run.horizontalScaling);
-    if (merged.length === line.inlines.length && !scaled) return line;
-    const view = Object.create(line);
-    view.inlines = merged;
-    return view;
+  // A line with a page reference gets its number written into its first inline: left as is.
+  if (!line.inlines || (line.inlines.length < 2 && !line.inlines[0]?.horizontalScaling) || line._pageNodeRef) return line;
+  const merged = mergeRuns(line.inlines);
+  const scaled = merged.some((run) => run.horizontalScaling);
+  if (merged.length === line.inlines.length && !scaled) return line;
+  const view = Object.create(line);
+  view.inlines = merged;
+  return view;
 }
 
 /**
@@ -146,15 +146,15 @@ function lineToDraw(line: any): any {
  * a run needs its natural width there (pdfkit adds the spacing).
  */
 function drawText(doc: any, run: Inline, x: number, y: number, options: any, line: any): void {
-    const str = run.text;
-    // —— is drawn scaled to exactly two em (src/typeset/items.ts).
-    if (run.horizontalScaling && !line._pageNodeRef) return doc.text(str, x, y, { ...options, horizontalScaling: run.horizontalScaling });
-    if (run.textWidth === undefined || line._pageNodeRef) return doc.text(str, x, y, options);
-    pieces = run.pieces;
-    joined = str;
-    try {
-      doc.text(str, x, y, { ...options, textWidth: run.textWidth });
-    } finally {
-      pieces = undefined;
-    }
+  const str = run.text;
+  // —— is drawn scaled to exactly two em (src/typeset/items.ts).
+  if (run.horizontalScaling && !line._pageNodeRef) return doc.text(str, x, y, { ...options, horizontalScaling: run.horizontalScaling });
+  if (run.textWidth === undefined || line._pageNodeRef) return doc.text(str, x, y, options);
+  pieces = run.pieces;
+  joined = str;
+  try {
+    doc.text(str, x, y, { ...options, textWidth: run.textWidth });
+  } finally {
+    pieces = undefined;
+  }
 }
