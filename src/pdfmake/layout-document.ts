@@ -2,8 +2,8 @@ import { readBack, LAYOUT_ONLY } from './laid-out.js';
 import { addPageLeaders } from './leaders.js';
 import { withTypography } from './line-builder.js';
 
-/** One page as pdfmake laid it out: what it holds, positioned (pdfmake's page items). */
-export type LaidPage = { items: { type: string; item: any }[] };
+/** One page as pdfmake laid it out: what it holds, positioned (pdfmake's page items, as each pass reads them). */
+type LaidPage = { items: { type: string; item: any }[] };
 
 /** A pass over the laid-out pages of a document, before anything is drawn; `content` is the document's body as given. */
 type AfterLayout = (pages: LaidPage[], content: any) => void;
