@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
 import { naturalWidth, prepareParagraph, setParagraph, type SetLine } from '../../src/typeset/index.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/typeset/chars.js';
 import { hyphenationPoints } from '../../src/typeset/hyphenate.js';
@@ -201,5 +203,25 @@ describe('the paragraph setter', () => {
     const prepared = prepareParagraph(mixedRuns(STRESS[0], 9.5), testMetrics, {});
     const other = mixedRuns(STRESS[1], 9.5);
     expect(setParagraph(other, testMetrics, { width: 150 }, prepared)).toEqual(setParagraph(other, testMetrics, { width: 150 }));
+  });
+
+  it('hyphenates every word as the hyphen package does (its Liang patterns, read without its text reader)', () => {
+    const require = createRequire(import.meta.url);
+    const hyphen: Record<string, { hyphenateSync(w: string, o: object): string }> = { en: require('hyphen/en-us'), fr: require('hyphen/fr'), de: require('hyphen/de-1996') };
+    const dir = new URL('../../content/abstracts/', import.meta.url);
+    const prose = readdirSync(dir).map((f) => readFileSync(new URL(f, dir), 'utf8')).join(' ') + ENGLISH;
+    const words = [...new Set(prose.match(/[\p{L}\p{M}]{5,}/gu))].filter((w) => !/[\p{Lu}\p{Lt}]/u.test(w.slice(1)));
+    words.push('associate', 'philanthropic', 'représentation', 'élégance', 'Silbentrennung', 'Schifffahrt', 'Straßenbahn');
+    let hyphenated = 0;
+    for (const lang of ['en', 'fr', 'de']) {
+      for (const word of words) {
+        if (lang !== 'de' && /^[\p{Lu}\p{Lt}]/u.test(word)) continue;
+        const marked = hyphen[lang].hyphenateSync(word, { hyphenChar: '\u00AD', minWordLength: 5 });
+        const expected = [...marked.matchAll(/\u00AD/g)].map((m, i) => m.index! - i).filter((p) => p >= 2 && p <= word.length - 3);
+        expect(hyphenationPoints(word, lang), `${lang} ${word}`).toEqual(expected);
+        if (expected.length) hyphenated++;
+      }
+    }
+    expect(hyphenated).toBeGreaterThan(500);
   });
 });
