@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 import { installAdvanceShortcut } from './glyph-advance.js';
+import { copyGlyphsFast } from './glyph-copy.js';
 import { installOwnTextLayer } from './text-layer.js';
 import { onFontParsed, shareFont, sharedFont, type ParsedFont } from '../fonts/parsed-fonts.js';
 
@@ -31,17 +32,24 @@ export function shareParsedFonts(): void {
   const provideFont = PDFDocument.prototype.provideFont;
   PDFDocument.prototype.provideFont = function (this: unknown, family: string, bold: boolean, italics: boolean) {
     const embedded = provideFont.call(this, family, bold, italics) as EmbeddedFont;
-    const bytes = embedded.font?.stream?.buffer;
-    if (embedded.font) installAdvanceShortcut(embedded.font.getGlyph(0));
-    if (!bytes || isCollection(bytes)) return embedded;
+    return shareEmbeddedFont(embedded);
+  };
+}
+
+/** The font pdfkit opened, swapped for the one parsed first from the same bytes; its subset copies glyphs the fast way. */
+function shareEmbeddedFont(embedded: EmbeddedFont): EmbeddedFont {
+  const bytes = embedded.font?.stream?.buffer;
+  if (embedded.font) installAdvanceShortcut(embedded.font.getGlyph(0));
+  if (bytes && !isCollection(bytes)) {
     const shared = sharedFont(bytes);
     if (!shared) shareFont(bytes, embedded.font);
     else if (embedded.font !== shared) {
       embedded.font = shared;
       embedded.subset = shared.createSubset();
     }
-    return embedded;
-  };
+  }
+  copyGlyphsFast(embedded.subset);
+  return embedded;
 }
 
 /** A TrueType collection starts with the tag `ttcf`. */
