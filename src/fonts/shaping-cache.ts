@@ -183,15 +183,31 @@ function startsAt(chars: readonly number[], at: number, part: readonly number[])
   return true;
 }
 
+const cmaps = new WeakMap<object, Map<number, number | undefined>>();
+
+/**
+ * The glyph the font's character map gives a code point (fontkit's glyphForCodePoint, which
+ * also makes the glyph object, with that code point, the first time): remembered per font,
+ * as fontkit's cmap lookup decodes the table's segments anew on every call.
+ */
+function cmapGlyph(font: ShapableFont, cp: number): number | undefined {
+  let ids = cmaps.get(font);
+  if (!ids) cmaps.set(font, (ids = new Map()));
+  if (ids.has(cp)) return ids.get(cp);
+  const id = font.glyphForCodePoint(cp)?.id;
+  ids.set(cp, id);
+  return id;
+}
+
 /** Whether glyph `id` prints the characters `cps`: the character map's glyph of one, the font's ligature of several. */
 function standsFor(font: ShapableFont, id: number, cps: readonly number[]): boolean {
-  if (cps.length === 1) return cps[0] <= 0x10ffff && font.glyphForCodePoint(cps[0])?.id === id;
+  if (cps.length === 1) return cps[0] <= 0x10ffff && cmapGlyph(font, cps[0]) === id;
   if (cps.length < 2 || cps.length > 8 || cps.some((cp) => !(cp <= 0x10ffff))) return false;
   const parts: number[] = [];
   for (const cp of cps) {
-    const glyph = font.glyphForCodePoint(cp);
-    if (!glyph?.id) return false;
-    parts.push(glyph.id);
+    const glyph = cmapGlyph(font, cp);
+    if (!glyph) return false;
+    parts.push(glyph);
   }
   return isFontLigature(font, id, parts);
 }
