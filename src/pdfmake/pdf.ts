@@ -117,16 +117,30 @@ function definitionOf(doc: DocumentTree, meta: PdfMeta, fonts: FontSet, options:
   };
 }
 
+/** What is read of a page item pdfmake placed: a line's, an image's or a vector's place and height. */
+export interface LaidItem {
+  y?: number;
+  getHeight?(): number;
+  height?: number;
+  _height?: number;
+  /** A vector's shape: 'line' (y1, y2), 'rect' (y, h)... */
+  type?: string;
+  h?: number;
+  y1?: number;
+  y2?: number;
+}
+
 /** One page as pdfmake laid it out: what it holds, positioned (pdfmake's page items). */
-export type LaidPage = { items: { type: string; item: any }[] };
+export type LaidPage = { items: { type: string; item: LaidItem }[] };
 
 /**
- * Lays a document definition out without drawing it: its pages, as pdfmake places them.
- * For a choice that needs the real layout (src/pdfmake/fill-page.ts). The definition is consumed.
+ * Lays a document tree out without drawing it: its pages, as pdfmake places them.
+ * For a choice that needs the real layout (src/pdfmake/fill-page.ts).
  */
-export function layoutPages(doc: Record<string, any>, fonts: FontSet): LaidPage[] {
+export function layoutPages(tree: DocumentTree, fonts: FontSet): LaidPage[] {
   setup();
   useFonts(fonts);
+  const doc = toDocDefinition(tree) as Record<string, any>;
   const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
   const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
   const SVGMeasure = require('pdfmake/js/SVGMeasure.js').default;
