@@ -33,6 +33,14 @@ const plainRequire = {
   },
 };
 
+/** tiny-inflate (Unicode tables inflated at load, WOFF fonts) runs on Node's zlib: scripts/native-inflate.cjs. */
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(b) {
+    b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: join(root, 'scripts', 'native-inflate.cjs') }));
+  },
+};
+
 rmSync(next, { recursive: true, force: true });
 mkdirSync(next, { recursive: true });
 await build({
@@ -45,7 +53,7 @@ await build({
   // import.meta.url in a CommonJS bundle: the bundle file's own URL.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [plainRequire],
+  plugins: [plainRequire, nativeInflate],
   legalComments: 'none',
   // Whitespace only: names stay, so an internal error's stack still reads.
   minifyWhitespace: true,

@@ -6,6 +6,7 @@ import { ROOT } from './helpers/build.js';
 import { builtinFonts } from '../src/fonts/fonts.js';
 import { ideographRun, isIdeograph } from '../src/pdfmake/font-cache.js';
 import { mergeRuns } from '../src/pdfmake/merge-runs.js';
+import { copyGlyphsFast } from '../src/pdfmake/glyph-copy.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit');
@@ -60,6 +61,26 @@ describe("fontkit's advance widths (patches/fontkit+2.0.4.patch)", () => {
         expect(fast._metrics, `${face.key} #${id}: outline decoded`).toBeUndefined();
         expect(width, `${face.key} #${id}`).toBe(font.getGlyph(id)._getMetrics().advanceWidth);
       }
+    }
+  });
+});
+
+describe('copying glyphs into a font subset', () => {
+  it("writes the bytes fontkit's own subset writes, composite glyphs and the last ones included", () => {
+    const { families } = builtinFonts();
+    for (const face of [families.serif.normal, families.sans.bold, families['latin-serif'].normal, families['latin-serif'].italics, families.math.normal]) {
+      const font = fontkit.create(face.bytes());
+      // Every 97th glyph, glyphs of accented letters (often composites), and the last ones.
+      const ids = new Set([...Array.from({ length: Math.ceil(font.numGlyphs / 97) }, (_, i) => i * 97), font.numGlyphs - 2, font.numGlyphs - 1]);
+      for (const ch of 'éüÅçñ—“”') ids.add(font.glyphForCodePoint(ch.codePointAt(0)!).id);
+      const plain = font.createSubset();
+      const fast = font.createSubset();
+      copyGlyphsFast(fast);
+      for (const id of ids) {
+        plain.includeGlyph(id);
+        fast.includeGlyph(id);
+      }
+      expect(Buffer.from(fast.encode()).equals(Buffer.from(plain.encode())), face.key).toBe(true);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { isFontLigature, type LigatureFont } from './ligatures.js';
 import { cacheDir, fontKey, storeFor, validRun, type Call, type KeyedFont, type StoredRun } from './shaping-store.js';
 
 /** What pdfkit and our measuring read of a fontkit glyph: the rest (advance width, outline) stays fontkit's own. */
@@ -20,7 +21,7 @@ interface Run {
 }
 
 /** The parts of a fontkit font this module calls. */
-export interface ShapableFont extends KeyedFont {
+export interface ShapableFont extends KeyedFont, LigatureFont {
   layout(text: unknown, features?: unknown, ...rest: unknown[]): Run;
   getGlyph(id: number, codePoints?: number[]): Glyph | null;
   glyphForCodePoint(codePoint: number): Glyph | null;
@@ -144,21 +145,73 @@ function toStored(font: ShapableFont, text: string, run: Run, made: Made[]): Sto
 
 /**
  * True when a stored run can only print `text`, whatever else the file says: every glyph is
- * the one the font's character map gives its one character, the glyphs' characters in order
- * are the text's, every getGlyph call asks for a character's own glyph, and positions stay
- * within a few em. A cache file someone altered can thus move a glyph a little, never change
- * which glyph is printed nor what the text layer says. Runs that shaping changed (ligatures,
- * contextual forms: about one word in a thousand here) are shaped every time instead.
+ * the one the font's character map gives its one character, or the font's own ligature of
+ * the characters it stands for ("fi", Noto's two-em dash: isFontLigature), the glyphs'
+ * characters in order are the text's, every getGlyph call asks for such a glyph, and
+ * positions stay within a few em. A cache file someone altered can thus move a glyph a
+ * little, never change which glyph is printed nor what the text layer says. Runs that
+ * shaping changed otherwise (contextual forms, reordering) are shaped every time instead.
  */
 function trustworthy(font: ShapableFont, text: string, [calls, ids, numbers]: StoredRun, glyphs?: Glyph[]): boolean {
-  const chars = [...text];
-  // fontkit also makes the space glyph of every font it shapes with: a few calls more than glyphs.
-  if (ids.length !== chars.length || calls.length > ids.length + 4) return false;
+  const chars = codePoints(text);
+  // fontkit also makes the space glyph of every font it shapes with: a few calls more than characters.
+  if (ids.length > chars.length || calls.length > chars.length + 4) return false;
   const limit = 16 * (font.unitsPerEm || 1000);
   if (numbers.some((n) => Math.abs(n) > limit)) return false;
-  const own = (id: number, cp: number | undefined) => cp !== undefined && cp <= 0x10ffff && font.glyphForCodePoint(cp)?.id === id;
-  if (!calls.every(([id, args]) => id < font.numGlyphs && args.length === 1 && own(id, args[0]))) return false;
-  return ids.every((id, i) => own(id, chars[i].codePointAt(0)) && (!glyphs || (glyphs[i].codePoints.length === 1 && glyphs[i].codePoints[0] === chars[i].codePointAt(0))));
+  if (!calls.every(([id, args, codes]) => id < font.numGlyphs && standsFor(font, id, args) && (!codes || standsFor(font, id, codes)))) return false;
+  const claimed = new Map<number, number[]>();
+  for (const [id, args, codes] of calls) if (!claimed.has(id)) claimed.set(id, codes ?? args);
+  let at = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    const cps = glyphs ? glyphs[i].codePoints : standsFor(font, id, [chars[at]]) ? [chars[at]] : claimed.get(id);
+    if (!cps || !standsFor(font, id, cps) || !startsAt(chars, at, cps)) return false;
+    at += cps.length;
+  }
+  return at === chars.length;
+}
+
+/** The code points of a text. */
+function codePoints(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) out.push(ch.codePointAt(0)!);
+  return out;
+}
+
+/** Whether `part` is found in `chars` at `at`. */
+function startsAt(chars: readonly number[], at: number, part: readonly number[]): boolean {
+  if (part.length === 0 || at + part.length > chars.length) return false;
+  for (let k = 0; k < part.length; k++) if (chars[at + k] !== part[k]) return false;
+  return true;
+}
+
+const cmaps = new WeakMap<object, Map<number, number | undefined>>();
+
+/**
+ * The glyph the font's character map gives a code point (fontkit's glyphForCodePoint, which
+ * also makes the glyph object, with that code point, the first time): remembered per font,
+ * as fontkit's cmap lookup decodes the table's segments anew on every call.
+ */
+function cmapGlyph(font: ShapableFont, cp: number): number | undefined {
+  let ids = cmaps.get(font);
+  if (!ids) cmaps.set(font, (ids = new Map()));
+  if (ids.has(cp)) return ids.get(cp);
+  const id = font.glyphForCodePoint(cp)?.id;
+  ids.set(cp, id);
+  return id;
+}
+
+/** Whether glyph `id` prints the characters `cps`: the character map's glyph of one, the font's ligature of several. */
+function standsFor(font: ShapableFont, id: number, cps: readonly number[]): boolean {
+  if (cps.length === 1) return cps[0] <= 0x10ffff && cmapGlyph(font, cps[0]) === id;
+  if (cps.length < 2 || cps.length > 8 || cps.some((cp) => !(cp <= 0x10ffff))) return false;
+  const parts: number[] = [];
+  for (const cp of cps) {
+    const glyph = cmapGlyph(font, cp);
+    if (!glyph) return false;
+    parts.push(glyph);
+  }
+  return isFontLigature(font, id, parts);
 }
 
 /** The run of a stored entry, after making fontkit's getGlyph calls again; undefined when a glyph's code points differ or the entry is not trustworthy. */
@@ -171,15 +224,18 @@ function replay(font: ShapableFont, text: string, stored: StoredRun): CachedRun 
     if (!glyph || !sameCodes(glyph.codePoints, codes ?? args)) return undefined;
     glyphs.set(id, glyph);
   }
-  const chars = [...text];
+  const chars = codePoints(text);
   const out: Glyph[] = [];
   const positions: Position[] = [];
+  let at = 0;
   for (let i = 0; i < ids.length; i++) {
     const glyph = glyphs.get(ids[i]);
     // The glyph's own code points go into the PDF's text layer: they must be the text's.
-    if (!glyph || glyph.codePoints.length !== 1 || glyph.codePoints[0] !== chars[i].codePointAt(0)) return undefined;
+    if (!glyph || !startsAt(chars, at, glyph.codePoints) || !standsFor(font, glyph.id, glyph.codePoints)) return undefined;
+    at += glyph.codePoints.length;
     out.push(glyph);
     positions.push({ xAdvance: numbers[4 * i], yAdvance: numbers[4 * i + 1], xOffset: numbers[4 * i + 2], yOffset: numbers[4 * i + 3] });
   }
+  if (at !== chars.length) return undefined;
   return new CachedRun(out, positions);
 }

@@ -189,14 +189,23 @@ function readCacheFile(file: string): string | undefined {
 }
 
 const isInt = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 0x10ffff;
-const ints = (a: unknown): a is number[] => Array.isArray(a) && a.every(isInt);
+function ints(a: unknown): a is number[] {
+  if (!Array.isArray(a)) return false;
+  for (let i = 0; i < a.length; i++) if (!isInt(a[i])) return false;
+  return true;
+}
 
-/** True for a run of the stored shape (a damaged file must not reach pdfkit). */
+/** True for a run of the stored shape (a damaged file must not reach pdfkit). Loops, not every(): it runs for each text a build sets. */
 export function validRun(run: unknown): run is StoredRun {
   if (!Array.isArray(run) || run.length !== 3) return false;
   const [calls, ids, positions] = run;
-  return Array.isArray(calls) && calls.every((c) => Array.isArray(c) && (c.length === 2 || c.length === 3) && isInt(c[0]) && ints(c[1]) && (c.length === 2 || ints(c[2])))
-    && ints(ids) && Array.isArray(positions) && positions.length === ids.length * 4 && positions.every((n) => typeof n === 'number' && Number.isFinite(n));
+  if (!Array.isArray(calls) || !ints(ids) || !Array.isArray(positions) || positions.length !== ids.length * 4) return false;
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i];
+    if (!Array.isArray(c) || (c.length !== 2 && c.length !== 3) || !isInt(c[0]) || !ints(c[1]) || (c.length === 3 && !ints(c[2]))) return false;
+  }
+  for (let i = 0; i < positions.length; i++) if (typeof positions[i] !== 'number' || !Number.isFinite(positions[i])) return false;
+  return true;
 }
 
 /**

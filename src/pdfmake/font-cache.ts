@@ -2,6 +2,7 @@ import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 import { glyphUnicode } from './text-layer.js';
 import { shareFont, sharedFont, type ParsedFont } from '../fonts/parsed-fonts.js';
 import { pdfkitHooks, pdfmakeHooks } from './hooks.js';
+import { copyGlyphsFast } from './glyph-copy.js';
 
 type FontkitFont = ParsedFont;
 
@@ -20,16 +21,23 @@ type FontkitFont = ParsedFont;
  */
 export function shareParsedFonts(): void {
   pdfmakeHooks().fontOpened = function fontOpened(_doc: unknown, embedded: EmbeddedFont) {
-    const bytes = embedded.font?.stream?.buffer;
-    if (!bytes || isCollection(bytes)) return embedded;
+    return shareEmbeddedFont(embedded);
+  };
+}
+
+/** The font pdfkit opened, swapped for the one parsed first from the same bytes; its subset copies glyphs the fast way (glyph-copy.ts). */
+function shareEmbeddedFont(embedded: EmbeddedFont): EmbeddedFont {
+  const bytes = embedded.font?.stream?.buffer;
+  if (bytes && !isCollection(bytes)) {
     const shared = sharedFont(bytes);
     if (!shared) shareFont(bytes, embedded.font);
     else if (embedded.font !== shared) {
       embedded.font = shared;
       embedded.subset = shared.createSubset();
     }
-    return embedded;
-  };
+  }
+  copyGlyphsFast(embedded.subset);
+  return embedded;
 }
 
 /** A TrueType collection starts with the tag `ttcf`. */

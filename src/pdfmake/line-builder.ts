@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { hyphenationLanguage, paragraphScript, setParagraph, type Metrics, type SetLine, type TextRun } from '../typeset/index.js';
+import { hyphenationLanguage, naturalWidth, paragraphScript, prepareParagraph, setParagraph, type Metrics, type Prepared, type SetLine, type SetOptions, type TextRun } from '../typeset/index.js';
 import { keepLinesTogether } from './widows.js';
 import { reorderBidiLine } from './bidi-line.js';
 import { hasRightToLeft } from '../typeset/bidi.js';
@@ -123,22 +123,65 @@ interface Plan {
   next: number;
 }
 
+/** How the setter sets a text node's inlines (all but the width): its alignment, indent, hyphenation, display lines. */
+function paragraphOptions(inlines: Inline[], textNode: Inline | undefined, styles: Record<string, Inline> | undefined): Omit<SetOptions, 'width'> {
+  const first = inlines[0];
+  const align = first?.alignment;
+  const text = inlines.map((i) => i.text).join('');
+  // Not in a paragraph with right-to-left text: its levels are read by the characters' count.
+  const lang = paragraphScript(text) === 'latin' && !hasRightToLeft(text) ? hyphenationLanguage(current.language) : undefined;
+  return {
+    indent: first?.leadingIndent || 0, align: align === 'justify' ? 'justify' : 'left', display: !!textNode && isDisplay(textNode, styles),
+    hyphenate: align === 'justify' ? lang : undefined, cjkLatinSpace: current.cjkLatinSpace,
+  };
+}
+
+/** The items pdfmake's measuring built for a text node's inlines, with what their widths were measured in. */
+interface Measured {
+  inlines: Inline[];
+  fonts: unknown[];
+  prepared: Prepared<Inline>;
+}
+
+/** Keyed by the inlines array pdfmake's measuring returns and the line builder is then given (node._inlines). */
+const measured = new WeakMap<Inline[], Measured>();
+
+/**
+ * Builds the setter's items for a text node's inlines once, when pdfmake measures the node,
+ * and keeps them for the line builder: the widest line comes from them, and the lines later.
+ * pdfmake's maxWidth hook does not say which node the inlines are of, so they are prepared as
+ * body text: a display node's (a balanced title's) are built again for its lines.
+ */
+function measureText(inlines: Inline[]): number {
+  const prepared = prepareParagraph(toRuns(inlines), metrics, paragraphOptions(inlines, undefined, undefined));
+  measured.set(inlines, { inlines: [...inlines], fonts: inlines.map(fontOf), prepared });
+  return naturalWidth(prepared);
+}
+
+/** What an inline's widths were measured in (the setter's metrics read these). */
+function fontOf(inline: Inline): unknown[] {
+  return [inline.font, inline.fontFeatures, inline.characterSpacing];
+}
+
+/** The items kept for these inlines by measureText, if they are still the ones measured, in the same fonts. */
+function preparedFor(inlines: Inline[]): Prepared<Inline> | undefined {
+  const m = measured.get(inlines);
+  if (!m || m.inlines.length !== inlines.length) return undefined;
+  for (let i = 0; i < inlines.length; i++) {
+    if (m.inlines[i] !== inlines[i]) return undefined;
+    const [font, features, spacing] = m.fonts[i] as unknown[];
+    if (inlines[i].font !== font || inlines[i].fontFeatures !== features || inlines[i].characterSpacing !== spacing) return undefined;
+  }
+  return m.prepared;
+}
+
 /** Sets the inlines left in a text node at a width: the lines pdfmake will place one by one. */
 function plan(textNode: Inline, width: number, styles: Record<string, Inline> | undefined): Plan {
   const inlines: Inline[] = textNode._inlines;
   const runs = toRuns(inlines);
-  const first = inlines[0];
-  const indent = first?.leadingIndent || 0;
-  const align = first?.alignment;
-  const text = inlines.map((i) => i.text).join('');
-  const display = isDisplay(textNode, styles);
-  // Not in a paragraph with right-to-left text: its levels are read by the characters' count.
-  const lang = paragraphScript(text) === 'latin' && !hasRightToLeft(text) ? hyphenationLanguage(current.language) : undefined;
-  const set = setParagraph(runs, metrics, {
-    width, indent, align: align === 'justify' ? 'justify' : 'left', display,
-    hyphenate: align === 'justify' ? lang : undefined, cjkLatinSpace: current.cjkLatinSpace,
-  });
-  const lines = toLines(set, inlines, width, indent);
+  const options = paragraphOptions(inlines, textNode, styles);
+  const set = setParagraph(runs, metrics, { ...options, width }, preparedFor(inlines));
+  const lines = toLines(set, inlines, width, options.indent ?? 0);
   // What is left to place: the new inlines, line after line (pdfmake takes them back when it reflows a column).
   textNode._inlines = lines.flatMap((l) => l.inlines);
   return { width, lines, next: 0 };
@@ -171,8 +214,7 @@ export function installLineBuilder(): void {
   hooks.maxWidth = function maxWidth(items: Inline[], summed: number): number {
     // Text without Chinese, full-width forms or dashes is as wide set as pdfmake sums it.
     if (items.length && items.some((i) => WIDE.test(i.text))) {
-      const set = setParagraph(toRuns(items), metrics, { width: 1e7, indent: items[0].leadingIndent || 0, cjkLatinSpace: current.cjkLatinSpace });
-      return set.reduce((max, line) => Math.max(max, line.width), 0);
+      return measureText(items);
     }
     return summed;
   };

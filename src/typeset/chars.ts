@@ -10,6 +10,7 @@ export const NO_BREAK_AROUND = '·～〜・';
 const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u3006\u30FC]/u;
 const CJK_PUNCT = /[\u3000-\u303F\uFF00-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018\u2019\u201C\u201D\u2014\u2026\u00B7\uFE30-\uFE4F]/u;
 const LATIN_ALNUM = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
 
 /** A Chinese, Japanese or Korean letter (not punctuation). */
 export function isHan(ch: string): boolean {
@@ -36,8 +37,12 @@ export function paragraphScript(text: string): 'cjk' | 'latin' {
   let han = 0;
   let latin = 0;
   for (const ch of text) {
-    if (isHan(ch)) han++;
-    else if (/\p{L}/u.test(ch)) latin++;
+    const c = ch.charCodeAt(0);
+    // ASCII first: most characters of an English paragraph, without a regular expression each.
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    } else if (isHan(ch)) han++;
+    else if (LETTER.test(ch)) latin++;
   }
   return han * 3 >= latin ? 'cjk' : 'latin';
 }

@@ -34,33 +34,123 @@ function wordBounds(text: string): Set<number> {
  * Justified text is broken by total fit (Knuth–Plass) with hyphenation, display lines
  * (titles) are balanced at word boundaries, other text fills lines first-fit; every line
  * obeys clreq (see items.ts). A forced line break starts a new paragraph of lines.
+ * `prepared` (from prepareParagraph, for these runs) saves building the items again.
  */
-export function setParagraph<S>(runs: TextRun<S>[], metrics: Metrics<S>, options: SetOptions): SetLine<S>[] {
+export function setParagraph<S>(runs: TextRun<S>[], metrics: Metrics<S>, options: SetOptions, prepared?: Prepared<S>): SetLine<S>[] {
+  const reuse = prepared && fitsOptions(prepared, runs, options) ? prepared : undefined;
   const out: SetLine<S>[] = [];
   const indent = options.indent ?? 0;
-  let from = 0;
-  let offset = 0;
-  for (let r = 0; r < runs.length; r++) {
-    if (!runs[r].lineEnd && r < runs.length - 1) continue;
-    const segment = runs.slice(from, r + 1);
+  const width = Math.max(options.width, 1e-3);
+  for (const seg of segments(runs)) {
     const first = out.length === 0;
-    const lines = setSegment(segment, from, offset, metrics, options, first ? indent : 0);
-    if (lines.length && runs[r].lineEnd) lines[lines.length - 1].forced = true;
+    const lineIndent = first ? indent : 0;
+    const ready = reuse?.segments[seg.index];
+    const items = ready && ready.fits.min <= width - lineIndent && width - lineIndent < ready.fits.max
+      ? ready.items
+      : segmentItems(seg.runs, seg.offset, metrics, options, width - lineIndent).items;
+    const lines = setSegment(items, seg.runs, seg.from, options, width, lineIndent);
+    if (lines.length && seg.forced) lines[lines.length - 1].forced = true;
     out.push(...lines);
-    for (const run of segment) offset += run.text.length;
-    from = r + 1;
   }
   if (out.length) out[out.length - 1].last = true;
   return out;
 }
 
-function setSegment<S>(runs: TextRun<S>[], base: number, offset: number, metrics: Metrics<S>, options: SetOptions, indent: number): SetLine<S>[] {
-  const width = Math.max(options.width, 1e-3);
+/** A paragraph's items, built once for every width they hold for (prepareParagraph). */
+export interface Prepared<S> {
+  runs: TextRun<S>[];
+  options: SetOptions;
+  segments: Array<{ items: Item[]; fits: { min: number; max: number }; indent: number }>;
+}
+
+/**
+ * Builds a paragraph's items (measuring every piece) without breaking it into lines, for
+ * setParagraph to break at any width later, and for naturalWidth.
+ */
+export function prepareParagraph<S>(runs: TextRun<S>[], metrics: Metrics<S>, options: Omit<SetOptions, 'width'>): Prepared<S> {
+  const indent = options.indent ?? 0;
+  const out: Prepared<S>['segments'] = [];
+  for (const seg of segments(runs)) {
+    const lineIndent = out.length === 0 ? indent : 0;
+    out.push({ ...segmentItems(seg.runs, seg.offset, metrics, options, Infinity), indent: lineIndent });
+  }
+  return { runs, options: { ...options, width: Infinity }, segments: out };
+}
+
+/**
+ * The width of a prepared paragraph's widest line when nothing but forced breaks ends a line
+ * (an auto-sized column takes it): the indent and every box and space at its natural width.
+ */
+export function naturalWidth<S>(prepared: Prepared<S>): number {
+  let max = 0;
+  for (const { items, indent } of prepared.segments) {
+    let x = indent;
+    if (items.some((it) => it.t === 'box')) {
+      let lastBox = 0;
+      for (let i = 0; i < items.length; i++) if (items[i].t === 'box') lastBox = i;
+      for (let i = lineStart(items, -1); i <= lastBox; i++) {
+        const it = items[i];
+        if (it.t === 'pen' || (it.t === 'box' && it.piece)) continue;
+        x += it.t === 'box' && it.whole !== undefined ? it.whole : it.w;
+      }
+    }
+    max = Math.max(max, x);
+  }
+  return max;
+}
+
+/** Whether items prepared for `prepared.runs` serve these runs and options (the runs alike, the same options but the width). */
+function fitsOptions<S>(prepared: Prepared<S>, runs: TextRun<S>[], options: SetOptions): boolean {
+  const a = prepared.options;
+  if ((a.indent ?? 0) !== (options.indent ?? 0) || !!a.display !== !!options.display || a.hyphenate !== options.hyphenate ||
+    (a.cjkLatinSpace ?? 0.25) !== (options.cjkLatinSpace ?? 0.25) || prepared.runs.length !== runs.length) return false;
+  for (let i = 0; i < runs.length; i++) {
+    const x = prepared.runs[i];
+    const y = runs[i];
+    if (x.text !== y.text || x.style !== y.style || x.size !== y.size || !!x.noWrap !== !!y.noWrap ||
+      !!x.lineEnd !== !!y.lineEnd || !!x.keepLeadingSpaces !== !!y.keepLeadingSpaces) return false;
+  }
+  return true;
+}
+
+interface Segment<S> {
+  index: number;
+  runs: TextRun<S>[];
+  /** Index of its first run in the paragraph's runs. */
+  from: number;
+  /** Offset of its text in the paragraph's text. */
+  offset: number;
+  /** Ends at a forced line break. */
+  forced: boolean;
+}
+
+/** The paragraph cut at its forced line breaks (a run with lineEnd ends a segment; the last run ends the last). */
+function segments<S>(runs: TextRun<S>[]): Segment<S>[] {
+  const out: Segment<S>[] = [];
+  let from = 0;
+  let offset = 0;
+  for (let r = 0; r < runs.length; r++) {
+    if (!runs[r].lineEnd && r < runs.length - 1) continue;
+    const seg = runs.slice(from, r + 1);
+    out.push({ index: out.length, runs: seg, from, offset, forced: !!runs[r].lineEnd });
+    for (const run of seg) offset += run.text.length;
+    from = r + 1;
+  }
+  return out;
+}
+
+/** The items of one segment for lines `lineWidth` wide, and the widths they hold for. */
+function segmentItems<S>(runs: TextRun<S>[], offset: number, metrics: Metrics<S>, options: Omit<SetOptions, 'width'>, lineWidth: number): { items: Item[]; fits: { min: number; max: number } } {
   const bounds = options.display ? wordBounds(runs.map((r) => r.text).join('')) : undefined;
   const shifted = bounds && new Set([...bounds].map((b) => b + offset));
+  const fits = { min: -Infinity, max: Infinity };
   const items = buildItems(runs, metrics, {
-    width: width - indent, hyphenate: options.hyphenate, cjkLatinSpace: options.cjkLatinSpace ?? 0.25, wordBounds: shifted,
+    width: lineWidth, hyphenate: options.hyphenate, cjkLatinSpace: options.cjkLatinSpace ?? 0.25, wordBounds: shifted, fits,
   }, offset);
+  return { items, fits };
+}
+
+function setSegment<S>(items: Item[], runs: TextRun<S>[], base: number, options: SetOptions, width: number, indent: number): SetLine<S>[] {
   if (!items.some((it) => it.t === 'box')) {
     // An empty line keeps its runs (their height) at its start.
     return [{ runs: runs.map((run, i) => ({ text: run.text, x: indent, width: 0, style: run.style, size: run.size, source: base + i })), width: indent, last: false, forced: false }];

@@ -13,6 +13,10 @@ export interface Box {
   letters: number;
   halt?: boolean;
   scale?: number;
+  /** The first piece of a word cut at its hyphenation points: the whole word's width (its natural width, summed as one). */
+  whole?: number;
+  /** A later piece of such a word (its width is in the first piece's `whole`). */
+  piece?: boolean;
 }
 
 /** Space between boxes; a line may break at it when `brk`, and then it disappears. */
@@ -61,6 +65,12 @@ export interface ItemOptions {
   cjkLatinSpace: number;
   /** Offsets (in the paragraph's text) between which a display line may break; undefined: everywhere allowed. */
   wordBounds?: Set<number>;
+  /**
+   * Filled in while building: the line widths the items hold for (a word is cut into
+   * characters only when wider than the line): from the widest word kept whole (`min`) to
+   * below the narrowest word cut (`max`).
+   */
+  fits?: { min: number; max: number };
 }
 
 /** Stretch of the gap between two Chinese characters, in em: justification spreads slack there. */
@@ -203,9 +213,11 @@ function pushAtom<S>(items: Item[], a: Atom, runs: TextRun<S>[], metrics: Metric
     return;
   }
   if (w > opts.width && !opts.wordBounds) {
+    if (opts.fits) opts.fits.max = Math.min(opts.fits.max, w);
     splitLong(items, a, style, metrics);
     return;
   }
+  if (opts.fits && !opts.wordBounds) opts.fits.min = Math.max(opts.fits.min, w);
   // A word in several runs (herb- + diseases, or two fonts) is hyphenated only where it is whole.
   const points = wordBreaks(a.text, partOfWord ? undefined : opts.hyphenate);
   if (points.length === 0) {
@@ -213,18 +225,20 @@ function pushAtom<S>(items: Item[], a: Atom, runs: TextRun<S>[], metrics: Metric
     return;
   }
   const hyphen = metrics.width('-', style);
+  // Only hyphenation (not a hyphen or slash the author typed) cuts the word: its natural width stays the word's.
+  const hyphenation = points[0][1];
   let prevEnd = 0;
   let prevWidth = 0;
   for (const [at, hyphenated] of points) {
     const width = metrics.width(a.text.slice(0, at), style);
     const part = a.text.slice(prevEnd, at);
-    items.push(box(a.run, part, width - prevWidth, countLetters(part)));
+    items.push(box(a.run, part, width - prevWidth, countLetters(part), !hyphenation ? {} : prevEnd === 0 ? { whole: w } : { piece: true }));
     items.push({ t: 'pen', w: hyphenated ? hyphen : 0, cost: hyphenated ? HYPHEN_PENALTY : 30, flagged: hyphenated, run: a.run });
     prevEnd = at;
     prevWidth = width;
   }
   const part = a.text.slice(prevEnd);
-  items.push(box(a.run, part, w - prevWidth, countLetters(part)));
+  items.push(box(a.run, part, w - prevWidth, countLetters(part), hyphenation ? { piece: true } : {}));
 }
 
 /** Where a Latin word may break: after a hyphen or slash inside it, and its hyphenation points (true: add a hyphen). */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { setParagraph, type SetLine } from '../../src/typeset/index.js';
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import { naturalWidth, prepareParagraph, setParagraph, type SetLine } from '../../src/typeset/index.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/typeset/chars.js';
 import { hyphenationPoints } from '../../src/typeset/hyphenate.js';
 import { mixedRuns, testMetrics, type TestStyle } from '../helpers/typeset-metrics.js';
@@ -195,5 +197,48 @@ describe('the paragraph setter', () => {
     expect(lines.map(text).join('')).toBe(url);
     expect(lines.length).toBeGreaterThan(20);
     for (const l of lines) expect(l.width).toBeLessThanOrEqual(300 + 1e-6);
+  });
+
+  it('sets a paragraph prepared once (as pdfmake measures it) exactly as one set from scratch, at every width', () => {
+    const long = `See https://example.org/${'abcdefgh'.repeat(12)} and 超长的段落。`;
+    const cases = [
+      ...STRESS.map((para) => ({ runs: mixedRuns(para, 9.5), options: { align: 'justify' as const, indent: 19 } })),
+      { runs: mixedRuns(ENGLISH, 9.5), options: { align: 'justify' as const, hyphenate: 'en' } },
+      { runs: mixedRuns('中医药专题研讨会与在线主动学习', 30), options: { display: true } },
+      { runs: [...mixedRuns('第一行，', 10).map((r) => ({ ...r, lineEnd: true })), ...mixedRuns(long, 10)], options: { align: 'justify' as const, indent: 5 } },
+    ];
+    for (const { runs, options } of cases) {
+      const prepared = prepareParagraph(runs, testMetrics, options);
+      for (const width of [...WIDTHS, 40, 1e7]) {
+        expect(setParagraph(runs, testMetrics, { ...options, width }, prepared)).toEqual(setParagraph(runs, testMetrics, { ...options, width }));
+      }
+      // the widest line with only forced breaks: the same number as setting it on a line wider than any
+      const widest = Math.max(...setParagraph(runs, testMetrics, { ...options, align: 'left', display: false, hyphenate: undefined, width: 1e7 }).map((l) => l.width));
+      expect(naturalWidth(prepared)).toBe(widest);
+    }
+    // prepared for other runs or options: not used
+    const prepared = prepareParagraph(mixedRuns(STRESS[0], 9.5), testMetrics, {});
+    const other = mixedRuns(STRESS[1], 9.5);
+    expect(setParagraph(other, testMetrics, { width: 150 }, prepared)).toEqual(setParagraph(other, testMetrics, { width: 150 }));
+  });
+
+  it('hyphenates every word as the hyphen package does (its Liang patterns, read without its text reader)', () => {
+    const require = createRequire(import.meta.url);
+    const hyphen: Record<string, { hyphenateSync(w: string, o: object): string }> = { en: require('hyphen/en-us'), fr: require('hyphen/fr'), de: require('hyphen/de-1996') };
+    const dir = new URL('../../content/abstracts/', import.meta.url);
+    const prose = readdirSync(dir).map((f) => readFileSync(new URL(f, dir), 'utf8')).join(' ') + ENGLISH;
+    const words = [...new Set(prose.match(/[\p{L}\p{M}]{5,}/gu))].filter((w) => !/[\p{Lu}\p{Lt}]/u.test(w.slice(1)));
+    words.push('associate', 'philanthropic', 'représentation', 'élégance', 'Silbentrennung', 'Schifffahrt', 'Straßenbahn');
+    let hyphenated = 0;
+    for (const lang of ['en', 'fr', 'de']) {
+      for (const word of words) {
+        if (lang !== 'de' && /^[\p{Lu}\p{Lt}]/u.test(word)) continue;
+        const marked = hyphen[lang].hyphenateSync(word, { hyphenChar: '\u00AD', minWordLength: 5 });
+        const expected = [...marked.matchAll(/\u00AD/g)].map((m, i) => m.index! - i).filter((p) => p >= 2 && p <= word.length - 3);
+        expect(hyphenationPoints(word, lang), `${lang} ${word}`).toEqual(expected);
+        if (expected.length) hyphenated++;
+      }
+    }
+    expect(hyphenated).toBeGreaterThan(500);
   });
 });
