@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { LaidOutPage } from '../model/laid-out.js';
+import { tracedSegments } from './traced-lines.js';
 
 const require = createRequire(import.meta.url);
 const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
@@ -32,7 +33,7 @@ export function installLayoutReadback(): void {
   };
 }
 
-function readPage(page: { items: { type: string; item: any }[] }): LaidOutPage {
+function readPage(page: { items: { type: string; item: any }[]; pageSize?: { width: number; height: number } }): LaidOutPage {
   const ids: string[] = [];
   const text: string[] = [];
   for (const { type, item } of page.items) {
@@ -40,5 +41,5 @@ function readPage(page: { items: { type: string; item: any }[] }): LaidOutPage {
     if (typeof item.id === 'string') ids.push(item.id);
     for (const inline of item.inlines) text.push(inline.text);
   }
-  return { ids, text: text.join('').replace(/\s+/g, '') };
+  return { ids, text: text.join('').replace(/\s+/g, ''), traced: tracedSegments(page) };
 }
