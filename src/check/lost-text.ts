@@ -150,7 +150,7 @@ export function checkLostText(output: string, pages: LaidOutPage[], runs: Traced
     const what = `${count} character${count === 1 ? '' : 's'} of this text, from "${quoted(run.text, at)}",`;
     if (kind === 'overflow') {
       diags.error('lost-content', sourceOf(run.trace, at), `${what} run past the edge of the page or of their column in ${output}: they are not printed`,
-        'a run of characters with no place to break a line (a long address, a word without spaces) is wider than the column: put spaces in it or shorten it; a template box too narrow for its text needs more room');
+        'a run of characters with no place to break a line (a long address, a word without spaces, a row of dashes or emoji) is wider than the column: put spaces in it or shorten it. If a template was changed, a column or box it gives a fixed width may reach past the page: make it fit');
     } else {
       diags.error('lost-content', sourceOf(run.trace, at), `${what} is missing from ${output}: it was never laid out`,
         'a template places this text where nothing can be printed (an element pdfmake leaves out, a box of no size); with the shipped templates, please report it with this content');
