@@ -2,10 +2,20 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { LaidOutPage, TextTrace, TracedRun, TracedSegment } from '../model/laid-out.js';
 import type { SourceAt } from '../model/types.js';
 
-/** Characters the comparison skips on both sides: white space (and the gaps the setter puts for it), soft hyphens, zero-width marks. */
-const IGNORED = /[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
+/**
+ * Characters the comparison skips on both sides: white space (and the gaps the setter puts for
+ * it), control characters, soft hyphens, zero-width and bidi marks. By code, not by a regular
+ * expression: it is asked of every character of every body.
+ */
+function ignored(c: number): boolean {
+  if (c < 0x7f) return c <= 0x20;
+  if (c < 0x2000) return c <= 0xa0 || c === 0xad || c === 0x1680;
+  if (c <= 0x200f || (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x2069)) return true;
+  return c === 0x3000 || c === 0xfeff;
+}
+
 /** A hyphen the setter may add at the end of a line it breaks inside a word. */
-const HYPHEN = /[-\u2010]/;
+const HYPHEN = /^[-\u2010]$/;
 /** Brackets a right-to-left line may draw mirrored, compared as one. */
 const MIRRORED: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<', '»': '«', '›': '‹' };
 
@@ -23,14 +33,14 @@ interface Loss {
 
 /** Index of the first character of `text` from `i` on that the comparison reads. */
 function nextChar(text: string, i: number): number {
-  while (i < text.length && IGNORED.test(text[i])) i++;
+  while (i < text.length && ignored(text.charCodeAt(i))) i++;
   return i;
 }
 
 /** How many characters the comparison reads in text[from, to). */
 function counted(text: string, from: number, to: number = text.length): number {
   let n = 0;
-  for (let i = from; i < to; i++) if (!IGNORED.test(text[i])) n++;
+  for (let i = from; i < to; i++) if (!ignored(text.charCodeAt(i))) n++;
   return n;
 }
 
@@ -61,16 +71,22 @@ function compare(run: TracedRun, segments: TracedSegment[]): Loss | undefined {
       p = nextChar(text, end);
       continue;
     }
-    for (let i = 0; i < seg.text.length && p < text.length; i++) {
-      const c = seg.text[i];
-      if (IGNORED.test(c)) continue;
-      if (c === text[p]) {
+    const laid = seg.text;
+    // Most lines hold their run's text as typed: compared whole.
+    if (seg.shown === laid.length && !ignored(laid.charCodeAt(0)) && text.startsWith(laid, p)) {
+      p = nextChar(text, p + laid.length);
+      continue;
+    }
+    for (let i = 0; i < laid.length && p < text.length; i++) {
+      const c = laid.charCodeAt(i);
+      if (ignored(c)) continue;
+      if (c === text.charCodeAt(p)) {
         if (i >= seg.shown) {
           if (first < 0) first = p;
           hidden++;
         }
         p = nextChar(text, p + 1);
-      } else if (!(HYPHEN.test(c) && lastOf(seg.text, i))) {
+      } else if (!((c === 0x2d || c === 0x2010) && lastOf(laid, i))) {
         return { run, at: first >= 0 ? first : p, count: hidden + counted(text, p), kind: first >= 0 ? 'overflow' : 'missing' };
       }
     }
@@ -83,7 +99,7 @@ function compare(run: TracedRun, segments: TracedSegment[]): Loss | undefined {
 function sameChars(visual: string, logical: string): boolean {
   const tally = new Map<string, number>();
   const add = (s: string, d: number) => {
-    for (const ch of s) if (!IGNORED.test(ch)) tally.set(MIRRORED[ch] ?? ch, (tally.get(MIRRORED[ch] ?? ch) ?? 0) + d);
+    for (const ch of s) if (!ignored(ch.charCodeAt(0))) tally.set(MIRRORED[ch] ?? ch, (tally.get(MIRRORED[ch] ?? ch) ?? 0) + d);
   };
   add(visual, 1);
   add(logical, -1);

@@ -32,7 +32,8 @@ export function inlinesToPdf(inlines: Inline[], at?: SourceAt): TextRun[] {
 
 /** The trace of a text from a markdown file: its characters' origins, or all at its block's start. */
 function traceOf(text: string, origins: TextOrigin[] | undefined, at: SourceAt | undefined): TextTrace | undefined {
-  if (!at || !text.trim()) return undefined;
+  // White space too: every run of a paragraph is traced (traced-lines.ts reads a line's first inline only to tell).
+  if (!at) return undefined;
   return origins?.length ? { file: at.file, origins } : { file: at.file, origins: [{ at: 0, line: at.line, column: at.column }], fixed: true };
 }
 

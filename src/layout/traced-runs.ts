@@ -26,9 +26,15 @@ export function tracedRuns(content: Node[]): TracedRun[] {
         out.push(run);
       }
     }
+    // Children pushed last first, so they are read in order: text, stack, columns, lists, table.
     const n = node as unknown as Record<string, unknown>;
-    const children = [n.text, n.stack, n.columns, n.ul, n.ol, (n.table as { body?: unknown } | undefined)?.body].filter((c) => Array.isArray(c));
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    const body = (n.table as { body?: unknown } | undefined)?.body;
+    if (Array.isArray(body)) stack.push(body);
+    if (Array.isArray(n.ol)) stack.push(n.ol);
+    if (Array.isArray(n.ul)) stack.push(n.ul);
+    if (Array.isArray(n.columns)) stack.push(n.columns);
+    if (Array.isArray(n.stack)) stack.push(n.stack);
+    if (Array.isArray(n.text)) stack.push(n.text);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { LaidOutPage } from '../model/laid-out.js';
-import { tracedSegments } from './traced-lines.js';
+import { readLaidOutPage } from './traced-lines.js';
 
 const require = createRequire(import.meta.url);
 const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
@@ -33,13 +33,5 @@ export function installLayoutReadback(): void {
   };
 }
 
-function readPage(page: { items: { type: string; item: any }[]; pageSize?: { width: number; height: number } }): LaidOutPage {
-  const ids: string[] = [];
-  const text: string[] = [];
-  for (const { type, item } of page.items) {
-    if (type !== 'line') continue;
-    if (typeof item.id === 'string') ids.push(item.id);
-    for (const inline of item.inlines) text.push(inline.text);
-  }
-  return { ids, text: text.join('').replace(/\s+/g, ''), traced: tracedSegments(page) };
-}
+/** A page as laid out (traced-lines.ts reads it). */
+const readPage = (page: { items: { type: string; item: any }[]; pageSize?: { width: number; height: number } }): LaidOutPage => readLaidOutPage(page);

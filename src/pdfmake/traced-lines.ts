@@ -1,4 +1,4 @@
-import type { TextTrace, TracedSegment } from '../model/laid-out.js';
+import type { LaidOutPage, TextTrace, TracedSegment } from '../model/laid-out.js';
 import { hasRightToLeft } from '../typeset/bidi.js';
 
 type Inline = Record<string, any>;
@@ -8,52 +8,95 @@ type Rect = { left: number; top: number; right: number; bottom: number };
 const TOLERANCE = 1;
 
 /**
- * What the lines of one laid-out page show of each traced run (markdown text), read from
- * pdfmake's page items: per line and run, its text and how many of its characters are drawn
- * inside the line's box, the page and the clip around it. A character past any of them is
- * lost to the reader (a line wider than its column, a block drawn past the page's foot).
+ * One laid-out page read back from pdfmake's page items: the ids that start on it, its text
+ * without white space, and what its lines show of each traced run (markdown text): per line
+ * and run, its text and how many of its characters are drawn inside the line's box, the page
+ * and the clip around it. A character past any of them is lost to the reader (a line wider
+ * than its column, a block drawn past the page's foot). One pass over the inlines: reading
+ * pdfmake's inlines is what this costs (about 0.3 µs a property on a large booklet).
  */
-export function tracedSegments(page: { items: { type: string; item: any }[]; pageSize?: { width: number; height: number } }): TracedSegment[] {
+export function readLaidOutPage(page: { items: { type: string; item: any }[]; pageSize?: { width: number; height: number } }): LaidOutPage {
+  const ids: string[] = [];
+  const text: string[] = [];
   const out: TracedSegment[] = [];
   const size = page.pageSize ?? { width: Infinity, height: Infinity };
   const clips: Rect[] = [{ left: 0, top: 0, right: size.width, bottom: size.height }];
   for (const { type, item } of page.items) {
-    if (type === 'beginClip') {
+    if (type === 'line') {
+      if (typeof item.id === 'string') ids.push(item.id);
+      readLine(item, clips[clips.length - 1], text, out);
+    } else if (type === 'beginClip') {
       const outer = clips[clips.length - 1];
       clips.push({ left: Math.max(outer.left, item.x), top: Math.max(outer.top, item.y), right: Math.min(outer.right, item.x + item.width), bottom: Math.min(outer.bottom, item.y + item.height) });
     } else if (type === 'endClip' && clips.length > 1) clips.pop();
-    else if (type === 'line' && item.inlines.some((i: Inline) => i.trace)) out.push(...lineSegments(item, clips[clips.length - 1]));
   }
-  return out;
+  return { ids, text: text.join('').replace(/\s+/g, ''), traced: out };
 }
 
-/** The traced segments of one line, inside `clip`. */
-function lineSegments(line: any, clip: Rect): TracedSegment[] {
-  const inlines: Inline[] = line.inlines;
+/** Where a line's text may be drawn: from `left` to `right`, and whether it is above the foot; all of it when `whole`. */
+interface Bounds {
+  left: number;
+  right: number;
+  inside: boolean;
+  whole: boolean;
+}
+
+function boundsOf(line: any, clip: Rect): Bounds {
+  const first = line.inlines[0];
   const width: number = line.getWidth();
-  const align = inlines[0]?.alignment;
+  const align = first.alignment;
   const offset = align === 'right' ? line.maxWidth - width : align === 'center' ? (line.maxWidth - width) / 2 : 0;
   const boxLeft = line.x - offset;
   const left = Math.max(clip.left, boxLeft) - TOLERANCE;
   const right = Math.min(clip.right, boxLeft + line.maxWidth) + TOLERANCE;
-  const baseline = line.y + line.getAscenderHeight();
+  // Past the foot when its first inline's baseline is.
+  const baseline = line.y + ((first.font?.ascender ?? 800) / 1000) * first.fontSize;
   const inside = line.y >= clip.top - TOLERANCE && baseline <= clip.bottom + TOLERANCE;
-  const reordered = hasRightToLeft(inlines.map((i) => i.text).join(''));
-  const byTrace = new Map<TextTrace, TracedSegment & { cut: boolean }>();
-  for (const inline of inlines) {
-    const trace: TextTrace | undefined = inline.trace;
-    const text = String(inline.text ?? '');
-    if (!trace || !text) continue;
-    let seg = byTrace.get(trace);
-    if (!seg) byTrace.set(trace, (seg = { trace, text: '', shown: 0, reordered, cut: !inside }));
-    seg.text += text;
-    if (seg.cut) continue;
-    const x = line.x + inline.x;
-    const visible = x < left ? 0 : x + inline.width <= right ? text.length : fitting(inline, text, right - x);
-    seg.shown += visible;
-    if (visible < text.length) seg.cut = true;
+  return { left, right, inside, whole: inside && line.x >= left && line.x + width <= right };
+}
+
+/** Which of a line's segments (by index from its first) run past an edge: reused from line to line. */
+const cut: boolean[] = [];
+
+/** Adds a line's text to `text`, and to `out` its traced segments inside `clip`. */
+function readLine(line: any, clip: Rect, text: string[], out: TracedSegment[]): void {
+  const inlines: Inline[] = line.inlines;
+  // A markdown paragraph's runs are all traced, and no other text shares their lines: a line
+  // whose first inline has no trace has none (were it otherwise, its runs would be reported lost).
+  if (!inlines[0]?.trace) {
+    for (let i = 0; i < inlines.length; i++) text.push(inlines[i].text);
+    return;
   }
-  return [...byTrace.values()].map(({ cut: _, ...seg }) => seg);
+  const from = out.length;
+  let bounds: Bounds | undefined;
+  for (let i = 0; i < inlines.length; i++) {
+    const inline = inlines[i];
+    const piece: string = inline.text;
+    text.push(piece);
+    const trace: TextTrace | undefined = inline.trace;
+    if (!trace || !piece) continue;
+    bounds ??= boundsOf(line, clip);
+    // Few runs share a line: each is looked up among this line's segments, last first.
+    let k = out.length - 1;
+    while (k >= from && out[k].trace !== trace) k--;
+    if (k < from) {
+      k = out.push({ trace, text: '', shown: 0, reordered: false }) - 1;
+      cut[k - from] = !bounds.inside;
+    }
+    const seg = out[k];
+    seg.text += piece;
+    if (cut[k - from]) continue;
+    if (bounds.whole) {
+      seg.shown += piece.length;
+      continue;
+    }
+    const x = line.x + inline.x;
+    const visible = x < bounds.left ? 0 : x + inline.width <= bounds.right ? piece.length : fitting(inline, piece, bounds.right - x);
+    seg.shown += visible;
+    if (visible < piece.length) cut[k - from] = true;
+  }
+  // A line with right-to-left text was put in visual order (bidi-line.ts): its runs' pieces are not in reading order.
+  for (let k = from; k < out.length; k++) out[k].reordered = hasRightToLeft(out[k].text);
 }
 
 /** How many first characters of an inline's text fit in `room` points (its width shared as drawn). */
