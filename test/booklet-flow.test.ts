@@ -140,6 +140,10 @@ describe('booklet: { talks: page }, with a logo and an English name', () => {
     // page num type width height ...: the logo's 360 × 120 pixels, once on page 1 and once on the last page.
     const images = execFileSync('pdfimages', ['-list', join(dir, 'p.pdf')]).toString().trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/));
     expect(images.map((r) => [Number(r[0]), r[3], r[4]])).toEqual([[1, '360', '120'], [text.length, '360', '120']]);
+    // One image object, drawn twice (pdfmake gave each data URL a label, and so an object, of its own).
+    expect(images[0][10]).toBe(images[1][10]);
+    const objects = execFileSync('qpdf', ['--qdf', '--object-streams=disable', join(dir, 'p.pdf'), '-'], { maxBuffer: 1 << 28 }).toString('latin1');
+    expect(objects.match(/\/Subtype \/Image/g)).toHaveLength(1);
     const cover = text[0].lines;
     expect(cover.indexOf('The 2nd New Year Forum on Neural Networks')).toBe(cover.indexOf('第二届神经网络新年交叉论坛') + 1);
   });
