@@ -155,3 +155,28 @@ describe('booklet: { talks: page }, with a logo and an English name', () => {
     expect(text.length).toBeGreaterThan(pages.length);
   });
 });
+
+describe('booklet: a long session near a page foot', () => {
+  it('moves the session heading to the next page rather than leave it there with one row', async () => {
+    // A third day: 23 five-minute pauses, then a 14-row session whose heading would stand at the
+    // foot of the day's first page with only its first row (found by trying 0 to 30 pauses with
+    // keep-with-header="1": 23 is the count that does it).
+    const files = realContentFiles();
+    const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    let t = 8 * 60;
+    let day = '  - date: 2023-01-02\n    program:\n';
+    for (let i = 0; i < 23; i++, t += 5) day += `      - { time: ${hm(t)}-${hm(t + 5)}, kind: break, title: Pause ${i + 1} }\n`;
+    day += '      - session: L1\n        title: Long session\n        slots:\n';
+    for (let i = 0; i < 14; i++, t += 5) day += `          - { time: ${hm(t)}-${hm(t + 5)}, kind: discussion, title: Item ${i + 1} }\n`;
+    const content = { ...files, 'schedule.yaml': files['schedule.yaml'] + day, 'forum.yaml': files['forum.yaml'].replace('end: 2023-01-01', 'end: 2023-01-02') };
+    const result = await build({ content: memorySource(content), templates: realSources().templates, outputs: ['program.pdf'] });
+    expect(result.ok).toBe(true);
+    const pages = (await extractPages(result.outputs.get('program.pdf')!)).map((p) => squash(p.text));
+    const at = pages.findIndex((p) => p.includes('Longsession'));
+    const after = pages[at].slice(pages[at].indexOf('Longsession'));
+    expect(after).toContain('Item1');
+    expect(after).toContain('Item2');
+    // The page before ends with the pauses: the last one is on it, the heading is not.
+    expect(pages[at - 1]).toContain('Pause23');
+  }, 60_000);
+});
