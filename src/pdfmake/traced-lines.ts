@@ -4,8 +4,10 @@ import { hasRightToLeft } from '../typeset/bidi.js';
 type Inline = Record<string, any>;
 type Rect = { left: number; top: number; right: number; bottom: number };
 
-/** How far (pt) text may reach past its box before it counts as lost: rounding, a hanging stop. */
+/** How far (pt) text may reach past the printable area before it counts as lost: rounding, a hanging stop. */
 const TOLERANCE = 1;
+/** What a printer leaves blank at each edge of the sheet (pt): about 3.5 mm. */
+const PRINTER_EDGE = 10;
 
 /**
  * One laid-out page read back from pdfmake's page items: the ids that start on it, its text
@@ -20,7 +22,8 @@ export function readLaidOutPage(page: { items: { type: string; item: any }[]; pa
   const text: string[] = [];
   const out: TracedSegment[] = [];
   const size = page.pageSize ?? { width: Infinity, height: Infinity };
-  const clips: Rect[] = [{ left: 0, top: 0, right: size.width, bottom: size.height }];
+  // The printable area: the page less what a printer cannot reach at its edges.
+  const clips: Rect[] = [{ left: PRINTER_EDGE, top: PRINTER_EDGE, right: size.width - PRINTER_EDGE, bottom: size.height - PRINTER_EDGE }];
   for (const { type, item } of page.items) {
     if (type === 'line') {
       if (typeof item.id === 'string') ids.push(item.id);
@@ -44,11 +47,9 @@ interface Bounds {
 function boundsOf(line: any, clip: Rect): Bounds {
   const first = line.inlines[0];
   const width: number = line.getWidth();
-  const align = first.alignment;
-  const offset = align === 'right' ? line.maxWidth - width : align === 'center' ? (line.maxWidth - width) / 2 : 0;
-  const boxLeft = line.x - offset;
-  const left = Math.max(clip.left, boxLeft) - TOLERANCE;
-  const right = Math.min(clip.right, boxLeft + line.maxWidth) + TOLERANCE;
+  // A line a little wider than its column (a line of code into the margin) is still printed: what is lost is what leaves the printable area.
+  const left = clip.left - TOLERANCE;
+  const right = clip.right + TOLERANCE;
   // Past the foot when its first inline's baseline is.
   const baseline = line.y + ((first.font?.ascender ?? 800) / 1000) * first.fontSize;
   const inside = line.y >= clip.top - TOLERANCE && baseline <= clip.bottom + TOLERANCE;
