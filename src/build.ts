@@ -29,6 +29,8 @@ import { derivedSalt, layOut, metadata, subjectOf, warnLongAbstracts, warnSpille
 import { badgeForumView } from './layout/badges.js';
 import { programView } from './layout/view.js';
 import { checkLostContent } from './check/lost-content.js';
+import { checkLostText } from './check/lost-text.js';
+import { tracedRuns } from './layout/traced-runs.js';
 import { roomSigns } from './layout/signs.js';
 import { programLocale } from './layout/locale.js';
 import { shareOutputs } from './share/index.js';
@@ -153,6 +155,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Each document's definition is let go once it is rendered, so the next one has the memory.
     documents.delete(name);
     const tracked = trackPages(doc, new Set(anchors.keys()));
+    const runs = tracedRuns(doc.content);
     try {
       if (!derived[name]) {
         outputs.set(name, await renderSheets(tracked.doc, { ...meta, subject: subjectOf(name, program) }, fonts,
@@ -176,6 +179,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
     checkLostContent(name, tracked.laidOut(), program, diags, signs);
+    checkLostText(name, tracked.laidOut(), runs, diags);
     startBadges();
   }
   await checkPageCounts(outputJobs(program, settings, attendees), outputs, diags, options.templates.label);

@@ -140,6 +140,10 @@ describe('booklet: { talks: page }, with a logo and an English name', () => {
     // page num type width height ...: the logo's 360 × 120 pixels, once on page 1 and once on the last page.
     const images = execFileSync('pdfimages', ['-list', join(dir, 'p.pdf')]).toString().trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/));
     expect(images.map((r) => [Number(r[0]), r[3], r[4]])).toEqual([[1, '360', '120'], [text.length, '360', '120']]);
+    // One image object, drawn twice (pdfmake gave each data URL a label, and so an object, of its own).
+    expect(images[0][10]).toBe(images[1][10]);
+    const objects = execFileSync('qpdf', ['--qdf', '--object-streams=disable', join(dir, 'p.pdf'), '-'], { maxBuffer: 1 << 28 }).toString('latin1');
+    expect(objects.match(/\/Subtype \/Image/g)).toHaveLength(1);
     const cover = text[0].lines;
     expect(cover.indexOf('The 2nd New Year Forum on Neural Networks')).toBe(cover.indexOf('第二届神经网络新年交叉论坛') + 1);
   });
@@ -150,4 +154,29 @@ describe('booklet: { talks: page }, with a logo and an English name', () => {
     expect(new Set(firstPages).size).toBe(program.talks.length);
     expect(text.length).toBeGreaterThan(pages.length);
   });
+});
+
+describe('booklet: a long session near a page foot', () => {
+  it('moves the session heading to the next page rather than leave it there with one row', async () => {
+    // A third day: 23 five-minute pauses, then a 14-row session whose heading would stand at the
+    // foot of the day's first page with only its first row (found by trying 0 to 30 pauses with
+    // keep-with-header="1": 23 is the count that does it).
+    const files = realContentFiles();
+    const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    let t = 8 * 60;
+    let day = '  - date: 2023-01-02\n    program:\n';
+    for (let i = 0; i < 23; i++, t += 5) day += `      - { time: ${hm(t)}-${hm(t + 5)}, kind: break, title: Pause ${i + 1} }\n`;
+    day += '      - session: L1\n        title: Long session\n        slots:\n';
+    for (let i = 0; i < 14; i++, t += 5) day += `          - { time: ${hm(t)}-${hm(t + 5)}, kind: discussion, title: Item ${i + 1} }\n`;
+    const content = { ...files, 'schedule.yaml': files['schedule.yaml'] + day, 'forum.yaml': files['forum.yaml'].replace('end: 2023-01-01', 'end: 2023-01-02') };
+    const result = await build({ content: memorySource(content), templates: realSources().templates, outputs: ['program.pdf'] });
+    expect(result.ok).toBe(true);
+    const pages = (await extractPages(result.outputs.get('program.pdf')!)).map((p) => squash(p.text));
+    const at = pages.findIndex((p) => p.includes('Longsession'));
+    const after = pages[at].slice(pages[at].indexOf('Longsession'));
+    expect(after).toContain('Item1');
+    expect(after).toContain('Item2');
+    // The page before ends with the pauses: the last one is on it, the heading is not.
+    expect(pages[at - 1]).toContain('Pause23');
+  }, 60_000);
 });

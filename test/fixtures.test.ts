@@ -11,6 +11,8 @@ import { realProject, projectSources, type Project } from './helpers/project.js'
  *   delete.txt                  project paths to remove, one a line
  *   render                      present: build the PDFs (page-length checks), and check that
  *                               `forumpress check` (layout only) says the same
+ *   layout                      present: lay the documents it names (one a line) out, drawing
+ *                               nothing (`forumpress check`'s layout: the lost-content checks)
  *   expected.txt                the diagnostics, one `file:line:col severity[rule]` a line
  * `UPDATE=1 npx vitest run test/fixtures.test.ts` rewrites expected.txt from what the build says.
  */
@@ -49,7 +51,8 @@ describe('broken inputs (test/fixtures)', () => {
   for (const name of cases) {
     it(name, async () => {
       const dir = join(FIXTURES, name);
-      const result = await build({ ...projectSources(caseProject(dir)), checkOnly: !existsSync(join(dir, 'render')) });
+      const layout = existsSync(join(dir, 'layout')) ? readFileSync(join(dir, 'layout'), 'utf8').split('\n').filter(Boolean) : undefined;
+      const result = await build({ ...projectSources(caseProject(dir)), checkOnly: !existsSync(join(dir, 'render')), ...(layout && { layout: true, outputs: layout }) });
       const actual = result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}[${d.rule}]`).join('\n') + '\n';
       const expectedFile = join(dir, 'expected.txt');
       if (process.env.UPDATE || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);

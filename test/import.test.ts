@@ -106,7 +106,16 @@ describe('forumpress import: pretalx API submissions (PyConFR 2025)', () => {
 
   it('imports the day -> minute -> room map, the submissions list and a results page alike', () => {
     const { after, diags } = runImport(text, 'schedule.json');
-    expect(diags.list.map((d) => formatDiagnostic(d))).toEqual([]);
+    // A submissions list names no event: the forum is "Conference" until the organizer names it, which importing again keeps.
+    expect(diags.list.map((d) => formatDiagnostic(d))).toEqual([
+      'content/forum.yaml:1:1: warning[import-no-name]: schedule.json names no conference (no title or acronym), so the forum is called "Conference" on the cover and in every document\n' +
+      '  hint: write the conference\'s name in forum.yaml (name: PyConFR 2025); importing again keeps it',
+    ]);
+    expect(after['forum.yaml']).toContain('name: "Conference" # the export names no conference: write its name here');
+    const named = { ...after, 'forum.yaml': after['forum.yaml'].replace('name: "Conference"', 'name: PyConFR 2025') };
+    const again = runImport(text, 'schedule.json', named);
+    expect(again.diags.list).toEqual([]);
+    expect(parse(again.after['forum.yaml']).name).toBe('PyConFR 2025');
     expect(talksOf(after)).toHaveLength(13);
     expect(parse(after['forum.yaml'])).toMatchObject({ language: 'fr', dates: { start: '2025-11-01', end: '2025-11-01' } });
     const opening = front(after['abstracts/38lrhe-accueil-welcome.md']);

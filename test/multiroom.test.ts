@@ -92,6 +92,22 @@ describe('nothing lost', () => {
     for (const slot of hall.slots) expect(text).toContain(squash(slot.talk!.title.primary).slice(0, 10));
   });
 
+  it('never leaves a session heading at a page foot without its first two rows', () => {
+    const detail = booklet.findIndex((p) => p.includes('分会场日程'));
+    const pages = booklet.slice(detail).map(squash);
+    let checked = 0;
+    for (const s of sessions()) {
+      // The heading: title start–end; the page it is first on must show the first two slots' times after it.
+      const heading = squash(s.title) + `${s.start}–${s.end}`;
+      const page = pages.find((p) => p.includes(heading));
+      expect(page, heading).toBeDefined();
+      const after = page!.slice(page!.indexOf(heading) + heading.length);
+      for (const slot of s.slots.slice(0, 2)) expect(after, heading).toContain(`${slot.start}–${slot.end}`);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
   it('shows every talk of a room on its room sign, for each day', () => {
     let checked = 0;
     for (const [d, day] of program.days.entries()) {

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { Diagnostics, Position } from '../diagnostics.js';
-import type { Plan } from './plan.js';
+import { parse } from 'yaml';
+import { UNNAMED, type Plan } from './plan.js';
 
 /** The forum fields the import owns. */
 export type ForumFields = Plan['forum'];
@@ -9,7 +10,7 @@ export type ForumFields = Plan['forum'];
 export function newForumFile(f: ForumFields): string {
   return `# Written by "forumpress import". Importing again updates name and dates (unless you changed
 # them) and keeps everything else. README.md ("Content format") lists every field.
-name: ${JSON.stringify(f.name)}
+name: ${JSON.stringify(f.name)}${f.name === UNNAMED ? ' # the export names no conference: write its name here' : ''}
 dates:
   start: ${f.start}
   end: ${f.end}
@@ -38,4 +39,21 @@ export function updateForumFile(text: string, base: ForumFields, next: ForumFiel
     changed = true;
   }
   return changed ? doc.toString({ lineWidth: 0 }) : text;
+}
+
+/**
+ * The export named no conference (a pretalx submissions list has no event), so forum.yaml says
+ * "Conference": a warning, until the organizer writes the name (which importing again keeps).
+ */
+export function warnUnnamed(forumText: string, plan: ForumFields, exportFile: string, at: Position, diags: Diagnostics): void {
+  if (plan.name !== UNNAMED) return;
+  let name: unknown;
+  try {
+    name = (parse(forumText) as { name?: unknown } | null)?.name;
+  } catch {
+    return;
+  }
+  if (name !== UNNAMED) return;
+  diags.warn('import-no-name', at, `${exportFile} names no conference (no title or acronym), so the forum is called "${UNNAMED}" on the cover and in every document`,
+    'write the conference\'s name in forum.yaml (name: PyConFR 2025); importing again keeps it');
 }

@@ -66,6 +66,9 @@ export interface Plan {
 }
 
 
+/** The forum's name when the export gives none (pretalx's API has no event in a submissions list). */
+export const UNNAMED = 'Conference';
+
 /** Turns an export into talks, sessions and days; everything adapted on the way is reported. */
 export function planImport(schedule: ExportSchedule, knownIds: ReadonlyMap<string, string>, diags: Diagnostics,
   taken: ReadonlySet<string> = new Set(), options: PlanOptions = {}): Plan {
@@ -113,7 +116,7 @@ export function planImport(schedule: ExportSchedule, knownIds: ReadonlyMap<strin
   }
   const days = groupDays(assignLanes(mergeSharedBreaks(pieces), diags), options.sessionGap ?? SESSION_GAP, schedule.roomOrder ?? []);
   const dates = [schedule.start, schedule.end, ...days.map((d) => d.date)].filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-  const name = cleanLine(schedule.title, undefined, 'title', diags) || schedule.acronym || 'Conference';
+  const name = cleanLine(schedule.title, undefined, 'title', diags) || schedule.acronym || UNNAMED;
   return { forum: { name, start: dates[0] ?? '', end: dates[dates.length - 1] ?? '', ...(schedule.language && { language: schedule.language }) }, days, talks };
 }
 

@@ -205,7 +205,7 @@ export const blockHandlers: Record<string, BlockHandler> = {
     }),
   }),
   table: (el, ctx) => {
-    const props = blockProps(el, ctx, ['widths', 'header-rows', 'layout', 'line-color', 'padding']);
+    const props = blockProps(el, ctx, ['widths', 'header-rows', 'keep-with-header', 'layout', 'line-color', 'padding']);
     const rows = elements(el).map((tr) => {
       if (tr.name !== 'tr') throw new MarkupError(tr, `<table> holds <tr> rows, not <${tr.name}>`);
       return elements(tr).map((td) => {
@@ -219,10 +219,11 @@ export const blockHandlers: Record<string, BlockHandler> = {
       .map((w) => (/^\d+(\.\d+)?$/.test(w) ? Number(w) : w));
     const cols = Math.max(0, ...rows.map((r) => r.length));
     const headerRows = Number(el.attrs['header-rows'] ?? 0);
+    // A repeated header keeps its first row (keep-with-header="N": its first N) with it: no header alone at the foot of a page.
+    const keep = Math.max(1, Math.floor(Number(el.attrs['keep-with-header'] ?? 1)) || 1);
     return {
       ...props,
-      // A repeated header keeps its first row with it: no header alone at the foot of a page.
-      table: { headerRows, keepWithHeaderRows: headerRows && rows.length > headerRows ? 1 : 0, dontBreakRows: true, widths: widths.length ? widths : Array(cols).fill('*'), body: rows },
+      table: { headerRows, keepWithHeaderRows: headerRows ? Math.max(0, Math.min(keep, rows.length - headerRows)) : 0, dontBreakRows: true, widths: widths.length ? widths : Array(cols).fill('*'), body: rows },
       layout: tableLayout(layout, withAttr(el, () => styleProps({ color: el.attrs['line-color'] ?? '#999999' }, ctx.theme)).color as string, Number(el.attrs.padding ?? 3)),
     };
   },

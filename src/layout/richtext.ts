@@ -1,13 +1,16 @@
-import type { Block, Inline } from '../model/types.js';
+import type { Block, Inline, SourceAt, TextOrigin } from '../model/types.js';
+import type { TextTrace } from '../model/laid-out.js';
 import { isCjk } from './text.js';
 import { placedSize } from '../markdown/image-prepare.js';
 
 import type { ImageNode, Node, TextRun } from './tree.js';
 
 /** pdfmake inlines for rich text spans; a link is followed by its address (style md-link-url), which a reader on paper needs. */
-export function inlinesToPdf(inlines: Inline[]): TextRun[] {
+export function inlinesToPdf(inlines: Inline[], at?: SourceAt): TextRun[] {
   return inlines.flatMap((i, n) => {
     const out: TextRun = { text: i.break ? `${i.text}\n` : i.text };
+    const trace = traceOf(i.text, i.origins, at);
+    if (trace) out.trace = trace;
     if (i.bold) out.bold = true;
     // Emphasis takes the theme's md-em style: italic, which Chinese text sets in the sans face (fonts.ts).
     if (i.italic) out.style = 'md-em';
@@ -18,8 +21,20 @@ export function inlinesToPdf(inlines: Inline[]): TextRun[] {
     let first = n;
     while (first > 0 && inlines[first - 1].href === i.href) first--;
     const text = inlines.slice(first, n + 1).map((x) => x.text).join('');
-    return sameAddress(text, i.href) ? [out] : [out, { text: ` (${printedAddress(i.href)})`, style: 'md-link-url' }];
+    if (sameAddress(text, i.href)) return [out];
+    const address: TextRun = { text: ` (${printedAddress(i.href)})`, style: 'md-link-url' };
+    // The address is the build's text: a character of it lost stands at the link's first character.
+    const origin = inlines[first].origins?.[0];
+    if (at && origin) address.trace = { file: at.file, origins: [origin], fixed: true };
+    return [out, address];
   });
+}
+
+/** The trace of a text from a markdown file: its characters' origins, or all at its block's start. */
+function traceOf(text: string, origins: TextOrigin[] | undefined, at: SourceAt | undefined): TextTrace | undefined {
+  // White space too: every run of a paragraph is traced (traced-lines.ts reads a line's first inline only to tell).
+  if (!at) return undefined;
+  return origins?.length ? { file: at.file, origins } : { file: at.file, origins: [{ at: 0, line: at.line, column: at.column }], fixed: true };
 }
 
 /** The address as printed: a mail address without its mailto:. */
@@ -52,18 +67,20 @@ function blockToPdf(b: Block, inList: boolean): Node {
     case 'paragraph': {
       const first = b.inlines.find((i) => i.text.trim())?.text.trim()[0];
       const style = inList ? 'md-li' : isCjk(first) ? 'md-p-zh' : 'md-p';
-      return { text: inlinesToPdf(b.inlines), style };
+      return { text: inlinesToPdf(b.inlines, b.at), style };
     }
     case 'heading':
-      return { text: inlinesToPdf(b.inlines), style: 'md-h' };
+      return { text: inlinesToPdf(b.inlines, b.at), style: 'md-h' };
     case 'list': {
       const items = b.items.map((item) => ({ stack: blocksToPdf(item, true) }));
       return b.ordered ? { ol: items, start: b.start, style: 'md-list' } : { ul: items, style: 'md-list' };
     }
     case 'quote':
       return { stack: blocksToPdf(b.blocks), style: 'md-quote' };
-    case 'code':
-      return { text: b.text, style: 'md-code-block', preserveLeadingSpaces: true };
+    case 'code': {
+      const trace = traceOf(b.text, b.origins, b.at);
+      return { text: trace ? [{ text: b.text, trace }] : b.text, style: 'md-code-block', preserveLeadingSpaces: true };
+    }
     case 'rule':
       // Asterisks and em spaces print in either design (full-width ＊ would print Chinese into a Latin program).
       return { text: '*\u2003*\u2003*', style: 'md-rule' };

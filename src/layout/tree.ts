@@ -5,6 +5,8 @@
  */
 import type { FieldPos } from '../model/types.js';
 
+import type { TextTrace } from '../model/laid-out.js';
+
 /** Where a node's text came from: a template's markup, a talk's markdown, a YAML field. */
 export interface SourcePos {
   file: string;
@@ -87,6 +89,8 @@ export interface TextRun extends BlockProps {
   /** A contents entry's text and page number, joined by leaders once laid out (toc-entry.ts). */
   forumpressLeaderText?: string;
   forumpressLeaderNumber?: string;
+  /** A markdown body's text: where it comes from, for the lost-content check (it rides into pdfmake's inlines). */
+  trace?: TextTrace;
 }
 
 /** A paragraph: one string, or runs. */

@@ -1,6 +1,6 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Block, Inline } from '../model/types.js';
+import type { Block, Inline, TextOrigin } from '../model/types.js';
 import type { Diagnostics } from '../diagnostics.js';
 
 /** Deepest nesting of lists and quotes we lay out; deeper content is flattened. */
@@ -21,6 +21,13 @@ export interface MarkdownState {
   images?: ImageSource;
   blocks(nodes: RootContent[]): Block[];
   inlines(nodes: PhrasingContent[], marks: Omit<Inline, 'text'>): Inline[];
+  /** Where the characters of a node's value stand in the file (for the lost-content check's messages). */
+  origins(node: Nodes): TextOrigin[] | undefined;
+}
+
+/** The inline or block with its value's origins, when known. */
+function traced<T extends object>(value: T, origins: TextOrigin[] | undefined): T {
+  return origins ? { ...value, origins } : value;
 }
 
 /** The content folder and the folder (inside it) of the markdown file, for resolving image paths. */
@@ -74,11 +81,11 @@ export const blockHandlers: Record<string, BlockHandler> = {
         items: node.children.map((item: { children: RootContent[] }) => state.blocks(item.children)),
       },
     ]),
-  code: (node) => [{ type: 'code', text: node.value }],
+  code: (node, state) => [traced({ type: 'code' as const, text: node.value as string }, state.origins(node))],
   definition: () => [],
   html: (node, state) => {
     warnDegraded(node, state, 'Raw HTML', 'write plain markdown instead of HTML tags');
-    return [{ type: 'paragraph', inlines: [{ text: node.value }] }];
+    return [{ type: 'paragraph', inlines: [traced({ text: node.value as string }, state.origins(node))] }];
   },
   table: (node, state) => {
     warnDegraded(node, state, 'A table', 'describe the content in paragraphs or a list');
@@ -98,17 +105,17 @@ function cellsText(row: Nodes): string {
 
 /** One handler per mdast inline type; `unknown` catches the rest. */
 export const inlineHandlers: Record<string, InlineHandler> = {
-  text: (node, marks) => [{ ...marks, text: node.value }],
+  text: (node, marks, state) => [traced({ ...marks, text: node.value as string }, state.origins(node))],
   emphasis: (node, marks, state) => state.inlines(node.children, { ...marks, italic: true }),
   strong: (node, marks, state) => state.inlines(node.children, { ...marks, bold: true }),
   delete: (node, marks, state) => state.inlines(node.children, marks),
-  inlineCode: (node, marks) => [{ ...marks, code: true, text: node.value }],
+  inlineCode: (node, marks, state) => [traced({ ...marks, code: true, text: node.value as string }, state.origins(node))],
   break: (_node, marks) => [{ ...marks, text: '', break: true }],
   link: (node, marks, state) => state.inlines(node.children, { ...marks, href: linkTarget(node, state) }),
   linkReference: (node, marks, state) => state.inlines(node.children, marks),
   html: (node, marks, state) => {
     warnDegraded(node, state, 'Raw HTML', 'write plain markdown instead of HTML tags');
-    return [{ ...marks, text: node.value }];
+    return [traced({ ...marks, text: node.value as string }, state.origins(node))];
   },
   image: (node, marks, state) => {
     warnDegraded(node, state, 'An image inside a line of text', 'put the image on a line of its own, with empty lines around it');

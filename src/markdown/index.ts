@@ -9,6 +9,7 @@ export { MAX_NESTING };
 import { plainParagraphs } from './plain.js';
 import { boundEmphasis } from './emphasis-bound.js';
 import { boundedInlines } from './inline-depth.js';
+import { joinOrigins, lineStarts, valueOrigins } from './origins.js';
 
 const parser = unified().use(remarkParse);
 
@@ -19,7 +20,9 @@ const parser = unified().use(remarkParse);
 export function markdownToBlocks(source: string, file: string, lineOffset: number, diags: Diagnostics, images?: ImageSource): Block[] {
   const plain = plainParagraphs(source, file, lineOffset);
   if (plain) return plain;
-  const tree = parser.parse(boundEmphasis(boundNesting(source, file, lineOffset, diags), file, lineOffset, diags)) as Root;
+  const parsed = boundEmphasis(boundNesting(source, file, lineOffset, diags), file, lineOffset, diags);
+  const tree = parser.parse(parsed) as Root;
+  let starts: number[] | undefined;
   const state: MarkdownState = {
     file,
     lineOffset,
@@ -29,6 +32,14 @@ export function markdownToBlocks(source: string, file: string, lineOffset: numbe
     inlineDepth: 0,
     blocks: (nodes) => convertBlocks(nodes, state),
     inlines: (nodes, marks) => boundedInlines(nodes, marks, state, () => convertInlines(nodes, marks, state)),
+    origins: (node) => {
+      const at = node.position;
+      if (!at || at.start.offset === undefined || at.end.offset === undefined || !('value' in node)) return undefined;
+      let from = at.start.offset;
+      // A fenced code block's value starts on the line after its fence (whose info string is not printed).
+      if (node.type === 'code' && /[`~]/.test(parsed[from] ?? '')) from = parsed.indexOf('\n', from) + 1 || at.end.offset;
+      return valueOrigins(String(node.value), parsed, from, at.end.offset, (starts ??= lineStarts(parsed)), lineOffset);
+    },
   };
   return convertBlocks(tree.children, state);
 }
@@ -84,8 +95,11 @@ function mergeAdjacent(inlines: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const inline of inlines) {
     const last = out[out.length - 1];
-    if (last && !last.break && sameMarks(last, inline)) last.text += inline.text;
-    else out.push({ ...inline });
+    if (last && !last.break && sameMarks(last, inline)) {
+      const origins = joinOrigins(last.origins, last.text.length, inline.origins);
+      last.text += inline.text;
+      if (origins) last.origins = origins;
+    } else out.push({ ...inline });
   }
   return out;
 }

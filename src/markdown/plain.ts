@@ -1,4 +1,5 @@
 import type { Block } from '../model/types.js';
+import { lineOrigins } from './origins.js';
 
 /** Characters that can start markdown syntax anywhere in a line (CommonMark, as remark-parse reads it). */
 const SYNTAX = /[\\`*_[\]<>&\t\r]/;
@@ -17,7 +18,10 @@ export function plainParagraphs(source: string, file = '', lineOffset = 0): Bloc
   let lines: string[] = [];
   let first = 0;
   const flush = () => {
-    if (lines.length) blocks.push({ type: 'paragraph', inlines: [{ text: lines.join('\n') }], at: { file, line: first + 1 + lineOffset, column: 1 } });
+    if (lines.length) {
+      const text = lines.join('\n');
+      blocks.push({ type: 'paragraph', inlines: [{ text, origins: lineOrigins(text, first + 1 + lineOffset, 1) }], at: { file, line: first + 1 + lineOffset, column: 1 } });
+    }
     lines = [];
   };
   for (const [i, line] of source.split('\n').entries()) {

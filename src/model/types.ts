@@ -10,6 +10,18 @@ export interface Inline {
   href?: string;
   /** Line break after this span. */
   break?: boolean;
+  /** Where the text's characters stand in the markdown file (see TextOrigin), when known. */
+  origins?: TextOrigin[];
+}
+
+/**
+ * From character `at` of a text on, its characters stand one a column from `line`:`column`
+ * of the file, up to the next origin's `at` (a new line of the file, an escape skipped).
+ */
+export interface TextOrigin {
+  at: number;
+  line: number;
+  column: number;
 }
 
 /** Where a block starts in its markdown file (line and column in the file, from 1). */
@@ -43,7 +55,7 @@ export type BlockKind =
   | { type: 'heading'; depth: number; inlines: Inline[] }
   | { type: 'list'; ordered: boolean; start: number; items: Block[][] }
   | { type: 'quote'; blocks: Block[] }
-  | { type: 'code'; text: string }
+  | { type: 'code'; text: string; origins?: TextOrigin[] }
   | { type: 'rule' }
   /** A PNG or JPEG from inside the content folder, on its own line in the markdown. */
   // width, height: the image's pixels as read (they set its printed size); data may be a scaled-down copy.

@@ -1,4 +1,5 @@
 import type { LaidOutPage } from '../model/laid-out.js';
+import { readLaidOutPage } from './traced-lines.js';
 
 export type { LaidOutPage } from '../model/laid-out.js';
 
@@ -18,13 +19,5 @@ export function readBack(pages: Array<{ items: { type: string; item: any }[] }>,
   if (typeof listener === 'function') listener(pages.map(readPage));
 }
 
-function readPage(page: { items: { type: string; item: any }[] }): LaidOutPage {
-  const ids: string[] = [];
-  const text: string[] = [];
-  for (const { type, item } of page.items) {
-    if (type !== 'line') continue;
-    if (typeof item.id === 'string') ids.push(item.id);
-    for (const inline of item.inlines) text.push(inline.text);
-  }
-  return { ids, text: text.join('').replace(/\s+/g, '') };
-}
+/** A page as laid out (traced-lines.ts reads it). */
+const readPage = (page: { items: { type: string; item: any }[]; pageSize?: { width: number; height: number } }): LaidOutPage => readLaidOutPage(page);

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { markdownToBlocks, blocksToText } from '../../src/markdown/index.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 
+/** Blocks without their characters' origins (tested on their own below). */
+const withoutOrigins = <T>(value: T): T => JSON.parse(JSON.stringify(value, (key, v) => (key === 'origins' ? undefined : v)));
+
 function convert(md: string, lineOffset = 0) {
   const diags = new Diagnostics();
-  return { blocks: markdownToBlocks(md, 'a.md', lineOffset, diags), diags: diags.list };
+  return { blocks: withoutOrigins(markdownToBlocks(md, 'a.md', lineOffset, diags)), diags: diags.list };
 }
 
 describe('markdownToBlocks', () => {
@@ -54,5 +57,26 @@ describe('markdownToBlocks', () => {
     const { blocks, diags } = convert(md);
     expect(blocksToText(blocks)).toContain('level 11');
     expect(diags.some((d) => d.message.includes('Nesting'))).toBe(true);
+  });
+
+  it('knows where each character of a text stands in the file: soft breaks, escapes, emphasis, code', () => {
+    const diags = new Diagnostics();
+    const md = 'One \\*two* *three*\n  four `five`\n\n- item\n  next\n\n```js\ncode here\n```\n';
+    const blocks = markdownToBlocks(md, 'a.md', 6, diags);
+    const at = (inline: { origins?: Array<{ at: number; line: number; column: number }> }, k: number) => {
+      const o = [...inline.origins!].reverse().find((x) => x.at <= k)!;
+      return `${o.line}:${o.column + k - o.at}`;
+    };
+    const [p, list, code] = blocks as any[];
+    // "One *two* " then "three" (emphasis), then "\nfour " and "five" (code).
+    expect(p.inlines.map((i: { text: string }) => i.text)).toEqual(['One *two* ', 'three', '\nfour ', 'five']);
+    expect(at(p.inlines[0], 4)).toBe('7:6'); // the * after the backslash
+    expect(at(p.inlines[0], 5)).toBe('7:7');
+    expect(at(p.inlines[1], 0)).toBe('7:13');
+    expect(at(p.inlines[2], 1)).toBe('8:3'); // "four", after the continuation's indent
+    expect(at(p.inlines[3], 0)).toBe('8:9');
+    expect(at(list.items[0][0].inlines[0], 5)).toBe('11:3'); // "next"
+    expect(code.text).toBe('code here');
+    expect(at(code, 5)).toBe('14:6');
   });
 });
