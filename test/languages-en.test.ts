@@ -11,6 +11,21 @@ function words(bytes: Uint8Array): Array<{ x: number; y: number; text: string }>
   return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] }));
 }
 
+/** pdftotext's lines of a page: its words grouped by their top edge, with the line's left and right ends. */
+function lineBoxes(bytes: Uint8Array, page: number): Array<{ words: string[]; left: number; right: number }> {
+  const xml = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', tempFile(bytes), '-'], { encoding: 'utf8' });
+  const rows = new Map<number, { words: string[]; left: number; right: number }>();
+  for (const m of xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)) {
+    const y = Math.round(Number(m[2]));
+    const row = rows.get(y) ?? { words: [], left: Infinity, right: -Infinity };
+    row.words.push(m[4]);
+    row.left = Math.min(row.left, Number(m[1]));
+    row.right = Math.max(row.right, Number(m[3]));
+    rows.set(y, row);
+  }
+  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
+}
+
 /** A word's letters in any order: an Arabic ligature's text (لا) is in logical order inside a word drawn right to left. */
 const letters = (word: string) => [...word].sort().join('');
 
@@ -79,6 +94,32 @@ describe('an English workshop (test/fixtures/lang-en)', () => {
     const abstract = execFileSync('pdftotext', [tempFile(en.outputs.get('program.pdf')!), '-'], { encoding: 'utf8' }).replace(/[\u202A-\u202E]/g, '');
     // The Arabic phrase is broken across two lines there: each line is read right to left on its own.
     for (const phrase of ['שלום עולם', 'مرحبا', 'بالعالم']) expect(abstract).toContain(phrase);
+  });
+
+  it('starts right-to-left paragraphs at the right edge: a heading, the last lines of justified Hebrew and Arabic; their other lines flush at both edges', async () => {
+    const bytes = en.outputs.get('program.pdf')!;
+    const page = (await extractPages(bytes)).find((p) => p.text.includes('שאומנו'))!.number;
+    const lines = lineBoxes(bytes, page);
+    const english = lines.find((l) => l.words[0] === 'Recurrent')!;
+    const [left, right] = [english.left, english.right];
+    // The lines of one script below the Hebrew heading (not an Arabic word inside the English line above).
+    const at = lines.findIndex((l) => l.words.map(letters).includes(letters('תקציר')));
+    const heading = lines[at];
+    const script = (re: RegExp) => lines.slice(at + 1).filter((l) => l.words.every((w) => re.test(w) || /^\p{P}+$/u.test(w)));
+    const [hebrew, arabic] = [script(/[\u0590-\u05FF]/u), script(/[\u0600-\u06FF]/u)];
+    // The heading's template aligns left (md-h): its start, for Hebrew, is the right edge.
+    expect(heading.words.map(letters)).toEqual(expect.arrayContaining(['תקציר', 'בעברית'].map(letters)));
+    expect(heading.right).toBeCloseTo(right, 0);
+    expect(heading.left).toBeGreaterThan(left + 100);
+    for (const paragraph of [hebrew, arabic]) {
+      expect(paragraph.length).toBeGreaterThanOrEqual(3);
+      const last = paragraph[paragraph.length - 1];
+      for (const line of paragraph) expect(line.right, line.words.join(' ')).toBeCloseTo(right, 0);
+      for (const line of paragraph.slice(0, -1)) expect(line.left, line.words.join(' ')).toBeCloseTo(left, 0);
+      expect(last.left).toBeGreaterThan(left + 50);
+    }
+    // Left to right text around them, right-to-left words inside it included, starts at the left edge.
+    for (const first of ['Recurrent', 'Slow', 'accent:']) expect(lines.find((l) => l.words[0] === first)!.left, first).toBeCloseTo(left, 0);
   });
 
   it('sets ZWJ emoji sequences as one glyph each (Noto Emoji\'s ligatures), a combining accent with its letter', () => {

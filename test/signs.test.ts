@@ -7,6 +7,8 @@ import { build } from '../src/build.js';
 import { overlay } from './helpers/overlay.js';
 import { DEFAULT_LOCALE } from '../src/layout/default-locale.js';
 import type { Program, Session } from '../src/model/types.js';
+import { SAFETY, displayLines, measurer } from '../src/layout/measure.js';
+import { builtinFonts } from '../src/fonts/fonts.js';
 
 let pages: PageText[];
 let program: Program;
@@ -83,6 +85,38 @@ describe('signs.pdf', () => {
     for (const broken of ['专题|研讨', '专|题', '在|线', '主|动', '初|探', '研|讨']) expect(lines).not.toContain(broken);
   });
 
+  it('prints each talk title in the lines layout measured for it: the setter\'s display lines at the size printed', () => {
+    const measure = measurer({ font: 'serif', bold: true }, builtinFonts());
+    let checked = 0;
+    sessions.forEach((s, i) => {
+      for (const title of talkTitles(s)) {
+        const lines = titleLines(pages[i], title.text);
+        const size = Math.round(lines[0].size * 4) / 4;
+        // The title column's width in the template: 411 points, 423 on a dense sign (its cells start at x 370).
+        const width = Math.round(lines[0].x) === 370 ? 423 : 411;
+        expect(lines.map((l) => l.text), title.text).toEqual(displayLines(title.text, width * SAFETY, size, measure));
+        checked++;
+      }
+    });
+    expect(checked).toBe(18);
+  });
+
+  it('sets a title\'s first line not shorter than its next where the breaks allow it', () => {
+    const measure = measurer({ font: 'serif', bold: true }, builtinFonts());
+    const linesOf = (page: number, talk: number) => titleLines(pages[page], talkTitles(sessions[page])[talk].text);
+    const [human, image] = [linesOf(1, 0), linesOf(5, 2)];
+    expect(human.map((l) => l.text)).toEqual(['Human-like capacity limits in working', 'memory models result from', 'naturalistic sensory constraints']);
+    expect(image.map((l) => l.text)).toEqual(['Image encryption based on', 'hyperchaos combined with', 'different methods']);
+    expect(human[0].width).toBeGreaterThan(human[1].width);
+    // In a title of three lines, the second is not shorter than the third either, where it can be.
+    expect(image[0].width).toBeGreaterThanOrEqual(image[1].width * 0.98);
+    expect(image[1].width).toBeGreaterThan(image[2].width);
+    // Representational | Learning and Grid Cells stays: the longer first line is wider than the box at the size the sign needs.
+    const grid = linesOf(0, 0);
+    expect(grid.map((l) => l.text)).toEqual(['Representational', 'Learning and Grid Cells']);
+    expect(measure('Representational Learning') * grid[0].size).toBeGreaterThan(411 * SAFETY);
+  });
+
   it('keeps every piece of text on its page', () => {
     for (const p of pages) {
       for (const it of p.items) {
@@ -95,14 +129,46 @@ describe('signs.pdf', () => {
   });
 });
 
-describe('a sign that cannot hold its session', () => {
+describe('a sign that cannot hold its session (and a Chinese title that breaks longer line first)', () => {
   it('warns that signs.pdf has more pages than sessions and days', async () => {
     const { content, templates } = realSources();
     const abstract = `---\ntitle: ${'An extraordinarily long title about working memory '.repeat(12).trim()}\nspeakers:\n  - name: 谢禹\n    affiliation: MIT\n---\n`;
-    const result = await build({ content: overlay(content, { 'abstracts/xie-yu.md': abstract }), templates });
+    // Most balanced: 脉冲神经网络的 | 端到端反向传播学习 (7 and 9 characters); 10 and 6 is nearly as balanced.
+    const ding = `---\ntitle: 脉冲神经网络的端到端反向传播学习\nspeakers:\n  - name: 丁健豪\n    affiliation: 北京大学\n---\n`;
+    const result = await build({ content: overlay(content, { 'abstracts/xie-yu.md': abstract, 'abstracts/ding-jianhao.md': ding }), templates });
     expect(result.ok).toBe(true);
     const warning = result.diagnostics.find((d) => d.rule === 'page-overflow');
     expect(warning).toMatchObject({ severity: 'warning', file: 'templates/signs/signs.hbs' });
     expect(warning!.message).toContain('instead of 10');
+    const signs = await extractPages(result.outputs.get('signs.pdf')!);
+    const page = signs.find((p) => squash(p.text).includes('Session4'))!;
+    const lines = titleLines(page, '脉冲神经网络的端到端反向传播学习');
+    expect(lines.map((l) => l.text)).toEqual(['脉冲神经网络的端到端', '反向传播学习']);
+    expect(lines[0].width).toBeGreaterThan(lines[1].width);
   });
 });
+
+/** A session's talk titles, in order. */
+function talkTitles(s: Session): Array<{ text: string }> {
+  return s.slots.flatMap((sl) => (sl.talk ? [{ text: sl.talk.title.primary }] : []));
+}
+
+/** The printed lines of a title in a sign's title column (x > 360), top to bottom, with their size, left edge and width. */
+function titleLines(page: PageText, title: string): Array<{ text: string; size: number; x: number; width: number }> {
+  const rows = new Map<number, Array<PageText['items'][number]>>();
+  for (const it of page.items.filter((x) => x.x > 360 && x.str.trim())) rows.set(Math.round(it.y), [...(rows.get(Math.round(it.y)) ?? []), it]);
+  const lines = [...rows.entries()].sort((a, b) => b[0] - a[0]).map(([, row]) => {
+    row.sort((a, b) => a.x - b.x);
+    const last = row[row.length - 1];
+    return { text: row.map((r) => r.str).join('').trim(), size: row[0].height, x: row[0].x, width: last.x + last.width - row[0].x };
+  });
+  const want = squash(title);
+  for (let start = 0; start < lines.length; start++) {
+    let got = '';
+    for (let end = start; end < lines.length && want.startsWith(got + squash(lines[end].text)); end++) {
+      got += squash(lines[end].text);
+      if (got === want) return lines.slice(start, end + 1);
+    }
+  }
+  throw new Error(`title not found on page ${page.number}: ${title}`);
+}

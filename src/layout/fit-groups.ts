@@ -1,10 +1,8 @@
-import { SAFETY, type Measure } from './measure.js';
-import { balancedLines, type LineSetter } from './title-lines.js';
+import { SAFETY, displayLines, type Measure } from './measure.js';
+import type { Node, TextNode } from './tree.js';
 
 /* <fit group="…">: the fits of one group in one sign grow and shrink together, and
    fill-page="…" on the sign lets the group grow until the sign fills its page. */
-
-type Content = Record<string, any>;
 
 /** Steps from each member's min-size (step 0) to its max-size (step STEPS); fits with the same range share every size. */
 export const STEPS = 54;
@@ -16,37 +14,46 @@ export function sizeAt(minSize: number, maxSize: number, step: number): number {
 
 /**
  * A member's text at every step: its lines joined by "\n", or null at the steps where it
- * takes more than max-lines lines or has a word wider than its box.
+ * takes more than max-lines lines or has a word wider than its box. The lines are the paragraph
+ * setter's display lines (src/typeset/), with the Chinese–Latin gap the PDF is set with.
  */
-export function stepTexts(text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number },
-  measure: Measure, setLines: LineSetter = balancedLines): (string | null)[] {
+export function stepTexts(text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number; cjkLatinSpace?: number },
+  measure: Measure): (string | null)[] {
   return Array.from({ length: STEPS + 1 }, (_, step) => {
-    const lines = setLines(text, sizeAt(box.minSize, box.maxSize, step), box.width * SAFETY, measure);
+    const lines = displayLines(text, box.width * SAFETY, sizeAt(box.minSize, box.maxSize, step), measure, box.cjkLatinSpace);
     return lines && lines.length <= box.maxLines ? lines.join('\n') : null;
   });
 }
 
-/** What a member carries for the step to be set later (read by src/pdfmake/fill-page.ts). */
-export interface GroupMember {
-  fitGroup: string;
-  fitRange: [number, number];
-  fitSteps: (string | null)[];
+/** A text node of a group: it carries its group, size range and text at every step, for the step to be set later (read by src/pdfmake/fill-page.ts). */
+export type GroupMember = TextNode & Required<Pick<TextNode, 'fitGroup' | 'fitRange' | 'fitSteps'>>;
+
+function isMember(node: Node): node is GroupMember {
+  return 'text' in node && typeof node.fitGroup === 'string' && Array.isArray(node.fitRange) && Array.isArray(node.fitSteps);
 }
 
-/** Every node of `node` (a pdfmake block) that is a member of a group, depth first. */
-export function groupMembers(node: unknown, out: (Content & GroupMember)[] = []): (Content & GroupMember)[] {
-  if (Array.isArray(node)) for (const n of node) groupMembers(n, out);
-  else if (node && typeof node === 'object') {
-    const c = node as Content;
-    if (typeof c.fitGroup === 'string') out.push(c as Content & GroupMember);
-    for (const key of ['stack', 'columns', 'ul', 'ol']) if (c[key]) groupMembers(c[key], out);
-    if (c.table?.body) groupMembers(c.table.body, out);
+/** The blocks a block holds: a stack's, columns', list's or table's. */
+function childrenOf(node: Node): Node[] {
+  if ('stack' in node) return node.stack;
+  if ('columns' in node) return node.columns;
+  if ('ul' in node) return node.ul;
+  if ('ol' in node) return node.ol;
+  if ('table' in node) return node.table.body.flat();
+  return [];
+}
+
+/** Every node of `nodes` (blocks of the document tree) that is a member of a group, depth first. */
+export function groupMembers(nodes: Node | Node[], out: GroupMember[] = []): GroupMember[] {
+  for (const node of Array.isArray(nodes) ? nodes : [nodes]) {
+    if (!node || typeof node !== 'object') continue;
+    if (isMember(node)) out.push(node);
+    groupMembers(childrenOf(node), out);
   }
   return out;
 }
 
 /** Sets a member's size and lines to those of a step. */
-export function setStep(member: Content & GroupMember, step: number): void {
+export function setStep(member: GroupMember, step: number): void {
   const text = member.fitSteps[step];
   if (text === null) return;
   member.text = text;
@@ -65,9 +72,9 @@ function commonSteps(members: GroupMember[]): number[] {
  * which all fit their boxes. A block with fill-page="<group>" keeps the steps its group may take
  * (`fillSteps`), for the renderer to choose the largest at which the block fits its page.
  */
-export function resolveFitGroups(blocks: Content[]): void {
+export function resolveFitGroups(blocks: Node[]): void {
   for (const block of blocks) {
-    const byGroup = new Map<string, (Content & GroupMember)[]>();
+    const byGroup = new Map<string, GroupMember[]>();
     for (const m of groupMembers(block)) byGroup.set(m.fitGroup, [...(byGroup.get(m.fitGroup) ?? []), m]);
     for (const [group, members] of byGroup) {
       const steps = commonSteps(members);

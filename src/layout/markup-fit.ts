@@ -78,14 +78,14 @@ export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, repo
   }
   const { width: _ignored, ...rest } = props;
   const node: TextNode = { ...rest, text: lines.join('\n'), fontSize: fitted.size };
-  return el.attrs.group ? joinGroup(node, el.attrs.group, clean, { width, minSize, maxSize, maxLines }, measure) : node;
+  return el.attrs.group ? joinGroup(node, el.attrs.group, clean, { width, minSize, maxSize, maxLines, cjkLatinSpace }, measure) : node;
 }
 
 /**
  * A member of a group (fit-groups.ts) carries its text at every step; alone, it takes the
  * largest step it fits at, its lines broken between words.
  */
-function joinGroup(node: TextNode, group: string, text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number }, measure: Measure): TextNode {
+function joinGroup(node: TextNode, group: string, text: string, box: Parameters<typeof stepTexts>[1], measure: Measure): TextNode {
   const fitSteps = stepTexts(text, box, measure);
   const member = { ...node, fitGroup: group, fitRange: [box.minSize, box.maxSize], fitSteps };
   for (let step = STEPS; step >= 0; step--) {

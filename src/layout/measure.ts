@@ -97,6 +97,15 @@ export function wrapLines(text: string, width: number, size: number, measure: Me
   return wrapMeasured(text, width, size, measure, cjkLatinSpace).lines;
 }
 
+/**
+ * Display lines at a size (a sign's title at one step of its <fit group>), as the paragraph
+ * setter breaks them; undefined when a line is wider than `width` (a word too long for the box).
+ */
+export function displayLines(text: string, width: number, size: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace): string[] | undefined {
+  const { lines, widths } = wrapMeasured(text, width, size, measure, cjkLatinSpace);
+  return widths.every((w) => w * size <= width) ? lines : undefined;
+}
+
 /** Widths of whole texts at 1 pt, per font set and face. */
 const totalsOf = new WeakMap<FontSet, Map<string, Map<string, number>>>();
 

@@ -56,6 +56,8 @@ export interface BlockProps extends StyleProps {
   border?: boolean[];
   /** The <fit group> whose size makes this block fill its page (src/pdfmake/fill-page.ts). */
   fillPage?: string;
+  /** The steps of that group at which all its members fit their boxes, from the smallest (fit-groups.ts). */
+  fillSteps?: number[];
   /** Where the node's text starts in its source, when known. */
   src?: SourcePos;
 }

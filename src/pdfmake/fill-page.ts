@@ -1,9 +1,8 @@
 import type { FontSet } from '../fonts/fonts.js';
 import { applyFontFallback } from '../fonts/fallback.js';
 import { groupMembers, setStep } from '../layout/fit-groups.js';
+import type { DocumentTree, Node } from '../layout/tree.js';
 import { layoutPages, type LaidPage } from './pdf.js';
-
-type Content = Record<string, any>;
 
 /** Probes at most per sign (each 5 to 10 ms a sign): the first tries its largest step, the next ones close in. */
 const PASSES = 5;
@@ -38,17 +37,18 @@ interface Search {
  * Steps are tried with pdfmake's own layout (all undecided signs in one pass, each on a page of unlimited height),
  * closing in on the page's foot by interpolating the heights measured.
  */
-export function fillPages(doc: Content, fonts: FontSet): Content {
-  const blocks: Content[] = Array.isArray(doc.content) ? doc.content : [];
-  const signs = blocks.flatMap((block, index) => (Array.isArray(block.fillSteps) && block.fillSteps.length > 1 ? [{ index, steps: block.fillSteps as number[] }] : []));
+export function fillPages(doc: DocumentTree, fonts: FontSet): DocumentTree {
+  const blocks: Node[] = Array.isArray(doc.content) ? doc.content : [];
+  const signs = blocks.flatMap((block, index) => (Array.isArray(block.fillSteps) && block.fillSteps.length > 1 ? [{ index, steps: block.fillSteps }] : []));
   if (!signs.length || typeof doc.pageSize?.height !== 'number') return doc;
   const margins = marginsOf(doc.pageMargins);
   const foot = doc.pageSize.height - margins[3] + 0.01;
+  const trial = { ...doc, pageSize: { width: doc.pageSize.width, height: 'auto' as const } };
   const state: Search[] = signs.map((s) => ({ ...s, lo: -1, hi: s.steps.length, bottomLo: 0, bottomHi: 0, next: s.steps.length - 1, probes: 0 }));
   for (;;) {
     const trying = state.filter((s) => s.next !== undefined);
     if (!trying.length) break;
-    const bottoms = measure(doc, trying.map((s) => withStep(blocks[s.index], s.steps[s.last ?? s.next!])), fonts);
+    const bottoms = measure(trial, trying.map((s) => withStep(blocks[s.index], s.steps[s.last ?? s.next!])), fonts);
     trying.forEach((s, i) => {
       if (s.last !== undefined) {
         // Overflowing there, the sign overflows at every step its search would still try: it ends as it would.
@@ -105,26 +105,26 @@ function nextTry(s: { lo: number; hi: number; bottomLo: number; bottomHi: number
 }
 
 /** A copy of a sign with its group's members set at a step. */
-function withStep(block: Content, step: number): Content {
+function withStep(block: Node, step: number): Node {
   const copy = clone(block);
   for (const m of groupMembers(copy)) if (m.fitGroup === copy.fillPage) setStep(m, step);
   return copy;
 }
 
-/** How far down each block reaches when laid out alone, on a page as wide as the document's and of unlimited height. */
-function measure(doc: Content, blocks: Content[], fonts: FontSet): number[] {
+/** How far down each block reaches when laid out alone on a page of the trial document (as wide as the real one, of unlimited height). */
+function measure(trial: DocumentTree, blocks: Node[], fonts: FontSet): number[] {
   const content = blocks.map((b, i) => ({ ...b, pageBreak: i ? 'before' : undefined }));
-  const trial = applyFontFallback({ ...doc, pageSize: { width: doc.pageSize.width, height: 'auto' }, content, header: undefined, footer: undefined }, fonts).doc;
-  return layoutPages(trial, fonts).map(bottomOf);
+  const alone = applyFontFallback({ ...trial, content, header: undefined, footer: undefined }, fonts).doc;
+  return layoutPages(alone, fonts).map(bottomOf);
 }
 
 /** The lowest point of anything on a laid-out page. */
 function bottomOf(page: LaidPage): number {
   let bottom = 0;
   for (const { type, item } of page.items) {
-    if (type === 'line') bottom = Math.max(bottom, item.y + item.getHeight());
-    else if (type === 'image') bottom = Math.max(bottom, item.y + (item._height ?? item.height ?? 0));
-    else if (type === 'vector') bottom = Math.max(bottom, item.type === 'line' ? Math.max(item.y1, item.y2) : (item.y ?? 0) + (item.h ?? 0));
+    if (type === 'line' && item.getHeight) bottom = Math.max(bottom, (item.y ?? 0) + item.getHeight());
+    else if (type === 'image') bottom = Math.max(bottom, (item.y ?? 0) + (item._height ?? item.height ?? 0));
+    else if (type === 'vector') bottom = Math.max(bottom, item.type === 'line' ? Math.max(item.y1 ?? 0, item.y2 ?? 0) : (item.y ?? 0) + (item.h ?? 0));
   }
   return bottom;
 }

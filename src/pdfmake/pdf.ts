@@ -2,13 +2,14 @@ import { createRequire } from 'node:module';
 import type { FontSet } from '../fonts/fonts.js';
 import { installLineBuilder } from './line-builder.js';
 import { installUnbreakableSplit } from './unbreakable.js';
-import { installLayoutReadback, LAYOUT_LISTENER, LAYOUT_ONLY, type LaidOutPage } from './laid-out.js';
+import { LAYOUT_LISTENER, LAYOUT_ONLY, type LaidOutPage } from './laid-out.js';
 import { installSpeedups, shareFonts } from './speed.js';
 import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
 import { toDocDefinition } from './from-tree.js';
 import type { DocumentTree } from '../layout/tree.js';
-import { installLeaders } from './leaders.js';
+import { pdfmakeHooks } from './hooks.js';
+import { layoutDocument } from './layout-document.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake');
@@ -28,16 +29,19 @@ export interface PdfMeta {
 
 let ready = false;
 
-/** Sets pdfmake up once per process: no file or URL access for content. */
+/**
+ * Sets pdfmake up once per process: the adapter's hooks filled in (hooks.ts: every change to
+ * pdfmake, pdfkit and fontkit is a patch under patches/ that adds them), no file or URL
+ * access for content.
+ */
 function setup(): void {
   if (ready) return;
   ready = true;
+  pdfmakeHooks().layoutDocument = layoutDocument;
   installLineBuilder();
   installUnbreakableSplit();
-  installLayoutReadback();
   installSpeedups();
   installVectorRects();
-  installLeaders();
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
   // is replaced so that the spacing of entries comes from the theme's toc styles alone.
   pdfmake.addTableLayouts({
@@ -117,16 +121,30 @@ function definitionOf(doc: DocumentTree, meta: PdfMeta, fonts: FontSet, options:
   };
 }
 
+/** What is read of a page item pdfmake placed: a line's, an image's or a vector's place and height. */
+export interface LaidItem {
+  y?: number;
+  getHeight?(): number;
+  height?: number;
+  _height?: number;
+  /** A vector's shape: 'line' (y1, y2), 'rect' (y, h)... */
+  type?: string;
+  h?: number;
+  y1?: number;
+  y2?: number;
+}
+
 /** One page as pdfmake laid it out: what it holds, positioned (pdfmake's page items). */
-export type LaidPage = { items: { type: string; item: any }[] };
+export type LaidPage = { items: { type: string; item: LaidItem }[] };
 
 /**
- * Lays a document definition out without drawing it: its pages, as pdfmake places them.
- * For a choice that needs the real layout (src/pdfmake/fill-page.ts). The definition is consumed.
+ * Lays a document tree out without drawing it: its pages, as pdfmake places them.
+ * For a choice that needs the real layout (src/pdfmake/fill-page.ts).
  */
-export function layoutPages(doc: Record<string, any>, fonts: FontSet): LaidPage[] {
+export function layoutPages(tree: DocumentTree, fonts: FontSet): LaidPage[] {
   setup();
   useFonts(fonts);
+  const doc = toDocDefinition(tree) as Record<string, any>;
   const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
   const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
   const SVGMeasure = require('pdfmake/js/SVGMeasure.js').default;
@@ -137,5 +155,5 @@ export function layoutPages(doc: Record<string, any>, fonts: FontSet): LaidPage[
   const builder = new LayoutBuilder(pageSize, normalizePageMargin(doc.pageMargins ?? 40), new SVGMeasure());
   builder.registerTableLayouts(tableLayouts);
   if (pdfmake.tableLayouts) builder.registerTableLayouts(pdfmake.tableLayouts);
-  return builder.layoutDocument(doc.content, pdfKitDoc, doc.styles ?? {}, doc.defaultStyle ?? {}, undefined, undefined, undefined, undefined, doc.pageBreakBefore);
+  return layoutDocument(builder, doc.content, pdfKitDoc, doc.styles ?? {}, doc.defaultStyle ?? {}, undefined, undefined, undefined, undefined, doc.pageBreakBefore);
 }

@@ -177,35 +177,3 @@ export function firstFit(items: Item[], widths: Widths): number[] {
   }
   return breaks;
 }
-
-/**
- * Display lines: as many lines as first fit needs, each as short as it can be while the
- * count stays the same (the narrowest width that still gives that many lines, by halving),
- * so a two-line title gets two lines of similar length.
- */
-export function balanced(items: Item[], widths: Widths): number[] {
-  const full = firstFit(items, widths);
-  if (full.length < 2) return full;
-  const p = prefixes(items);
-  const widest = (breaks: number[]) => {
-    let max = 0;
-    let from = -1;
-    for (const b of breaks) {
-      max = Math.max(max, naturalWidth(items, p.w, lineStart(items, from), b, b === items.length - 1));
-      from = b;
-    }
-    return max;
-  };
-  let lo = widest(full) / full.length;
-  let hi = widths.rest;
-  let best = full;
-  for (let k = 0; k < 24 && hi - lo > 0.25; k++) {
-    const mid = (lo + hi) / 2;
-    const breaks = firstFit(items, { first: mid - (widths.rest - widths.first), rest: mid });
-    if (breaks.length <= full.length && widest(breaks) <= mid + 1e-9) {
-      best = breaks;
-      hi = mid;
-    } else lo = mid;
-  }
-  return best;
-}

@@ -1,4 +1,5 @@
-import { balanced, firstFit, lineStart, totalFit, type Widths } from './breaker.js';
+import { firstFit, lineStart, totalFit, type Widths } from './breaker.js';
+import { balanced } from './display.js';
 import { buildItems, type Item } from './items.js';
 import { isHan } from './chars.js';
 import type { Metrics, SetLine, SetOptions, SetRun, TextRun } from './types.js';
@@ -19,8 +20,7 @@ function wordBounds(text: string): Set<number> {
   const out = new Set<number>();
   let prev = '';
   for (const s of seg.segment(text)) {
-    // A one-character word joins the word before it (感知器, 学习的; ICU cuts 在线 into 在|线), as
-    // sign titles do (layout/title-lines.ts).
+    // A one-character word joins the word before it (感知器, 学习的; ICU cuts 在线 into 在|线).
     const single = [...s.segment].length === 1 && isHan(s.segment) && isHan([...prev].pop() ?? '');
     if (!single) out.add(s.index);
     prev = s.segment;

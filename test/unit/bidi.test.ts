@@ -79,4 +79,16 @@ describe('the adapter\'s call (src/pdfmake/bidi-line.ts)', () => {
       expect(l.inlines.map((i: any) => [i.text, i.x])).toEqual([['see ', 0], ['עולם', 4], [' ', 8], ['שלום', 9]]);
     }
   });
+
+  it('starts a right-to-left paragraph\'s line at the right edge, and keeps the setter\'s justification', async () => {
+    const { reorderBidiLine } = await import('../../src/pdfmake/bidi-line.js');
+    const ragged = { maxWidth: 20, inlineWidths: 9, inlines: [{ text: 'שלום ', x: 0, width: 5 }, { text: 'עולם', x: 5, width: 4 }] };
+    reorderBidiLine(ragged, { _inlines: [] }, width);
+    expect(ragged.inlines.map((i: any) => [i.text, i.x])).toEqual([['עולם', 11], [' ', 15], ['שלום', 16]]);
+    expect(ragged.inlineWidths).toBe(20); // pdfmake is told it is full: it moves nothing
+    // Justified by the setter: 3 points more after the first word; the line still spans 0 to 12.
+    const justified = { maxWidth: 12, inlineWidths: 12, inlines: [{ text: 'שלום ', x: 0, width: 5, alignment: 'justify' }, { text: 'עולם', x: 8, width: 4, alignment: 'justify' }] };
+    reorderBidiLine(justified, { _inlines: [] }, width);
+    expect(justified.inlines.map((i: any) => [i.text, i.x])).toEqual([['עולם', 0], [' ', 7], ['שלום', 8]]);
+  });
 });

@@ -96,3 +96,12 @@ describe('stage imports', () => {
     expect(allowed('finish', 'outputs.ts')).toBe(false);
   });
 });
+
+describe('the document tree is typed', () => {
+  it('layout and the adapter\'s readers of the tree (fit groups, fill-page, from-tree) use no `any`', () => {
+    const typed = [...files(join(SRC, 'layout')), ...['fill-page.ts', 'from-tree.ts'].map((f) => join(SRC, 'pdfmake', f))];
+    expect(typed.length).toBeGreaterThan(30);
+    const untyped = typed.filter((f) => /(:\s*any\b|<any\b|\bas any\b|,\s*any>|any\[\])/.test(readFileSync(f, 'utf8').replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '')));
+    expect(untyped.map((f) => relative(SRC, f))).toEqual([]);
+  });
+});

@@ -161,6 +161,23 @@ describe('the paragraph setter', () => {
     expect(Math.abs(two[0].width - two[1].width)).toBeLessThan(24 * 3);
   });
 
+  it('puts, among nearly as balanced display lines, the longer line first (Chinese and English)', () => {
+    // Most balanced: 侧向预测编码和 | 感知器在线主动学习初探 (7 and 11 characters); 12 and 6 is 1 em wider at most.
+    const zh = setParagraph(mixedRuns('侧向预测编码和感知器在线主动学习初探', 20), testMetrics, { width: 20 * 12.5, display: true });
+    expect(zh.map(text).map((t) => t.trim())).toEqual(['侧向预测编码和感知器在线', '主动学习初探']);
+    // Where only the shorter first line fits, it stays: the rule chooses among breaks that fit.
+    const narrow = setParagraph(mixedRuns('侧向预测编码和感知器在线主动学习初探', 20), testMetrics, { width: 20 * 11.5, display: true });
+    expect(narrow.map(text).map((t) => t.trim())).toEqual(['侧向预测编码和', '感知器在线主动学习初探']);
+    const en = setParagraph(mixedRuns('Representational Learning and Grid Cells', 20), testMetrics, { width: 300, display: true });
+    expect(en.map(text).map((t) => t.trim())).toEqual(['Representational Learning', 'and Grid Cells']);
+    // Three lines: the second not shorter than the third either.
+    const three = setParagraph(mixedRuns('Image encryption based on hyperchaos combined with different methods', 20), testMetrics, { width: 265, display: true });
+    expect(three.map(text).map((t) => t.trim())).toEqual(['Image encryption based on', 'hyperchaos combined with', 'different methods']);
+    // Far from balanced, the longer first line is not taken: 下一代神经质量 | 模型的研究与应用 stays.
+    const far = setParagraph(mixedRuns('下一代神经质量模型的研究与应用', 20), testMetrics, { width: 20 * 11, display: true });
+    expect(far.map(text).map((t) => t.trim())).toEqual(['下一代神经质量', '模型的研究与应用']);
+  });
+
   it('splits a word longer than the line, and sets a 40,000-character run line by line', () => {
     const long = 'x'.repeat(40_000);
     const lines = setParagraph(mixedRuns(long, 9.5), testMetrics, { width: 300, align: 'justify' });
