@@ -4,8 +4,31 @@ import { groupMembers, setStep } from '../layout/fit-groups.js';
 import type { DocumentTree, Node } from '../layout/tree.js';
 import { layoutPages, type LaidPage } from './pdf.js';
 
-/** Layout passes at most (each 5 to 10 ms a sign): the first tries every sign at its largest step, the next ones close in. */
+/** Probes at most per sign (each 5 to 10 ms a sign): the first tries its largest step, the next ones close in. */
 const PASSES = 5;
+
+/**
+ * A sign reaching this far past the page's foot at its largest step most likely overflows at
+ * every step: its last probe is tried first (see `doomed`). Only a guess of whom to ask; the
+ * answer is measured.
+ */
+const FAR_OVER = 1.3;
+
+/** One sign's search: the indexes into its steps known to fit (lo) and to overflow (hi), with the heights measured there. */
+interface Search {
+  index: number;
+  steps: number[];
+  lo: number;
+  hi: number;
+  bottomLo: number;
+  bottomHi: number;
+  /** The next index to measure, undefined when done. */
+  next: number | undefined;
+  /** Probes of the search made so far (at most PASSES). */
+  probes: number;
+  /** The index that decides, when measured first, whether every probe left would overflow. */
+  last?: number;
+}
 
 /**
  * Each block marked fill-page (a door sign) gets the largest step of its <fit group> at which
@@ -21,23 +44,47 @@ export function fillPages(doc: DocumentTree, fonts: FontSet): DocumentTree {
   const margins = marginsOf(doc.pageMargins);
   const foot = doc.pageSize.height - margins[3] + 0.01;
   const trial = { ...doc, pageSize: { width: doc.pageSize.width, height: 'auto' as const } };
-  // Per sign: the indexes into its steps known to fit (lo) and known to overflow (hi), with the heights measured there.
-  const state = signs.map((s) => ({ ...s, lo: -1, hi: s.steps.length, bottomLo: 0, bottomHi: 0, next: s.steps.length - 1 as number | undefined }));
-  for (let pass = 0; pass < PASSES; pass++) {
+  const state: Search[] = signs.map((s) => ({ ...s, lo: -1, hi: s.steps.length, bottomLo: 0, bottomHi: 0, next: s.steps.length - 1, probes: 0 }));
+  for (;;) {
     const trying = state.filter((s) => s.next !== undefined);
     if (!trying.length) break;
-    const bottoms = measure(trial, trying.map((s) => withStep(blocks[s.index], s.steps[s.next!])), fonts);
+    const bottoms = measure(trial, trying.map((s) => withStep(blocks[s.index], s.steps[s.last ?? s.next!])), fonts);
     trying.forEach((s, i) => {
+      if (s.last !== undefined) {
+        // Overflowing there, the sign overflows at every step its search would still try: it ends as it would.
+        if (bottoms[i] > foot) s.next = undefined;
+        s.last = undefined;
+        return;
+      }
       const at = s.next!;
       if (bottoms[i] <= foot) [s.lo, s.bottomLo] = [at, bottoms[i]];
       else [s.hi, s.bottomHi] = [at, bottoms[i]];
-      s.next = nextTry(s, foot);
+      s.probes++;
+      s.next = s.probes < PASSES ? nextTry(s, foot) : undefined;
+      if (s.probes === 1 && s.next !== undefined && bottoms[i] > FAR_OVER * foot) s.last = doomed(s);
     });
   }
   const content = [...blocks];
   // A sign that overflows even at its smallest step runs on anyway: its texts keep the size they fit their boxes at.
   for (const s of state) content[s.index] = withStep(blocks[s.index], s.steps[s.lo >= 0 ? s.lo : s.steps.length - 1]);
   return { ...doc, content };
+}
+
+/**
+ * The last index a search that has found nothing that fits would try if every probe it has
+ * left overflowed (it halves the interval each time). A sign is higher at a larger step (every
+ * title of its group larger, in as many lines or more, the other rows alike), so when that
+ * smallest of the probes overflows, all of them would: the search would end with nothing that
+ * fits, and that one measurement replaces the rest.
+ */
+function doomed(s: Search): number | undefined {
+  let [hi, probes, last] = [s.hi, s.probes, undefined as number | undefined];
+  while (probes < PASSES && hi > 0) {
+    hi = Math.floor(hi / 2);
+    last = hi;
+    probes++;
+  }
+  return last;
 }
 
 /**

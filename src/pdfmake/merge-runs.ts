@@ -39,32 +39,16 @@ function joinable(a: Inline, b: Inline): boolean {
  * made only where pdfkit draws the merged text exactly where pdfmake placed each piece: the
  * gap between pieces (0, or the justification spacing) is the same all along the run, and
  * equals the character spacing inside every piece longer than one character. The gap then
- * becomes the run's character spacing.
+ * becomes the run's character spacing. One pass along the line: a run ends at the first piece
+ * that breaks a condition (before, every start scanned to the line's end, as far as the gaps
+ * agreed, and cut the run back afterwards: quadratic in the words of a justified line).
  */
 export function mergeRuns(inlines: Inline[]): Inline[] {
   const out: Inline[] = [];
   let i = 0;
   while (i < inlines.length) {
     const first = inlines[i];
-    let j = i + 1;
-    let gap = 0;
-    let last = first;
-    for (; j < inlines.length; j++) {
-      const next = inlines[j];
-      if (!joinable(last, next)) break;
-      const g = next.x - (last.x + last.width);
-      if (j === i + 1) gap = g;
-      else if (Math.abs(g - gap) > EPSILON) break;
-      last = next;
-    }
-    // Inside a piece of several characters the spacing is its own character spacing.
-    for (let k = i; k < j; k++) {
-      const p = inlines[k];
-      if (p.text.length > 1 && Math.abs((p.characterSpacing || 0) - gap) > EPSILON) {
-        j = Math.max(i + 1, k);
-        break;
-      }
-    }
+    const j = runEnd(inlines, i);
     if (j === i + 1) out.push(first);
     else {
       const run = inlines.slice(i, j);
@@ -76,13 +60,36 @@ export function mergeRuns(inlines: Inline[]): Inline[] {
         // pdfkit draws textWidth + characterSpacing × (length - 1): the whole span.
         width: end.x + end.width - first.x,
         textWidth: natural,
-        characterSpacing: gap,
+        characterSpacing: gap(first, inlines[i + 1]),
         pieces: run.map((p) => p.text),
       });
     }
     i = j;
   }
   return out;
+}
+
+/** The space pdfmake left between two pieces of a line. */
+const gap = (a: Inline, b: Inline): number => b.x - (a.x + a.width);
+
+/** Whether a piece several characters long is spaced otherwise than the run's gap (pdfkit would space it by the gap). */
+const spacedApart = (p: Inline, g: number): boolean => p.text.length > 1 && Math.abs((p.characterSpacing || 0) - g) > EPSILON;
+
+/** Where the run starting at `i` ends (exclusive): the first piece that cannot join it, or spaced unlike it. */
+function runEnd(inlines: Inline[], i: number): number {
+  const first = inlines[i];
+  if (i + 1 >= inlines.length || !joinable(first, inlines[i + 1])) return i + 1;
+  const g = gap(first, inlines[i + 1]);
+  if (spacedApart(first, g)) return i + 1;
+  let last = first;
+  let j = i + 1;
+  for (; j < inlines.length; j++) {
+    const next = inlines[j];
+    if (j > i + 1 && (!joinable(last, next) || Math.abs(gap(last, next) - g) > EPSILON)) break;
+    if (spacedApart(next, g)) break;
+    last = next;
+  }
+  return j;
 }
 
 /** The pieces of the run being drawn, for shapeByPieces. */
