@@ -32,6 +32,7 @@ describe('long unbroken runs in an abstract', () => {
       'dong-xingsi.md': '（'.repeat(300) + '）'.repeat(300),
       'feng-zhicong.md': `${'*'.repeat(5000)}x${'*'.repeat(5000)}`,
       'jiang-zijian.md': `<${URL_5000}>`,
+      'lei-na.md': `分隔线：${'—'.repeat(300)}\n\n点赞：${'👍🏽'.repeat(200)}`,
     });
   }, 60_000);
 
@@ -42,6 +43,14 @@ describe('long unbroken runs in an abstract', () => {
     // Every line but the last is full (all lines the same length, to one character).
     const lengths = runLines.slice(0, -1).map((l) => l.length);
     expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThanOrEqual(1);
+  });
+
+  it('a row of 300 dashes and one of 200 emoji wrap within the page (they ran off it, lost)', () => {
+    // r.ok: lost-content reads every character of the abstracts back from the laid-out lines.
+    expect(r.ok).toBe(true);
+    expect(count(r.text, /—/g)).toBeGreaterThanOrEqual(300);
+    expect(count(r.text, /👍/gu)).toBe(200);
+    expect(r.lines.filter((l) => /^—{10,}$/.test(l.trim())).length).toBeGreaterThan(3);
   });
 
   it('a run of opening then closing brackets is split where it fills the line, not a character a line', () => {

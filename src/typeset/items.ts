@@ -180,6 +180,9 @@ function between<S>(a: Atom, b: Atom, runs: TextRun<S>[], opts: ItemOptions): Gl
 
 /** Whether a break forbidden between two atoms only by clreq's rules may be taken as a last resort. */
 function lastResort<S>(a: Atom, b: Atom, runs: TextRun<S>[]): boolean {
+  if (runs[a.run].noWrap && runs[b.run].noWrap) return false;
+  // Two symbols without letters or digits (emoji pdfmake hands over one by one): 200 👍🏽 ran off the page.
+  if (a.kind === 'word' && b.kind === 'word' && !/[\p{L}\p{N}]/u.test(a.text) && !/[\p{L}\p{N}]/u.test(b.text)) return true;
   const marks = new Set<Kind>(['open', 'close', 'punct']);
   return marks.has(a.kind) && marks.has(b.kind) && !(runs[a.run].noWrap && runs[b.run].noWrap) && !NO_BREAK_AROUND.includes(a.text) && !NO_BREAK_AROUND.includes(b.text);
 }
@@ -198,6 +201,26 @@ function pushAtom<S>(items: Item[], a: Atom, runs: TextRun<S>[], metrics: Metric
     const natural = metrics.width(a.text, style);
     const wide = natural >= 0.75 * n * size;
     const w = wide ? n * size : natural;
+    const splits = n > 2 && !runs[a.run].noWrap;
+    if (splits && opts.fits) {
+      // The items hold for the widths on this side of the rule's width (see `fits`).
+      if (w > opts.width) opts.fits.max = Math.min(opts.fits.max, w);
+      else opts.fits.min = Math.max(opts.fits.min, w);
+    }
+    if (w > opts.width && splits) {
+      // A rule of 300 dashes wider than the line breaks between pairs, as a last resort
+      // (it ran off the page whole): each —— stays two em.
+      const pair = [...a.text].slice(0, 2).join('');
+      for (let k = 0; k < n; k += 2) {
+        if (k > 0) items.push({ t: 'pen', w: 0, cost: LAST_RESORT, flagged: false, run: a.run });
+        const piece = k + 2 <= n ? pair : pair.slice(0, pair.length / 2);
+        const pn = [...piece].length;
+        const pNatural = metrics.width(piece, style);
+        const pw = wide ? pn * size : pNatural;
+        items.push(box(a.run, piece, pw, 0, wide && Math.abs(pw - pNatural) > 1e-6 ? { scale: (100 * pw) / pNatural } : {}));
+      }
+      return;
+    }
     items.push(box(a.run, a.text, w, 0, wide && Math.abs(w - natural) > 1e-6 ? { scale: (100 * w) / natural } : {}));
     return;
   }

@@ -189,6 +189,26 @@ describe('the paragraph setter', () => {
     expect(setParagraph(mixedRuns(han, 9.5), testMetrics, { width: 300, align: 'justify' }).map(text).join('')).toBe(han);
   });
 
+  it('breaks a row of dashes or emoji wider than the line, whole or in pieces, as a last resort (each ran off the page)', () => {
+    const style = mixedRuns('中', 9.5)[0].style;
+    const prepared = (pieces: string[], width: number) => {
+      // As pdfmake's measuring pass prepares them (at no width), then broken at the column's.
+      const runs = pieces.map((t) => ({ text: t, style, size: 9.5 }));
+      const options = { align: 'justify' as const };
+      return setParagraph(runs, testMetrics, { ...options, width }, prepareParagraph(runs, testMetrics, options));
+    };
+    const dashes = '分隔线：' + '—'.repeat(300);
+    const emoji = '点赞：' + '👍🏽'.repeat(200);
+    for (const pieces of [[dashes], [...dashes], [emoji], ['点赞：', ...Array(200).fill('👍🏽')]]) {
+      const lines = prepared(pieces, 300);
+      expect(lines.map(text).join('')).toBe(pieces.join(''));
+      expect(lines.length).toBeGreaterThan(5);
+      for (const l of lines) expect(l.width).toBeLessThanOrEqual(300 + 1e-6);
+    }
+    // Whole, the dashes break between pairs, each —— still two em.
+    for (const l of prepared([dashes], 300).slice(1, -1)) expect([...text(l)].length % 2).toBe(0);
+  });
+
   it('breaks an address that arrives cut into pieces after its slashes (as pdfmake hands one over)', () => {
     const url = `https://example.org/${'ab/cd'.repeat(600)}`;
     const pieces = url.match(/[^/]*\/+|[^/]+$/g)!;
