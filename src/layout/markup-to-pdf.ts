@@ -287,7 +287,7 @@ function placedToHeight(el: MarkupElement, ctx: ConvertContext, props: BlockProp
   if (!(room > 0)) throw new FitAttributeError(el, 'height', `<place> height="${el.attrs.height}" must be a number of points more than 0`);
   if (typeof props.width !== 'number') throw new FitAttributeError(el, 'height', '<place height> needs a width="…" too, to know where its lines break');
   const margin = props.margin;
-  const top = typeof margin === 'number' ? margin : Array.isArray(margin) ? (margin.length === 2 ? margin[1] : margin[1]) : 0;
+  const top = typeof margin === 'number' ? margin : Array.isArray(margin) ? margin[1] : 0;
   const { nodes, unfitted } = fitToHeight(el, {
     room, width: props.width, theme: ctx.theme, fonts: ctx.fonts, top,
     convert: (caps) => {

@@ -2,7 +2,7 @@ import type { MarkupElement } from './markup-tree.js';
 import type { Theme } from './theme.js';
 import type { FontSet } from '../fonts/fonts.js';
 import type { FitCap, Unfitted } from './markup-fit.js';
-import { measurer, wrapLines } from './measure.js';
+import { SAFETY, measurer, wrapLines } from './measure.js';
 import { pdfmakeStyles } from './style-attrs.js';
 import type { Margin, NamedStyle, Node, StyleProps } from './tree.js';
 
@@ -124,7 +124,8 @@ export function nodeHeight(node: Node, width: number, styles: Record<string, Nam
     const measure = measurer({ font: s.font ?? 'sans', bold: s.bold === true }, fonts);
     const lh = s.lineHeight ?? 1;
     for (const para of plainText(node).split('\n')) {
-      const lines = para.trim() ? wrapLines(para, width, size, measure) : [''];
+      // A fit's lines, already broken to the width, are measured, not set again.
+      const lines = !para.trim() || measure(para) * size <= width * SAFETY ? [para] : wrapLines(para, width, size, measure);
       for (const line of lines) inner += (measure.lineHeight?.(line) ?? 1.2) * size * lh;
     }
   } else if (Array.isArray(n.stack)) {
