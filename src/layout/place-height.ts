@@ -29,7 +29,7 @@ const STEP = 0.25;
  */
 export function fitToHeight(el: MarkupElement, box: HeightRoom): { nodes: Node[]; unfitted: Unfitted[] } {
   const caps = new Map<MarkupElement, FitCap>();
-  const styles = pdfmakeStyles(box.theme);
+  const styles = stylesOf(box.theme);
   const tryCaps = () => {
     const t = box.convert(caps);
     return { ...t, height: box.top + t.nodes.reduce((sum, n) => sum + nodeHeight(n, box.width, styles, box.fonts), 0) };
@@ -65,6 +65,14 @@ export function fitToHeight(el: MarkupElement, box: HeightRoom): { nodes: Node[]
     if (trial.height <= box.room) return { nodes: trial.nodes, unfitted: trial.unfitted.map((u) => (u.cut ? { ...u, room: box.room } : u)) };
   }
   return dropOverflow(trial, box, styles);
+}
+
+const converted = new WeakMap<Theme, Record<string, NamedStyle>>();
+/** The theme's styles as pdfmake reads them, once per theme (every badge face asks). */
+function stylesOf(theme: Theme): Record<string, NamedStyle> {
+  let styles = converted.get(theme);
+  if (!styles) converted.set(theme, (styles = pdfmakeStyles(theme)));
+  return styles;
 }
 
 /** Keeps the leading blocks that fit the room; those left out are reported. */
