@@ -13,7 +13,6 @@ export interface ParsedFont {
 }
 
 const parsed = new WeakMap<Uint8Array, ParsedFont>();
-const onParse: Array<(font: ParsedFont) => void> = [];
 
 /**
  * The one parsed font of a file's bytes (not a collection), parsed on first use and shared
@@ -23,7 +22,6 @@ export function parsedFont(bytes: Uint8Array): ParsedFont {
   let font = parsed.get(bytes);
   if (!font) {
     font = require('fontkit').create(bytes) as ParsedFont;
-    for (const hook of onParse) hook(font);
     // pdfkit tells two opened fonts apart by their head and name tables (isEqualFont), read
     // from what fontkit has decoded so far: decode them now, as pdfkit's own opening does, or
     // the italic face (the upright file again) would be embedded a second time.
@@ -42,9 +40,4 @@ export function sharedFont(bytes: Uint8Array): ParsedFont | undefined {
 /** Makes a font parsed elsewhere (by pdfkit) the shared one of its bytes. */
 export function shareFont(bytes: Uint8Array, font: ParsedFont): void {
   parsed.set(bytes, font);
-}
-
-/** Runs `hook` on every font parsed from now on (the PDF writer's speed-ups of fontkit). */
-export function onFontParsed(hook: (font: ParsedFont) => void): void {
-  onParse.push(hook);
 }

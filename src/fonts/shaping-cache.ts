@@ -54,7 +54,9 @@ const hooked = new WeakSet<object>();
  * into the PDF's ToUnicode map). So a run stores every getGlyph call fontkit made, in order;
  * a cached run is used only after making those calls again and finding each glyph with the
  * code points it had then. The glyphs then are the very objects fontkit would return, and
- * the output is the same bytes as without the cache.
+ * the output is the same bytes as without the cache. Wraps one font object's `layout` (and,
+ * while it shapes, its `getGlyph`) at run time rather than through a patch: it is per font,
+ * only when a cache folder is set, and the recording is undone after each run.
  */
 export function useShapingCache(font: ShapableFont): void {
   if (hooked.has(font) || process.env.FORUMPRESS_NO_SPEEDUPS === '1' || !cacheDir()) return;

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { HOOK_NAMES, loadHooks } from './hooks.js';
 
 const require = createRequire(import.meta.url);
 
 /**
  * The versions of the PDF engine that forumpress's rendering was written and tested against.
- * It replaces methods inside them (measure-cache.ts, merge-runs.ts, line-builder.ts,
- * font-cache.ts, qr-image.ts), so another version could change the output silently: each is
- * pinned in package.json, and checked here at the start of every build, with the copies
- * pdfmake and pdfkit load (a nested other copy would escape those changes).
+ * Each is patched (patches/<name>+<version>.patch, applied by `npm install`: hooks the adapter
+ * fills in, hooks.ts) and some methods are wrapped (unbreakable.ts), so another version could
+ * change the output silently: each is pinned in package.json, and checked here at the start
+ * of every build, with its patch and the copies pdfmake and pdfkit load (a nested other copy
+ * would escape those changes).
  */
 export const ENGINE_VERSIONS: Readonly<Record<string, string>> = { pdfmake: '0.3.11', pdfkit: '0.19.1', fontkit: '2.0.4' };
 
@@ -52,5 +54,28 @@ export function engineVersionProblems(find: (name: string, from?: string) => Ins
     if (!host || !ours || !theirs || theirs.dir === ours.dir) return [];
     return [`${consumer} loads its own copy of ${dependency} (${theirs.version} in ${theirs.dir}), not the one forumpress adjusts (${ours.version} in ${ours.dir})`];
   });
-  return [...versions, ...copies];
+  // A package of another version has another problem first: its patch is not asked about.
+  const right = Object.keys(ENGINE_VERSIONS).filter((name) => find(name)?.version === ENGINE_VERSIONS[name]);
+  return [...versions, ...copies, ...enginePatchProblems(patchApplied, right)];
+}
+
+/** Whether a package's patch is applied: its hooks are all there (pdfmake, pdfkit), or its patched line (fontkit). */
+function patchApplied(name: string): boolean {
+  if (name === 'pdfmake' || name === 'pdfkit') {
+    const hooks = loadHooks(name);
+    return !!hooks && HOOK_NAMES[name].every((hook) => hook in hooks);
+  }
+  const dir = findInstalled(name)?.dir;
+  try {
+    return !!dir && readFileSync(join(dir, 'dist', 'main.cjs'), 'utf8').includes('// forumpress: the advance alone');
+  } catch {
+    return false;
+  }
+}
+
+/** Each engine package installed without forumpress's patch (patches/), one line each, or an empty list. */
+export function enginePatchProblems(applied: (name: string) => boolean = patchApplied, names = Object.keys(ENGINE_VERSIONS)): string[] {
+  return names.flatMap((name) => applied(name) ? [] : [
+    `${name} ${ENGINE_VERSIONS[name]} is installed without forumpress's patch (patches/${name}+${ENGINE_VERSIONS[name]}.patch); run \`npm install\` in the forumpress folder to apply it`,
+  ]);
 }

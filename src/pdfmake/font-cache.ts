@@ -1,17 +1,9 @@
-import { createRequire } from 'node:module';
 import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
-import { installAdvanceShortcut } from './glyph-advance.js';
-import { installOwnTextLayer } from './text-layer.js';
-import { onFontParsed, shareFont, sharedFont, type ParsedFont } from '../fonts/parsed-fonts.js';
-
-// Fonts parsed for coverage checks are the ones pdfkit writes with (shareParsedFonts): they get the advance shortcut too.
-onFontParsed((font) => installAdvanceShortcut(font.getGlyph(0)));
-
-const require = createRequire(import.meta.url);
+import { glyphUnicode } from './text-layer.js';
+import { shareFont, sharedFont, type ParsedFont } from '../fonts/parsed-fonts.js';
+import { pdfkitHooks, pdfmakeHooks } from './hooks.js';
 
 type FontkitFont = ParsedFont;
-
-const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
 
 /**
  * Parses each font once per process. pdfkit calls `fontkit.create(bytes)` for every
@@ -24,15 +16,11 @@ const PDFDocument = require('pdfmake/js/PDFDocument.js').default;
  * first font pdfkit opens from a file becomes the shared one, so a file no document sets
  * text in is never parsed. pdfmake's virtual file system hands out the same Buffer each
  * time: it is the key. A face of a collection (TTC), opened with its name, is not shared.
+ * Through pdfmake's `fontOpened` hook (patches/pdfmake+0.3.11.patch): once per document and face.
  */
 export function shareParsedFonts(): void {
-  if (installed) return;
-  installed = true;
-  const provideFont = PDFDocument.prototype.provideFont;
-  PDFDocument.prototype.provideFont = function (this: unknown, family: string, bold: boolean, italics: boolean) {
-    const embedded = provideFont.call(this, family, bold, italics) as EmbeddedFont;
+  pdfmakeHooks().fontOpened = function fontOpened(_doc: unknown, embedded: EmbeddedFont) {
     const bytes = embedded.font?.stream?.buffer;
-    if (embedded.font) installAdvanceShortcut(embedded.font.getGlyph(0));
     if (!bytes || isCollection(bytes)) return embedded;
     const shared = sharedFont(bytes);
     if (!shared) shareFont(bytes, embedded.font);
@@ -55,26 +43,22 @@ interface EmbeddedFont {
   subset: unknown;
 }
 
-let installed = false;
-
 const sharedRuns = new WeakMap<object, Record<string, unknown>>();
-const patchedClasses = new WeakSet<object>();
 
 /**
  * pdfkit keeps the shaped runs of each word (glyphs, advances) in a cache per document;
  * this moves that cache onto the parsed font, so every document of the process shares it.
  * Runs are never modified after shaping, and which glyphs a document embeds is still
- * recorded per document (in `encode`), so output bytes do not change.
+ * recorded per document (in `encode`), so output bytes do not change. Through pdfkit's
+ * `layoutCached` hook (patches/pdfkit+0.19.1.patch), with the text layer's (text-layer.ts).
  */
-export function shareLayoutCache(embeddedFont: { constructor: { prototype: object } }): void {
-  const proto = Object.getPrototypeOf(embeddedFont) as { layoutCached?: (text: string) => unknown; layoutRun: (text: string) => unknown };
-  if (patchedClasses.has(proto) || typeof proto.layoutCached !== 'function') return;
-  patchedClasses.add(proto);
-  installOwnTextLayer(proto);
-  proto.layoutCached = function layoutCached(this: ShapingFont, text: string) {
-    let runs = sharedRuns.get(this.font);
-    if (!runs) sharedRuns.set(this.font, (runs = Object.create(null) as Record<string, unknown>));
-    return (runs[text] ??= ideographRun(this, text) ?? shapeRun(this, text));
+export function shareLayoutCache(): void {
+  const hooks = pdfkitHooks();
+  hooks.glyphUnicode = glyphUnicode;
+  hooks.layoutCached = function layoutCached(font: ShapingFont, text: string) {
+    let runs = sharedRuns.get(font.font);
+    if (!runs) sharedRuns.set(font.font, (runs = Object.create(null) as Record<string, unknown>));
+    return (runs[text] ??= ideographRun(font, text) ?? shapeRun(font, text));
   };
 }
 

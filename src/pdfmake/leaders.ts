@@ -1,8 +1,4 @@
-import { createRequire } from 'node:module';
 import { LEADER_NUMBER, LEADER_TEXT } from '../layout/toc-entry.js';
-
-const require = createRequire(import.meta.url);
-const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
 
 type Inline = Record<string, any>;
 interface Line { x: number; y: number; inlines: Inline[]; getAscenderHeight(): number }
@@ -14,24 +10,16 @@ const DOT_PITCH = 4.5;
 const GAP_BEFORE = 0.35;
 const GAP_AFTER = 0.4;
 
-let installed = false;
-
 /**
  * Finishes contents entries (<toc-entry>, src/layout/toc-entry.ts) once pdfmake has laid the
  * document out, so every line break and page number is known: each entry's page number moves
  * down to the baseline of the entry's last line, and dotted leaders run from the end of that
  * line to the number. The dots sit on one grid for the whole page, so they line up in columns
- * from entry to entry, whatever the length of the text or of the number.
+ * from entry to entry, whatever the length of the text or of the number. A pass after layout
+ * (layout-document.ts).
  */
-export function installLeaders(): void {
-  if (installed) return;
-  installed = true;
-  const layoutDocument = LayoutBuilder.prototype.layoutDocument;
-  LayoutBuilder.prototype.layoutDocument = function (this: unknown, ...args: unknown[]) {
-    const pages: Page[] = layoutDocument.apply(this, args);
-    for (const page of pages) addLeaders(page);
-    return pages;
-  };
+export function addPageLeaders(pages: Page[]): void {
+  for (const page of pages) addLeaders(page);
 }
 
 /** The entries of one page: the lines of each entry's text, and its number's line. */

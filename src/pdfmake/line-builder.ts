@@ -4,11 +4,10 @@ import { keepLinesTogether } from './widows.js';
 import { reorderBidiLine } from './bidi-line.js';
 import { hasRightToLeft } from '../typeset/bidi.js';
 import { DEFAULT_TYPOGRAPHY, TYPOGRAPHY_KEY, type Typography } from '../typeset/config.js';
+import { pdfmakeHooks } from './hooks.js';
 
 const require = createRequire(import.meta.url);
-const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
 const Line = require('pdfmake/js/Line.js').default;
-const TextInlines = require('pdfmake/js/TextInlines.js').default;
 
 type Inline = Record<string, any>;
 
@@ -147,42 +146,38 @@ function plan(textNode: Inline, width: number, styles: Record<string, Inline> | 
 
 const WIDE = /[\u2014\u2E80-\uFFEF]/u;
 
-let installed = false;
+/** Runs one layout (layout-document.ts) with the typography settings its default style carries (theme.yaml). */
+export function withTypography<T>(defaultStyle: Inline | undefined, layOut: () => T): T {
+  const saved = current;
+  current = { ...DEFAULT_TYPOGRAPHY, ...(defaultStyle?.[TYPOGRAPHY_KEY] ?? {}) };
+  try {
+    return layOut();
+  } finally {
+    current = saved;
+  }
+}
 
 /**
  * pdfmake's line builder is replaced by our paragraph setter (src/typeset/): at the first line
  * of a text node the whole node is set at the column's width, and pdfmake is handed those
  * lines, one per call, with every inline's x already set; it paginates them and never breaks
  * them again. Widow and orphan control happens as each line is handed over (widows.ts).
+ * Through pdfmake's hooks (patches/pdfmake+0.3.11.patch), filled in once per process.
  */
 export function installLineBuilder(): void {
-  if (installed) return;
-  installed = true;
-  const layoutDocument = LayoutBuilder.prototype.layoutDocument;
-  LayoutBuilder.prototype.layoutDocument = function (this: unknown, ...args: any[]) {
-    const saved = current;
-    const defaultStyle = args[3];
-    current = { ...DEFAULT_TYPOGRAPHY, ...(defaultStyle?.[TYPOGRAPHY_KEY] ?? {}) };
-    try {
-      return layoutDocument.apply(this, args);
-    } finally {
-      current = saved;
-    }
-  };
+  const hooks = pdfmakeHooks();
   // A text's widest line (an auto-sized column or table cell takes it) is the setter's: with
   // its Chinese–Latin gaps, compressed punctuation and two-em dashes, not the sum of inlines.
-  const buildInlines = TextInlines.prototype.buildInlines;
-  TextInlines.prototype.buildInlines = function (this: unknown, ...args: any[]) {
-    const result = buildInlines.apply(this, args);
-    const items: Inline[] = result.items;
+  hooks.maxWidth = function maxWidth(items: Inline[], summed: number): number {
     // Text without Chinese, full-width forms or dashes is as wide set as pdfmake sums it.
     if (items.length && items.some((i) => WIDE.test(i.text))) {
       const set = setParagraph(toRuns(items), metrics, { width: 1e7, indent: items[0].leadingIndent || 0, cjkLatinSpace: current.cjkLatinSpace });
-      result.maxWidth = set.reduce((max, line) => Math.max(max, line.width), 0);
+      return set.reduce((max, line) => Math.max(max, line.width), 0);
     }
-    return result;
+    return summed;
   };
-  LayoutBuilder.prototype.buildNextLine = function buildNextLine(this: any, textNode: Inline) {
+  // Called as pdfmake's own method: `this` is the layout builder.
+  hooks.buildNextLine = function buildNextLine(this: any, textNode: Inline) {
     if (!textNode._inlines || textNode._inlines.length === 0) return null;
     const width = this.writer.context().availableWidth;
     let p: Plan | undefined = textNode._typesetPlan;

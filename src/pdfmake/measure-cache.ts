@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
-import { shareLayoutCache } from './font-cache.js';
+import { pdfmakeHooks } from './hooks.js';
 
 const require = createRequire(import.meta.url);
-const TextInlines = require('pdfmake/js/TextInlines.js').default;
 const StyleContextStack = require('pdfmake/js/StyleContextStack.js').default;
 
 /** Style properties pdfmake resolves for every inline, with its defaults (TextInlines.measure). */
@@ -32,19 +31,16 @@ function sameStyle(a: Item, b: Item): boolean {
   return n === 0;
 }
 
-let installed = false;
-
 /**
  * pdfmake splits text at every line-break opportunity, so each Chinese character becomes
  * an inline of its own, and `measure` then resolved 23 style properties through the style
  * stack for each of them (a third of the layout time of a large booklet). Neighbouring
  * inlines cut from one piece of text carry the same style keys, so this resolves them once
- * per run and copies; everything else is pdfmake's own code, in the same order.
+ * per run and copies; everything else is pdfmake's own code, in the same order. Through
+ * pdfmake's `measure` hook (patches/pdfmake+0.3.11.patch), called as TextInlines.measure.
  */
 export function installMeasureCache(): void {
-  if (installed) return;
-  installed = true;
-  TextInlines.prototype.measure = function measure(this: any, array: Item[], styles: unknown) {
+  pdfmakeHooks().measure = function measure(this: any, array: Item[], styles: unknown) {
     if (array.length) {
       const leadingIndent = StyleContextStack.getStyleProperty(array[0], styles, 'leadingIndent', 0);
       if (leadingIndent) {
@@ -62,7 +58,6 @@ export function installMeasureCache(): void {
         resolved = {};
         for (const [key, fallback] of PROPERTIES) resolved[key] = StyleContextStack.getStyleProperty(item, styles, key, fallback);
         resolved.font = this.pdfDocument.provideFont(resolved.font, resolved.bold, resolved.italics);
-        shareLayoutCache(resolved.font);
         if (resolved.sup || resolved.sub) resolved.fontSize *= 0.58;
       }
       sameAsPrevious = sameAsNext;

@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const Renderer = require('pdfmake/js/Renderer.js').default;
+import { pdfkitHooks, pdfmakeHooks } from './hooks.js';
 
 type Inline = Record<string, any>;
 
@@ -91,81 +88,73 @@ export function mergeRuns(inlines: Inline[]): Inline[] {
 /** The pieces of the run being drawn, for shapeByPieces. */
 let pieces: string[] | undefined;
 let joined = '';
-const shaped = new WeakSet<object>();
 
 /**
  * pdfmake measured each piece on its own; pdfkit would shape the run as one word (a line of
  * Chinese has no spaces), which is slower (every run is a new text to shape, never found in
  * the cache) and could kern across the joins. While a run is drawn, pdfkit's font layout
- * shapes it piece by piece, each piece found in the shared cache.
+ * shapes it piece by piece, each piece found in the shared cache (pdfkit's `layout` hook,
+ * patches/pdfkit+0.19.1.patch: undefined leaves a text to pdfkit).
  */
-function shapeByPieces(font: object): void {
-  const proto = Object.getPrototypeOf(font);
-  if (shaped.has(proto) || typeof proto.layout !== 'function') return;
-  shaped.add(proto);
-  const layout = proto.layout;
-  proto.layout = function (this: unknown, text: string, features: unknown, onlyWidth: boolean) {
-    const parts = pieces;
-    if (!parts || features || text !== joined) return layout.call(this, text, features, onlyWidth);
-    const glyphs: unknown[] = [];
-    const positions: unknown[] = [];
-    let advanceWidth = 0;
-    for (const part of parts) {
-      const run = layout.call(this, part, features, onlyWidth);
-      if (!onlyWidth) {
-        for (const g of run.glyphs) glyphs.push(g);
-        for (const p of run.positions) positions.push(p);
-      }
-      advanceWidth += run.advanceWidth;
+function shapeByPieces(font: { layout(text: string, features: unknown, onlyWidth: boolean): any }, text: string, features: unknown, onlyWidth: boolean): unknown {
+  const parts = pieces;
+  if (!parts || features || text !== joined) return undefined;
+  const glyphs: unknown[] = [];
+  const positions: unknown[] = [];
+  let advanceWidth = 0;
+  for (const part of parts) {
+    // pdfkit's own layout: a piece is never the whole run, so this hook leaves it alone.
+    const run = font.layout(part, features, onlyWidth);
+    if (!onlyWidth) {
+      for (const g of run.glyphs) glyphs.push(g);
+      for (const p of run.positions) positions.push(p);
     }
-    return { glyphs: onlyWidth ? null : glyphs, positions: onlyWidth ? null : positions, advanceWidth };
-  };
+    advanceWidth += run.advanceWidth;
+  }
+  return { glyphs: onlyWidth ? null : glyphs, positions: onlyWidth ? null : positions, advanceWidth };
 }
-
-let installed = false;
 
 /**
  * pdfmake draws every inline with its own text operation (BT … ET, font, colour, position),
  * and every Chinese character is an inline: a page of abstracts became ~1,000 text
  * operations and a link in the table of contents one annotation per character. Drawing
  * runs instead makes rendering several times faster and the booklet much smaller; the
- * glyphs land where they did.
+ * glyphs land where they did. Through pdfmake's `lineToDraw` and `drawText` hooks
+ * (patches/pdfmake+0.3.11.patch) and pdfkit's `layout` hook.
  */
 export function installRunMerging(): void {
-  if (installed) return;
-  installed = true;
-  const renderLine = Renderer.prototype.renderLine;
-  Renderer.prototype.renderLine = function (this: any, line: any, x: number, y: number) {
-    // A line with a page reference gets its number written into its first inline: left as is.
-    if (!line.inlines || (line.inlines.length < 2 && !line.inlines[0]?.horizontalScaling) || line._pageNodeRef) return renderLine.call(this, line, x, y);
-    const merged = mergeRuns(line.inlines);
-    const scaled = merged.some((run) => run.horizontalScaling);
-    if (merged.length === line.inlines.length && !scaled) return renderLine.call(this, line, x, y);
-    const view = Object.create(line);
-    view.inlines = merged;
-    // renderLine draws the inlines in order, one text() call each, passing `textWidth:
-    // inline.width`; a run needs its natural width there (pdfkit adds the spacing).
-    const doc = this.pdfDocument;
-    const text = doc.text;
-    let next = 0;
-    doc.text = function (str: string, tx: number, ty: number, options: any) {
-      const run = merged[next++];
-      // —— is drawn scaled to exactly two em (src/typeset/items.ts).
-      if (run?.horizontalScaling && run.text === str) return text.call(this, str, tx, ty, { ...options, horizontalScaling: run.horizontalScaling });
-      if (run?.textWidth === undefined || run.text !== str) return text.call(this, str, tx, ty, options);
-      shapeByPieces(doc._font);
-      pieces = run.pieces;
-      joined = str;
-      try {
-        return text.call(this, str, tx, ty, { ...options, textWidth: run.textWidth });
-      } finally {
-        pieces = undefined;
-      }
-    };
-    try {
-      return renderLine.call(this, view, x, y);
-    } finally {
-      doc.text = text;
-    }
-  };
+  const hooks = pdfmakeHooks();
+  hooks.lineToDraw = lineToDraw;
+  hooks.drawText = drawText;
+  pdfkitHooks().layout = shapeByPieces;
+}
+
+/** The line pdfmake's renderLine draws: a view of it with its inlines merged into runs, or the line itself. */
+function lineToDraw(line: any): any {
+  // A line with a page reference gets its number written into its first inline: left as is.
+  if (!line.inlines || (line.inlines.length < 2 && !line.inlines[0]?.horizontalScaling) || line._pageNodeRef) return line;
+  const merged = mergeRuns(line.inlines);
+  const scaled = merged.some((run) => run.horizontalScaling);
+  if (merged.length === line.inlines.length && !scaled) return line;
+  const view = Object.create(line);
+  view.inlines = merged;
+  return view;
+}
+
+/**
+ * Draws one inline (a run) of a line, for renderLine: pdfmake passes `textWidth: inline.width`;
+ * a run needs its natural width there (pdfkit adds the spacing).
+ */
+function drawText(doc: any, run: Inline, x: number, y: number, options: any, line: any): void {
+  const str = run.text;
+  // —— is drawn scaled to exactly two em (src/typeset/items.ts).
+  if (run.horizontalScaling && !line._pageNodeRef) return doc.text(str, x, y, { ...options, horizontalScaling: run.horizontalScaling });
+  if (run.textWidth === undefined || line._pageNodeRef) return doc.text(str, x, y, options);
+  pieces = run.pieces;
+  joined = str;
+  try {
+    doc.text(str, x, y, { ...options, textWidth: run.textWidth });
+  } finally {
+    pieces = undefined;
+  }
 }

@@ -2,13 +2,14 @@ import { createRequire } from 'node:module';
 import type { FontSet } from '../fonts/fonts.js';
 import { installLineBuilder } from './line-builder.js';
 import { installUnbreakableSplit } from './unbreakable.js';
-import { installLayoutReadback, LAYOUT_LISTENER, LAYOUT_ONLY, type LaidOutPage } from './laid-out.js';
+import { LAYOUT_LISTENER, LAYOUT_ONLY, type LaidOutPage } from './laid-out.js';
 import { installSpeedups, shareFonts } from './speed.js';
 import { installVectorRects } from './vector-rects.js';
 import { LazyFiles } from './lazy-files.js';
 import { toDocDefinition } from './from-tree.js';
 import type { DocumentTree } from '../layout/tree.js';
-import { installLeaders } from './leaders.js';
+import { pdfmakeHooks } from './hooks.js';
+import { layoutDocument } from './layout-document.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake');
@@ -28,16 +29,19 @@ export interface PdfMeta {
 
 let ready = false;
 
-/** Sets pdfmake up once per process: no file or URL access for content. */
+/**
+ * Sets pdfmake up once per process: the adapter's hooks filled in (hooks.ts: every change to
+ * pdfmake, pdfkit and fontkit is a patch under patches/ that adds them), no file or URL
+ * access for content.
+ */
 function setup(): void {
   if (ready) return;
   ready = true;
+  pdfmakeHooks().layoutDocument = layoutDocument;
   installLineBuilder();
   installUnbreakableSplit();
-  installLayoutReadback();
   installSpeedups();
   installVectorRects();
-  installLeaders();
   // pdfmake lays out the table of contents as a 'noBorders' table; its 2 pt row padding
   // is replaced so that the spacing of entries comes from the theme's toc styles alone.
   pdfmake.addTableLayouts({
@@ -151,5 +155,5 @@ export function layoutPages(tree: DocumentTree, fonts: FontSet): LaidPage[] {
   const builder = new LayoutBuilder(pageSize, normalizePageMargin(doc.pageMargins ?? 40), new SVGMeasure());
   builder.registerTableLayouts(tableLayouts);
   if (pdfmake.tableLayouts) builder.registerTableLayouts(pdfmake.tableLayouts);
-  return builder.layoutDocument(doc.content, pdfKitDoc, doc.styles ?? {}, doc.defaultStyle ?? {}, undefined, undefined, undefined, undefined, doc.pageBreakBefore);
+  return layoutDocument(builder, doc.content, pdfKitDoc, doc.styles ?? {}, doc.defaultStyle ?? {}, undefined, undefined, undefined, undefined, doc.pageBreakBefore);
 }

@@ -1,4 +1,4 @@
-import { shareParsedFonts } from './font-cache.js';
+import { shareLayoutCache, shareParsedFonts } from './font-cache.js';
 import { installMeasureCache } from './measure-cache.js';
 import { installRunMerging } from './merge-runs.js';
 
@@ -9,11 +9,14 @@ export const speedupsDisabled = disabled;
 
 /**
  * Installs the rendering speed-ups once per process (see each module for the measured cost
- * it removes). Rendering stays byte-for-byte deterministic: same input, same PDF.
+ * it removes), into pdfmake's and pdfkit's hooks (hooks.ts). Rendering stays byte-for-byte
+ * deterministic: same input, same PDF. fontkit's advance widths (patches/fontkit+2.0.4.patch)
+ * are fast in every case: that patch has no switch.
  */
 export function installSpeedups(): void {
   if (disabled()) return;
   installMeasureCache();
+  shareLayoutCache();
   installRunMerging();
 }
 

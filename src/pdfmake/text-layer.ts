@@ -6,41 +6,23 @@ interface Glyph {
 }
 interface EmbeddedFont {
   font: { glyphForCodePoint(codePoint: number): { id: number } };
-  subset: { includeGlyph(id: number): number };
-  scale: number;
-  widths: number[];
-  unicode: number[][];
-  layout(text: string, features?: unknown): { glyphs: Glyph[]; positions: unknown[] };
 }
 
-const patched = new WeakSet<object>();
-
 /**
- * pdfkit's encode, except for what the PDF's text layer (ToUnicode: what copy and search give)
- * says a glyph is. pdfkit takes the characters fontkit made the glyph object for first, and
+ * What the PDF's text layer (ToUnicode: what copy and search give) says a glyph is, the first
+ * time a document encodes it (pdfkit's `glyphUnicode` hook in EmbeddedFont.encode,
+ * patches/pdfkit+0.19.1.patch): `glyph` is the `index`th of the `glyphCount` glyphs `text` was
+ * shaped into. pdfkit takes the characters fontkit made the glyph object for first, and
  * glyph objects are shared by every document of a process: where one glyph serves several
  * characters (• and · in Noto Sans SC Bold, space and no-break space, - and U+2011), the
  * signs' "谢·禹" copied as "谢•禹" after the booklet's cover had set a "•". Here a glyph
  * that stands for one character of the text being set takes that character; ligatures and
  * anything not one-to-one keep fontkit's answer.
  */
-export function installOwnTextLayer(proto: object): void {
-  if (patched.has(proto)) return;
-  patched.add(proto);
-  (proto as { encode: unknown }).encode = function encode(this: EmbeddedFont, text: string, features?: unknown) {
-    const { glyphs, positions } = this.layout(text, features);
-    const chars = glyphs.length === text.length ? undefined : Array.from(text);
-    const oneToOne = (chars?.length ?? text.length) === glyphs.length;
-    const res: string[] = [];
-    for (let i = 0; i < glyphs.length; i++) {
-      const glyph = glyphs[i];
-      const gid = this.subset.includeGlyph(glyph.id);
-      res.push(`0000${gid.toString(16)}`.slice(-4));
-      this.widths[gid] ??= glyph.advanceWidth * this.scale;
-      if (this.unicode[gid] == null) this.unicode[gid] = oneToOne ? ownCharacter(this, glyph, chars?.[i] ?? text[i]) : glyph.codePoints;
-    }
-    return [res, positions];
-  };
+export function glyphUnicode(font: EmbeddedFont, glyph: Glyph, text: string, index: number, glyphCount: number): number[] {
+  const chars = glyphCount === text.length ? undefined : Array.from(text);
+  const oneToOne = (chars?.length ?? text.length) === glyphCount;
+  return oneToOne ? ownCharacter(font, glyph, chars?.[index] ?? text[index]) : glyph.codePoints;
 }
 
 /** The character of the text a glyph stands for, when the font maps it to that very glyph. */

@@ -16,6 +16,12 @@ const ROUNDS = 4;
  * booklet). Here a block found too tall is made breakable (a stack) or given breakable rows
  * (a table) and the document is laid out again, so it simply continues on the next page,
  * table headings repeated. Blocks that fit are laid out exactly as before.
+ *
+ * Left replacing pdfmake's methods at run time, unlike the rest of the adapter (hooks.ts):
+ * this is one fix spread over six methods that share state (the block's owner, the blocks
+ * found too tall), each wrapped around pdfmake's own body. As a patch it would be six hooks
+ * shaped exactly like those methods, none narrower, or these 60 lines copied untyped into
+ * pdfmake's files. The version check (engine-versions.ts) pins the methods it wraps.
  */
 export function installUnbreakableSplit(): void {
   if (installed) return;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_VERSIONS, engineVersionProblems } from '../../src/pdfmake/engine-versions.js';
+import { ENGINE_VERSIONS, enginePatchProblems, engineVersionProblems } from '../../src/pdfmake/engine-versions.js';
 import { ROOT } from '../helpers/build.js';
 
 describe('the PDF engine forumpress patches is pinned and checked', () => {
@@ -28,6 +28,14 @@ describe('the PDF engine forumpress patches is pinned and checked', () => {
     expect(engineVersionProblems(find)).toEqual([
       'pdfmake loads its own copy of pdfkit (0.19.1 in /nm/pdfmake/node_modules/pdfkit), not the one forumpress adjusts (0.19.1 in /nm/pdfkit)',
     ]);
+  });
+
+  it('finds every patch applied, and names one that is not, with what to run', () => {
+    expect(enginePatchProblems()).toEqual([]);
+    expect(enginePatchProblems((name) => name !== 'pdfkit')).toEqual([
+      "pdfkit 0.19.1 is installed without forumpress's patch (patches/pdfkit+0.19.1.patch); run `npm install` in the forumpress folder to apply it",
+    ]);
+    for (const name of Object.keys(ENGINE_VERSIONS)) expect(existsSync(join(ROOT, 'patches', `${name}+${ENGINE_VERSIONS[name]}.patch`)), name).toBe(true);
   });
 
   it('finds the real copies: pdfmake loads the pdfkit, and pdfkit the fontkit, that forumpress adjusts', () => {
