@@ -4,6 +4,9 @@ import { buildLanguageFixture, CJK, expectNoBoxes, inspectOutputs, LANGUAGE_OUTP
 import { extractPages, squash } from './helpers/pdf.js';
 import { tempFile } from './helpers/tools.js';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sheetLayout, slotOrigin } from '../src/layout/imposition.js';
 
 /** pdftotext's words with their left edge, in the order it found them (visual order within a line). */
 function words(bytes: Uint8Array): Array<{ x: number; y: number; text: string }> {
@@ -36,6 +39,22 @@ function drawnRightToLeft(all: ReturnType<typeof words>, phrase: string): boolea
   return parts.every((p, i) => i === 0 || (p!.x < parts[i - 1]!.x && Math.abs(p!.y - parts[i - 1]!.y) < 2));
 }
 
+/** Arabic letters that Noto Sans Arabic draws with one glyph plus dots (ز as ر and a dot), so a PDF's text gives one for all: compared by their skeleton. */
+const RASM: Record<string, string> = { 'ت': 'ب', 'ث': 'ب', 'ن': 'ب', 'ي': 'ب', 'ى': 'ب', 'ج': 'ح', 'خ': 'ح', 'ذ': 'د', 'ز': 'ر', 'ش': 'س', 'ض': 'ص', 'ظ': 'ط', 'غ': 'ع', 'ق': 'ف', 'ة': 'ه' };
+/** The letters and digits of a text, each Arabic letter by its skeleton, counted. */
+function letterCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const ch of text.normalize('NFC').match(/[\p{L}\p{N}]/gu) ?? []) counts.set(RASM[ch] ?? ch, (counts.get(RASM[ch] ?? ch) ?? 0) + 1);
+  return counts;
+}
+
+/** pdftotext's word boxes of every page (top-left origin, points). */
+function wordBoxes(bytes: Uint8Array): Array<{ page: number; x0: number; y0: number; x1: number; y1: number; text: string }> {
+  const xml = execFileSync('pdftotext', ['-bbox', tempFile(bytes), '-'], { encoding: 'utf8' });
+  return xml.split('<page ').slice(1).flatMap((page, i) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map((m) => ({ page: i + 1, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5] })));
+}
+
 let en: BuildResult;
 let enOut: Awaited<ReturnType<typeof inspectOutputs>>;
 
@@ -58,8 +77,10 @@ describe('an English workshop (test/fixtures/lang-en)', () => {
     const text = enOut.get('program.pdf')!.text;
     for (const word of ['Introduction', 'Contents', 'Program', 'Abstracts', 'Speakers', 'Chair', 'Day 1', 'Thursday, June 13, 2024',
       'Keynote', 'Workshop', '(No abstract.)', 'Organizing', 'The forum is supported by the Atlantic Computation Society.']) expect(text).toContain(word);
-    for (const [name, o] of enOut) expect(o.text.replace(/김민준/g, '').match(CJK)?.[0] ?? null, name).toBeNull();
-    for (const [name, text] of textOutputs(en)) expect(text.replace(/김민준/g, '').match(CJK)?.[0] ?? null, name).toBeNull();
+    // Attendees' own names: the Korean one, and the Chinese name and affiliation of E10 (badges, sign-in sheets).
+    const own = (t: string) => t.replace(/김민준/g, '').replace(/[欧阳娜买提江中国科学院深圳先进技术研究神经工程心]/g, '');
+    for (const [name, o] of enOut) expect(own(o.text).match(CJK)?.[0] ?? null, name).toBeNull();
+    for (const [name, text] of textOutputs(en)) expect(own(text).match(CJK)?.[0] ?? null, name).toBeNull();
     expect(enOut.get('signs.pdf')!.text).toContain('Today’s program');
   });
 
@@ -94,6 +115,29 @@ describe('an English workshop (test/fixtures/lang-en)', () => {
     const abstract = execFileSync('pdftotext', [tempFile(en.outputs.get('program.pdf')!), '-'], { encoding: 'utf8' }).replace(/[\u202A-\u202E]/g, '');
     // The Arabic phrase is broken across two lines there: each line is read right to left on its own.
     for (const phrase of ['שלום עולם', 'مرحبا', 'بالعالم']) expect(abstract).toContain(phrase);
+  });
+
+  it('keeps every badge\'s name and affiliation whole, above the role band and inside the badge, names on two lines in Latin, Hebrew, Arabic and Chinese included', () => {
+    const rows = readFileSync(join(import.meta.dirname, 'fixtures', 'lang-en', 'content', 'attendees.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const card = sheetLayout('card', 'card');
+    const boxes = wordBoxes(en.outputs.get('badges.pdf')!);
+    const pages = Math.max(...boxes.map((w) => w.page));
+    // Each badge: the letters of its words above the role band (26 pt high on a card), and whether a word crosses the band's top edge or the badge's.
+    const badges = Array.from({ length: pages * 10 }, (_, n) => {
+      const o = slotOrigin(card, n % 10);
+      const bandTop = o.y + card.badge.height - 26;
+      const mine = boxes.filter((w) => w.page === Math.floor(n / 10) + 1 && (w.x0 + w.x1) / 2 > o.x && (w.x0 + w.x1) / 2 < o.x + card.badge.width && (w.y0 + w.y1) / 2 > o.y && (w.y0 + w.y1) / 2 < o.y + card.badge.height);
+      const above = mine.filter((w) => w.y1 <= bandTop + 0.01 && w.x0 >= o.x && w.x1 <= o.x + card.badge.width && w.y0 >= o.y);
+      return { counts: letterCounts(above.map((w) => w.text).join('')), crossing: mine.filter((w) => w.y0 < bandTop - 0.01 && w.y1 > bandTop + 0.01).map((w) => w.text) };
+    });
+    expect(rows.length).toBeGreaterThanOrEqual(11);
+    for (const [id, name, affiliation] of rows) {
+      const wanted = letterCounts(name + affiliation);
+      const holder = badges.find((b) => [...wanted].every(([ch, k]) => (b.counts.get(ch) ?? 0) >= k));
+      expect(holder, `${id} ${name} / ${affiliation}: not whole above its role band`).toBeDefined();
+      expect(holder!.crossing, id).toEqual([]);
+    }
+    expect(en.diagnostics.filter((d) => d.rule === 'badge-text-too-long')).toEqual([]);
   });
 
   it('starts right-to-left paragraphs at the right edge: a heading, the last lines of justified Hebrew and Arabic; their other lines flush at both edges', async () => {

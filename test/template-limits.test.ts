@@ -5,6 +5,7 @@ import { build } from '../src/build.js';
 import { memorySource } from '../src/io.js';
 import { ROOT, realContentFiles, realSources, realTemplateFiles } from './helpers/build.js';
 import { extractPages } from './helpers/pdf.js';
+import { sheetLayout, slotOrigin } from '../src/layout/imposition.js';
 
 const NOTO = join(ROOT, 'node_modules', '@expo-google-fonts', 'noto-sans', '400Regular');
 const goodFont = readFileSync(join(NOTO, readdirSync(NOTO).find((f) => f.endsWith('.ttf'))!));
@@ -79,5 +80,28 @@ describe('a name far too long for its badge', () => {
     }
     // The neighbours' names are all there.
     for (const n of [/雷\s娜/, /田\s亮/, /祁\s阳/]) expect(page.text).toMatch(n);
+  }, 60_000);
+});
+
+describe('a badge block taller than its <place height> even at its smallest sizes', () => {
+  it('loses lines from its last fit up (cut, ending in …), never runs past its height, and warns at the attendee\'s line', async () => {
+    const templates = realTemplateFiles();
+    // 43 pt of room: a two-line name and a two-line affiliation at their min-size (14 and 7 pt) take about 57.
+    templates['badges/card.hbs'] = templates['badges/card.hbs'].replace('height="height - 26 - 40 - 4"', 'height="height - 26 - 40 - 44"');
+    const content = realContentFiles();
+    const affiliation = 'Institute for Advanced Computational Neuroscience and Theoretical Biology of the Atlantic Provinces';
+    content['attendees.csv'] = `id,name,name_en,affiliation,role\nA001,Maximiliane Wolfeschlegelsteinhausen,,${affiliation},speaker\n`;
+    const result = await build({ content: memorySource(content, 'content'), templates: memorySource(templates, 'templates'), outputs: ['badges.pdf'] });
+    expect(result.ok).toBe(true);
+    const warnings = result.diagnostics.filter((d) => d.rule === 'badge-text-too-long');
+    expect(warnings.map((d) => `${d.file}:${d.line}`)).toContain('content/attendees.csv:2');
+    expect(warnings[0].message).toMatch(/43\.1 pt height of its block.*cut to what fits/);
+    expect(warnings[0].hint).toMatch(/height of its <place>/);
+    const [page] = await extractPages(result.outputs.get('badges.pdf')!);
+    const printed = page.items.filter((i) => i.str.trim() && (affiliation.includes(i.str.replace(/…$/, '').trim()) || /Maximil|Wolfe/.test(i.str)));
+    expect(printed.map((i) => i.str).join(' ')).toMatch(/…/);
+    // Every baseline of the block stays above its bottom: 40 + 43 pt below the first badge's top.
+    const bottom = page.height - (slotOrigin(sheetLayout('card', 'card'), 0).y + 40 + 43);
+    for (const item of printed) expect(item.y, item.str).toBeGreaterThan(bottom);
   }, 60_000);
 });

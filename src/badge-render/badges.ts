@@ -138,9 +138,10 @@ function report(run: BadgeRun, chunk: BadgeChunk, result: WorkerResponse): boole
     run.warned.add(key);
     const quoted = u.text.length > 60 ? `${u.text.slice(0, 60)}…` : u.text;
     const name = a.name.length > 60 ? `${a.name.slice(0, 60)}…` : a.name;
-    run.diags.warn('badge-text-too-long', u.at ?? a.at, `"${quoted}" (attendee ${a.id}, ${name}) does not fit its badge even at ${u.size} pt: ` +
-      (u.cut ? `it is cut to what fits, ending in "…"` : `it takes ${u.lines} lines`),
-      `shorten it in attendees.csv (e.g. a common short form), or lower min-size of its <fit> in templates/${template}`);
+    const where = u.room === undefined ? 'its badge' : `the ${Math.round(u.room * 10) / 10} pt height of its block on the badge`;
+    run.diags.warn('badge-text-too-long', u.at ?? a.at, `"${quoted}" (attendee ${a.id}, ${name}) does not fit ${where} even at ${u.size} pt: ` +
+      (u.left ? 'it is left out' : u.cut ? `it is cut to what fits, ending in "…"` : `it takes ${u.lines} lines`),
+      `shorten it in attendees.csv (e.g. a common short form), or lower min-size of its <fit>${u.room === undefined ? '' : ' or raise the height of its <place>'} in templates/${template}`);
   }
   mergeMissing(run.missing, result.missing ?? []);
   if (result.error) run.diags.error('template', result.error.at, result.error.message, result.error.hint);

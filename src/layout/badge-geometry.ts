@@ -20,7 +20,7 @@ const LENGTHS = new Set(['x', 'y', 'width', 'height', 'fit', 'max-size', 'min-si
  */
 export function resolveLengths(el: MarkupElement, box: BadgeBox): void {
   for (const [name, value] of Object.entries(el.attrs)) {
-    if (!LENGTHS.has(name) || value === 'auto' || !/[a-z]/i.test(value) || !/^[\s\d.+\-*/()a-z]+$/i.test(value)) continue;
+    if (!LENGTHS.has(name) || value === 'auto' || !/[a-z]|[\d)]\s*[-+*/]/i.test(value) || !/^[\s\d.+\-*/()a-z]+$/i.test(value)) continue;
     const result = evaluate(value, box);
     if (typeof result === 'string') throw new FitAttributeError(el, name, `<${el.name}> ${name}="${value}": ${result}`);
     el.attrs[name] = String(Math.round(result * 1000) / 1000);

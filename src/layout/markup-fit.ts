@@ -19,12 +19,22 @@ export interface Unfitted {
   cut?: boolean;
   /** Where the field it prints is written (a name in attendees.csv), when it prints one. */
   at?: { file: string; line: number; column: number };
+  /** Set when the text did not fit the height of its <place height> (place-height.ts): that height, in points. */
+  room?: number;
+  /** True when the block was left out of its <place height> altogether. */
+  left?: boolean;
+}
+
+/** Limits a <place height> puts on one of its fits while it makes them fit its height: a smaller max-size, fewer lines. */
+export interface FitCap {
+  size?: number;
+  lines?: number;
 }
 
 /** Attributes of <fit> besides the style attributes. */
 export const FIT_ATTRS = ['max-size', 'min-size', 'max-lines', 'wrap-size', 'overflow', 'group'];
 /** Attributes of <place> besides the style attributes. */
-export const PLACE_ATTRS = ['x', 'y'];
+export const PLACE_ATTRS = ['x', 'y', 'height'];
 
 function num(el: MarkupElement, name: string, fallback?: number): number {
   const raw = el.attrs[name];
@@ -42,7 +52,7 @@ export class FitAttributeError extends Error {
 }
 
 /** The face a <fit> is measured in: its own font/bold, else those of its theme styles, else sans. */
-function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean } {
+export function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean } {
   let font = 'sans';
   let bold = false;
   for (const name of (el.attrs.style ?? '').split(/\s+/).filter(Boolean)) {
@@ -62,18 +72,20 @@ function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean 
  * badge, whose box must not grow), or printed on more lines (overflow="wrap", elsewhere).
  * group="…": one size for the group's fits in a sign (fit-groups.ts).
  */
-export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, report: (u: Unfitted) => void, fonts?: FontSet, inBadge = false): TextNode {
+export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, report: (u: Unfitted) => void, fonts?: FontSet, inBadge = false, cap: FitCap = {}): TextNode {
   const texts = el.children.filter((c): c is string => typeof c === 'string');
   const text = texts.join('');
   // Lines broken, a gap or an ellipsis: only spaces move, so the spans of the fields still hold.
   const spans = joinedSpans(texts.map((t, i) => ({ text: t, spans: spansOf(el, i) })));
   const clean = normalizeSpace(text).trim();
   const width = num(el, 'width');
-  const maxSize = num(el, 'max-size');
-  const minSize = num(el, 'min-size', Math.min(maxSize, 8));
-  const maxLines = num(el, 'max-lines', 1);
-  const wrapSize = num(el, 'wrap-size', minSize);
-  const overflow = el.attrs.overflow ?? (inBadge ? 'cut' : 'wrap');
+  const ownMax = num(el, 'max-size');
+  const minSize = num(el, 'min-size', Math.min(ownMax, 8));
+  // Under a cap, the text takes the largest size at or below it, on one line where one line holds it.
+  const maxSize = cap.size === undefined ? ownMax : Math.max(minSize, Math.min(ownMax, cap.size));
+  const maxLines = Math.min(num(el, 'max-lines', 1), cap.lines ?? Infinity);
+  const wrapSize = Math.min(num(el, 'wrap-size', minSize), maxSize);
+  const overflow = cap.lines !== undefined ? 'cut' : el.attrs.overflow ?? (inBadge ? 'cut' : 'wrap');
   if (overflow !== 'cut' && overflow !== 'wrap') throw new FitAttributeError(el, 'overflow', `<fit> overflow="${overflow}" is not cut or wrap`);
   const measure = measurer(faceOf(el, theme), fonts);
   const cjkLatinSpace = theme.typography?.cjk_latin_space;

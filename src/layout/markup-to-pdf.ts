@@ -6,7 +6,8 @@ import { AttributeError, STYLE_ATTRIBUTES, styleProps } from './style-attrs.js';
 import { blocksToPdf } from './richtext.js';
 import { normalizeSpace } from './text.js';
 import { ruleLayout, tableLayout, TABLE_LAYOUTS } from './table-layouts.js';
-import { FIT_ATTRS, FitAttributeError, PLACE_ATTRS, fitNode, placeNode, qrNode, type Unfitted } from './markup-fit.js';
+import { FIT_ATTRS, FitAttributeError, PLACE_ATTRS, fitNode, placeNode, qrNode, type FitCap, type Unfitted } from './markup-fit.js';
+import { fitToHeight } from './place-height.js';
 import { bandNode, photoNode, type BadgeBox } from './badge-geometry.js';
 import type { BlockProps, Node, StyleProps, TextNode, TextRun } from './tree.js';
 import { TOC_ENTRY_ATTRS, tocEntryNode } from './toc-entry.js';
@@ -28,6 +29,10 @@ export interface ConvertContext {
   onUnfitted?: (u: Unfitted) => void;
   /** The fonts text will be drawn with, to measure <fit> texts in. */
   fonts?: FontSet;
+  /** Caps a <place height> puts on its fits while it fits them to its height (place-height.ts). */
+  fitCaps?: Map<MarkupElement, FitCap>;
+  /** Told the size and line count every <fit> was set at. */
+  onFitted?: (el: MarkupElement, fitted: { size: number; lines: number }) => void;
   /** Set while a badge face is converted: its size and bleed, for <band>. */
   badge?: BadgeBox;
   /** The attendee's photo (a data URL) while their badge face is converted, for <photo>. */
@@ -264,8 +269,15 @@ export const blockHandlers: Record<string, BlockHandler> = {
     const w = Number(el.attrs.width ?? 100);
     return { ...props, width: w, canvas: [{ type: 'rect', x: 0, y: 0, w, h: Number(el.attrs.height ?? 10), r: Number(el.attrs.radius ?? 0), color: props.fillColor ?? props.color ?? '#000000' }] };
   },
-  fit: (el, ctx) => withFitAttr(() => fitNode(el, ctx.theme, blockProps(el, ctx, FIT_ATTRS), ctx.onUnfitted ?? (() => {}), ctx.fonts, !!ctx.origin)),
-  place: (el, ctx) => withFitAttr(() => placeNode(el, ctx.origin ?? { x: 0, y: 0 }, blockProps(el, ctx, PLACE_ATTRS), blockChildren(el, ctx))),
+  fit: (el, ctx) => withFitAttr(() => {
+    const node = fitNode(el, ctx.theme, blockProps(el, ctx, FIT_ATTRS), ctx.onUnfitted ?? (() => {}), ctx.fonts, !!ctx.origin, ctx.fitCaps?.get(el));
+    ctx.onFitted?.(el, { size: node.fontSize ?? 0, lines: typeof node.text === 'string' ? node.text.split('\n').length : 1 });
+    return node;
+  }),
+  place: (el, ctx) => withFitAttr(() => {
+    const props = blockProps(el, ctx, PLACE_ATTRS);
+    return placeNode(el, ctx.origin ?? { x: 0, y: 0 }, props, el.attrs.height === undefined ? blockChildren(el, ctx) : placedToHeight(el, ctx, props));
+  }),
   qr: (el, ctx) => withFitAttr(() => qrNode(el, blockProps(el, ctx, ['value', 'fit', 'ecc']))),
   photo: (el, ctx) => withFitAttr(() => {
     if (!ctx.badge) throw new MarkupError(el, '<photo> belongs in a badge template');
@@ -277,6 +289,26 @@ export const blockHandlers: Record<string, BlockHandler> = {
     return bandNode(el, ctx.badge, ctx.origin ?? { x: 0, y: 0 }, (props.fillColor ?? props.color ?? '#000000') as string);
   }),
 };
+
+/** The children of a <place height>, fitted to its height; what does not fit is reported as unfitted. */
+function placedToHeight(el: MarkupElement, ctx: ConvertContext, props: BlockProps): Node[] {
+  const room = Number(el.attrs.height);
+  if (!(room > 0)) throw new FitAttributeError(el, 'height', `<place> height="${el.attrs.height}" must be a number of points more than 0`);
+  if (typeof props.width !== 'number') throw new FitAttributeError(el, 'height', '<place height> needs a width="…" too, to know where its lines break');
+  const margin = props.margin;
+  const top = typeof margin === 'number' ? margin : Array.isArray(margin) ? margin[1] : 0;
+  const { nodes, unfitted } = fitToHeight(el, {
+    room, width: props.width, theme: ctx.theme, fonts: ctx.fonts, top,
+    convert: (caps) => {
+      const heard: Unfitted[] = [];
+      const fitted = new Map<MarkupElement, { size: number; lines: number }>();
+      const nodes = blockChildren(el, { ...ctx, fitCaps: caps, onUnfitted: (u) => heard.push(u), onFitted: (f, s) => fitted.set(f, s) });
+      return { nodes, unfitted: heard, fitted };
+    },
+  });
+  for (const u of unfitted) ctx.onUnfitted?.(u);
+  return nodes;
+}
 
 function withFitAttr(fn: () => Node): Node {
   try {

@@ -17,9 +17,15 @@ export interface Face {
 }
 
 /** The width of a text at 1 pt, as pdfkit will measure it; `halt`: a punctuation mark's half-width form at 1 pt (fontkit's `halt` feature). */
-export type Measure = ((text: string) => number) & { halt?: (ch: string) => { offset: number; advance: number } | undefined };
+export type Measure = ((text: string) => number) & {
+  halt?: (ch: string) => { offset: number; advance: number } | undefined;
+  /** The height at 1 pt of a line of this text as pdfmake sets it: the tallest of its fonts' ascent − descent (pdfkit's lineHeight). */
+  lineHeight?: (text: string) => number;
+};
 
 type MeasuringFont = {
+  ascent: number;
+  descent: number;
   layout(t: string, features?: string[]): { advanceWidth: number; glyphs: unknown[]; positions: Array<{ xOffset: number }> };
   unitsPerEm: number;
   availableFeatures: string[];
@@ -88,6 +94,14 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
     const half = font.layout(ch, ['halt']);
     if (half.glyphs.length !== 1 || half.advanceWidth >= font.layout(ch).advanceWidth) return undefined;
     return { offset: half.positions[0].xOffset / font.unitsPerEm, advance: half.advanceWidth / font.unitsPerEm };
+  };
+  measure.lineHeight = (text) => {
+    let tallest = 0;
+    for (const run of text ? fontRuns(text, family, fonts) : [{ text, family }]) {
+      const { font } = fontOf(run.family);
+      tallest = Math.max(tallest, (font.ascent - font.descent) / font.unitsPerEm);
+    }
+    return tallest || (() => { const { font } = fontOf(family); return (font.ascent - font.descent) / font.unitsPerEm; })();
   };
   return measure;
 }
