@@ -64,7 +64,7 @@ function mutate(base: Project, rand: () => number): Project {
 }
 
 // A quick run locally; CI (FORUMPRESS_THOROUGH=1) tries more, or FUZZ_CASES=N.
-const CASES = Number(process.env.FUZZ_CASES ?? (process.env.FORUMPRESS_THOROUGH ? 1500 : 40));
+const CASES = Number(process.env.FUZZ_CASES ?? (process.env.FORUMPRESS_THOROUGH ? 1000 : 40));
 
 describe('fuzz: random mutations of the real content', () => {
   it(`${CASES} mutated projects each give either a clean check or positioned errors, never an exception`, async () => {
