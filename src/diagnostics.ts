@@ -72,3 +72,22 @@ export function formatDiagnostic(d: Diagnostic, color = false): string {
   const head = `${paint('1', `${escapeControls(d.file)}:${d.line}:${d.column}`)}: ${label}[${d.rule}]: ${escapeControls(d.message)}`;
   return d.hint ? `${head}\n  ${paint('36', 'hint')}: ${escapeControls(d.hint)}` : head;
 }
+
+/** Offsets where the lines of a text start (the first at 0), for turning offsets into line:column. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The line (from 0) holding an offset, by binary search over `lineStarts`' answer. */
+export function lineOfOffset(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

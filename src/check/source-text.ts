@@ -1,4 +1,4 @@
-import type { Position } from '../diagnostics.js';
+import { lineOfOffset, lineStarts, type Position } from '../diagnostics.js';
 
 /**
  * A source file's text with its line starts, to turn offsets into line:column (columns count
@@ -6,12 +6,12 @@ import type { Position } from '../diagnostics.js';
  * paragraph may hold as many places to report.
  */
 export class SourceText {
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
   /** Low surrogates before each offset, when the text has any (columns count a pair once). */
   private readonly lows?: Uint32Array;
 
   constructor(readonly file: string, readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    this.lineStarts = lineStarts(text);
     if (/[\uDC00-\uDFFF]/.test(text)) {
       this.lows = new Uint32Array(text.length + 1);
       for (let i = 0; i < text.length; i++) {
@@ -37,13 +37,7 @@ export class SourceText {
 
   /** The position of an offset. */
   positionAt(offset: number): Position {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineOfOffset(this.lineStarts, offset);
     const start = this.lineStarts[lo];
     const units = offset - start;
     return { file: this.file, line: lo + 1, column: units - (this.lows ? this.lows[offset] - this.lows[start] : 0) + 1 };

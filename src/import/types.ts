@@ -1,4 +1,4 @@
-import type { Position } from '../diagnostics.js';
+import { lineOfOffset, lineStarts, type Position } from '../diagnostics.js';
 
 /** One event of a schedule export, as the export states it (local times, as written). */
 export interface ExportEvent {
@@ -78,16 +78,9 @@ export function positionOf(text: string, offset: number, file: string): Position
 
 /** A position finder for one text: the line starts are found once, then each lookup is a binary search. */
 export function lineIndex(text: string, file: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStarts(text);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineOfOffset(starts, offset);
     return { file, line: lo + 1, column: offset - starts[lo] + 1 };
   };
 }

@@ -1,10 +1,11 @@
 import type { FieldPos } from '../model/types.js';
+import { lineOfOffset, lineStarts } from '../diagnostics.js';
 
 /** A source text's line starts, for the line:column of offsets (columns count characters, not UTF-16 units). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = lineStarts(text);
   }
 
   private last = { offset: 0, line: 1, column: 1 };
@@ -13,13 +14,7 @@ export class LineIndex {
   at(offset: number): { line: number; column: number } {
     let { offset: from, line, column } = this.last;
     if (offset < from || (this.starts[line] !== undefined && offset >= this.starts[line])) {
-      let lo = 0;
-      let hi = this.starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (this.starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = lineOfOffset(this.starts, offset);
       from = this.starts[lo];
       line = lo + 1;
       column = 1;

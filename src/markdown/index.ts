@@ -2,14 +2,14 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Block, Inline } from '../model/types.js';
-import type { Diagnostics } from '../diagnostics.js';
+import { lineStarts, type Diagnostics } from '../diagnostics.js';
 import { blockHandlers, inlineHandlers, MAX_NESTING, type ImageSource, type MarkdownState } from './handlers.js';
 
 export { MAX_NESTING };
 import { plainParagraphs } from './plain.js';
 import { boundEmphasis } from './emphasis-bound.js';
 import { boundedInlines } from './inline-depth.js';
-import { joinOrigins, lineStarts, valueOrigins } from './origins.js';
+import { joinOrigins, valueOrigins } from './origins.js';
 
 const parser = unified().use(remarkParse);
 

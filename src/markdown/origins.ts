@@ -1,14 +1,9 @@
 import type { TextOrigin } from '../model/types.js';
+import { lineOfOffset } from '../diagnostics.js';
 
 /** How far ahead of the last character found the next one is looked for (past an escape or a marker). */
 const LOOK_AHEAD = 16;
 
-/** The offsets where the lines of `source` start. */
-export function lineStarts(source: string): number[] {
-  const out = [0];
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
 
 /** Origins of a text written as it stands from `line`:`column` on: one for each line of it. */
 export function lineOrigins(text: string, line: number, column: number): TextOrigin[] {
@@ -19,13 +14,7 @@ export function lineOrigins(text: string, line: number, column: number): TextOri
 
 /** Line (1-based, plus `lineOffset`) and column of an offset of the source. */
 function place(offset: number, starts: number[], lineOffset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lineOfOffset(starts, offset);
   return { line: lo + 1 + lineOffset, column: offset - starts[lo] + 1 };
 }
 
