@@ -1,4 +1,4 @@
-import { LAST_RESORT, type Item } from './items.js';
+import { LAST_RESORT, ONLY_IF_NEEDED, type Item } from './items.js';
 
 /** Line widths: the first line's (after an indent) and the others'. */
 export interface Widths {
@@ -147,7 +147,8 @@ export function firstFit(items: Item[], widths: Widths): number[] {
     const natural = naturalWidth(items, p.w, start, b, end);
     if (natural > width + 1e-9 && lastFit > from) {
       // A break clreq forbids only when no allowed one fills half the line.
-      const good = lastGood > from && naturalWidth(items, p.w, start, lastGood, false) >= width / 2;
+      const fallback = items[lastFit];
+      const good = lastGood > from && (naturalWidth(items, p.w, start, lastGood, false) >= width / 2 || (fallback.t === 'pen' && fallback.cost >= ONLY_IF_NEEDED));
       const at = good ? lastGood : lastFit;
       breaks.push(at);
       from = at;
