@@ -138,11 +138,13 @@ export function buildItems<S>(runs: TextRun<S>[], metrics: Metrics<S>, opts: Ite
 
 /**
  * No break at a space before a mark that may not start a line or after one that may not end
- * it (UAX #14 LB13, LB14): "A · B" breaks after the dot, "70 %", "code ?" and "« mot »" stay whole.
+ * it (UAX #14 LB13, LB14): "A · B" breaks after the dot, "70 %", "code ?" and "« mot »" stay
+ * whole; a dash between spaces ("Projekt - Linked Data") ends its line rather than starting one.
  */
 function keptAcrossSpace(prev: Atom, next: Atom): boolean {
   const first = [...next.text][0] ?? '';
   const last = [...prev.text].pop() ?? '';
+  if (next.kind === 'word' && /^[-\u2013\u2014]$/u.test(next.text)) return true;
   return (NO_LINE_START.includes(first) && next.text.length === first.length) || NO_LINE_END.includes(last) && prev.text.length === last.length;
 }
 
