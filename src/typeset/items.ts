@@ -312,7 +312,8 @@ function wordBreaks(word: string, lang: string | undefined): Array<[number, bool
   const explicit = /[-/\u2010\u2013](?=[\p{L}\p{N}])/gu;
   for (const m of word.matchAll(explicit)) if (m.index! >= 1) out.push([m.index! + 1, false]);
   if (lang && out.length === 0) {
-    const m = /^([("'‘“]*)([\p{L}\p{M}]+)([^\p{L}\p{M}]*)$/u.exec(word);
+    // An elided article or pronoun (d’, l’, qu’) before the word, a possessive (’s) after it: the word between is hyphenated.
+    const m = /^([("'‘“«]*(?:\p{L}{1,2}['’])?)([\p{L}\p{M}]+)((?:['’]\p{L}{1,2})?[^\p{L}\p{M}]*)$/u.exec(word);
     if (m) for (const p of hyphenationPoints(m[2], lang)) out.push([m[1].length + p, true]);
   }
   return out.sort((x, y) => x[0] - y[0]);

@@ -149,6 +149,13 @@ describe('the paragraph setter', () => {
     expect(hyphenationPoints('Linguistic', 'en')).toEqual([]);
     expect(hyphenationPoints('linguistic', 'en').length).toBeGreaterThan(0);
     expect(hyphenationPoints('CoLLaMinator', 'de')).toEqual([]);
+    // French elision: d’architecture, l’interopérabilité are hyphenated after the apostrophe's word (they were left whole).
+    for (const word of ['d’architecture', 'l’information', 'qu’automatiquement', 'university’s']) {
+      const w = testMetrics.width(word, { face: 'serif-latin', size: 9.5 });
+      const set = setParagraph(mixedRuns(`${word} ${word} ${word}`, 9.5), testMetrics, { width: w * 1.6, align: 'justify', hyphenate: word.startsWith('u') ? 'en' : 'fr' }).map(text);
+      expect(set.join('').replace(/-/g, '').replace(/\s+/g, ''), set.join(' | ')).toBe(word + word + word);
+      expect(set.some((l) => l.trimEnd().endsWith('-')), set.join(' | ')).toBe(true);
+    }
   });
 
   it('balances display lines and breaks them only between words', () => {
