@@ -141,10 +141,16 @@ export function buildItems<S>(runs: TextRun<S>[], metrics: Metrics<S>, opts: Ite
  * it (UAX #14 LB13, LB14): "A · B" breaks after the dot, "70 %", "code ?" and "« mot »" stay
  * whole; a dash between spaces ("Projekt - Linked Data") ends its line rather than starting one.
  */
+/** 第 and the number after it (第 2 届, 第3章): an ordinal is not broken. */
+function ordinal(a: Atom, b: Atom): boolean {
+  return a.kind === 'han' && a.text === '第' && b.kind === 'word' && /^\p{N}/u.test(b.text);
+}
+
 function keptAcrossSpace(prev: Atom, next: Atom): boolean {
   const first = [...next.text][0] ?? '';
   const last = [...prev.text].pop() ?? '';
   if (next.kind === 'word' && /^[-\u2013\u2014]$/u.test(next.text)) return true;
+  if (ordinal(prev, next)) return true;
   return (NO_LINE_START.includes(first) && next.text.length === first.length) || NO_LINE_END.includes(last) && prev.text.length === last.length;
 }
 
@@ -176,6 +182,7 @@ function between<S>(a: Atom, b: Atom, runs: TextRun<S>[], opts: ItemOptions): Gl
   let brk = cjk && !noWrap && !NO_LINE_START.includes(first) && !NO_LINE_END.includes(last) &&
     !NO_BREAK_AROUND.includes(last) && !NO_BREAK_AROUND.includes(first) && !(a.kind === 'word' && b.joined);
   if (brk && opts.wordBounds && a.kind !== 'close' && b.kind !== 'open' && !opts.wordBounds.has(b.at)) brk = false;
+  if (ordinal(a, b)) brk = false;
   // A word pdfmake cut into inlines after a hyphen or slash (an address: "example.org/" "ab/"
   // "cd…") may break there, as it may inside one run: without it a 30,000-character address
   // was one line running off the page.

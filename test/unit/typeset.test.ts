@@ -229,6 +229,15 @@ describe('the paragraph setter', () => {
     }
   });
 
+  it('keeps 第 with its number, typed with a space or without (第 2 届, 第3章)', () => {
+    for (const t of ['本次论坛是第 2 届，也是第3章所述的第 12 次会议的延续与发展', '第2届第3届第4届第5届第6届第7届']) {
+      for (const width of [30, 45, 60, 75, 90, 120]) {
+        const set = setParagraph(mixedRuns(t, 10), testMetrics, { width, align: 'justify' }).map(text);
+        for (const l of set.slice(0, -1)) expect(l.trimEnd().endsWith('第'), `${width}: ${set.join(' | ')}`).toBe(false);
+      }
+    }
+  });
+
   it('keeps a mark that may not start a line with the word before it across a space, and one that may not end a line with the word after', () => {
     const widths = [40, 55, 70, 90, 110, 140];
     const cases = ['Lucie Anglade · Morgane Hauguel · Victor Stinner', 'plus de 70 % des cas', 'Est-on payé à écrire du code ? Oui ! Pourquoi ; enfin', 'le « mot juste » ici', 'Das LIMBO Projekt - Linked Data – Enterprise'];
