@@ -163,10 +163,13 @@ function latinGap<S>(a: Atom, b: Atom, runs: TextRun<S>[], em: number): number |
   if (em <= 0) return undefined;
   const last = [...a.text].pop() ?? '';
   const first = [...b.text][0] ?? '';
-  if (a.kind === 'han' && b.kind === 'word' && isLatinAlnum(first)) return em * runs[a.run].size;
-  if (b.kind === 'han' && a.kind === 'word' && (isLatinAlnum(last) || (/[%‰°]/.test(last) && /\p{N}/u.test(a.text)))) return em * runs[b.run].size;
+  if (a.kind === 'han' && b.kind === 'word' && (isLatinAlnum(first) || MATH.test(first))) return em * runs[a.run].size;
+  if (b.kind === 'han' && a.kind === 'word' && (isLatinAlnum(last) || MATH.test(last) || (/[%‰°]/.test(last) && /^[\p{N}%‰°]/u.test(a.text)))) return em * runs[b.run].size;
   return undefined;
 }
+
+/** A mathematical symbol outside ASCII (∂ ∇ ∑ ≤ ∞): inline maths has the gap on both sides ("梯度 ∂L/∂θ 很小"), as a letter does. */
+const MATH = /(?![\u0000-\u007F])\p{Sm}/u;
 
 const CJKISH = new Set<Kind>(['han', 'open', 'close', 'punct', 'dash']);
 

@@ -103,6 +103,16 @@ describe('the paragraph setter', () => {
       expect(num.x - (before.x + 20)).toBeCloseTo(2.5, 6);
       expect(after.x - (num.x + testMetrics.width('70%', num.style))).toBeCloseTo(2.5, 6);
     }
+    // Inline maths on both sides ("梯度 ∂L/∂θ 很小", was no gap before ∂), and a percent typed apart ("约 70 % 的").
+    for (const [src, before, after] of [['梯度∂L/∂θ很小', '∂L/∂θ', '很'], ['约70 %的样本', '70', '的']]) {
+      const [line] = setParagraph(mixedRuns(src, 10), testMetrics, { width: 1000 });
+      const first = line.runs.find((r) => r.text.startsWith(before.slice(0, 1)))!;
+      const han = line.runs.find((r) => r.x < first.x)!;
+      expect(first.x - (han.x + han.width), src).toBeCloseTo(2.5, 6);
+      const next = line.runs.find((r) => r.text.startsWith(after))!;
+      const prev = line.runs.filter((r) => r.x < next.x).pop()!;
+      expect(next.x - (prev.x + testMetrics.width(prev.text.trimEnd(), prev.style)), src).toBeCloseTo(2.5, 6);
+    }
     const [none] = setParagraph(mixedRuns('超过70%都是', 10), testMetrics, { width: 1000, cjkLatinSpace: 0 });
     expect(none.width).toBeCloseTo(40 + testMetrics.width('70%', { face: 'serif-latin', size: 10 }), 6);
   });
