@@ -62,6 +62,17 @@ describe('the paragraph setter', () => {
     });
   });
 
+  it('ends few justified paragraphs with the tail of a hyphenated word (31C3: "technol- / ogy.")', () => {
+    const para = "For two years SCADA StrangeLove speaks about Industrial Control Systems and nuclear plants. This year we want to discuss Green Energy. Our hackers' vision of Green Energy, SmartGrids and Cloud IoT technology.";
+    let tails = 0;
+    for (let width = 180; width <= 320; width += 4) {
+      const lines = setParagraph(mixedRuns(para, 9.5), testMetrics, { width, align: 'justify', hyphenate: 'en' });
+      if (lines.length > 1 && text(lines[lines.length - 2]).trimEnd().endsWith('-')) tails++;
+    }
+    // 5 of the 36 widths did; the one left has no other breaks within the word spaces' tolerance.
+    expect(tails).toBeLessThanOrEqual(1);
+  });
+
   it('ends no paragraph with a line of one character', () => {
     each((lines) => {
       if (lines.length < 2) return;
