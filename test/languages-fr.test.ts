@@ -52,6 +52,8 @@ describe('a French conference (test/fixtures/lang-fr: BDX I/O 2019)', () => {
     const list = lines.findIndex((l) => l.startsWith('Xavier Blanc · Nicolas Decoster'));
     expect(lines.slice(list, list + 2).join(' ')).toBe('Xavier Blanc · Nicolas Decoster · Juliane Blier · Marc Allaire');
     expect(lines).toContain('Géraud Dugé de Bernonville · Simon Bédard');
+    // A room's day sign dates itself in French order, on one line (it printed "15 novembre vendredi").
+    expect(lines.filter((l) => l === 'vendredi 15 novembre')).toHaveLength(3);
   });
 
   it('sets apostrophes and the narrow no-break spaces in the Latin face, proportionally', async () => {
