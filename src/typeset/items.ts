@@ -114,6 +114,8 @@ export function buildItems<S>(runs: TextRun<S>[], metrics: Metrics<S>, opts: Ite
       const gap = latinGap(prev, next, runs, opts.cjkLatinSpace);
       const one = measure(' ', a.run);
       let brk = !a.text.includes('\u00A0') && !(runs[a.run].noWrap && runs[prev.run].noWrap && runs[next.run].noWrap) && !keptAcrossSpace(prev, next);
+      // عبد الرحمن, بن عبد العزيز: "servant of", "son of" are one name with the word after.
+      if (brk && opts.names && NAME_PREFIXES.has(prev.text)) brk = false;
       if (brk && list && !SEPARATOR.test(prev.text)) {
         // Display lines (a fitted list) do not break there at all: a name too wide is set smaller.
         if (!opts.wordBounds) items.push({ t: 'pen', w: 0, cost: ONLY_IF_NEEDED, flagged: false, run: a.run });
@@ -210,6 +212,9 @@ function between<S>(a: Atom, b: Atom, runs: TextRun<S>[], opts: ItemOptions): Gl
   const stretch = cjk && !(a.kind === 'word' && b.joined) ? CJK_STRETCH * Math.max(emA, emB) : 0;
   return { t: 'glue', w, stretch: gap !== undefined ? Math.max(stretch, gap * 0.5) : stretch, shrink, brk };
 }
+
+/** Arabic name words that make one name part with the word after them (Abd al-…, bin, ibn, Abu, bint). */
+const NAME_PREFIXES = new Set(['عبد', 'بن', 'ابن', 'بنت', 'أبو', 'ابو', 'أبي']);
 
 /** An atom that ends with a separator between people's names (a middle dot, comma, semicolon, 、). */
 const SEPARATOR = /[·・,;、，；]$/u;

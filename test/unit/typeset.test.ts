@@ -233,6 +233,10 @@ describe('the paragraph setter', () => {
     // In a paragraph, as a last resort, between characters rather than off the page.
     expect(lines('欧阳娜娜', 50).join('')).toBe('欧阳娜娜');
     expect(lines('欧阳娜娜', 50).length).toBeGreaterThan(1);
+    // Arabic: عبد الرحمن and بن عبد العزيز are not parted (the badge broke عبد | العزيز).
+    for (const width of [60, 90, 120, 150, 200]) {
+      for (const l of lines('عبد الرحمن بن عبد العزيز الهاشمي', width, { display: true })) expect(/(عبد|بن)$/.test(l), `${width}: ${l}`).toBe(false);
+    }
     // Not names: the hyphen and ICU's words are places to break.
     expect(setParagraph(mixedRuns('Łukasiewicz-Ørsted', 20), testMetrics, { width: 100 }).length).toBe(2);
     // Never hyphenated, in a justified paragraph either.
