@@ -1,4 +1,5 @@
 import { isFontLigature, type LigatureFont } from './ligatures.js';
+import { loadFontkitHooks } from './fontkit-hooks.js';
 import { cacheDir, fontKey, storeFor, validRun, type Call, type KeyedFont, type StoredRun } from './shaping-store.js';
 
 /** What pdfkit and our measuring read of a fontkit glyph: the rest (advance width, outline) stays fontkit's own. */
@@ -44,7 +45,8 @@ class CachedRun {
   }
 }
 
-const hooked = new WeakSet<object>();
+/** The fonts whose shaping is answered from the cache, each with its key (computed at its first run; undefined: none). */
+const cached = new WeakMap<object, { key: string | undefined | null }>();
 
 /**
  * Makes `font.layout` (fontkit's OpenType shaping: ~0.1-1 ms a word, and the first word of a
@@ -55,66 +57,71 @@ const hooked = new WeakSet<object>();
  * into the PDF's ToUnicode map). So a run stores every getGlyph call fontkit made, in order;
  * a cached run is used only after making those calls again and finding each glyph with the
  * code points it had then. The glyphs then are the very objects fontkit would return, and
- * the output is the same bytes as without the cache. Wraps one font object's `layout` (and,
- * while it shapes, its `getGlyph`) at run time rather than through a patch: it is per font,
- * only when a cache folder is set, and the recording is undone after each run.
+ * the output is the same bytes as without the cache. Only when a cache folder is set; through
+ * fontkit's `layout` and `glyphMade` hooks (patches/fontkit+2.0.4.patch, fontkit-hooks.ts).
  */
 export function useShapingCache(font: ShapableFont): void {
-  if (hooked.has(font) || process.env.FORUMPRESS_NO_SPEEDUPS === '1' || !cacheDir()) return;
-  hooked.add(font);
-  const layout = font.layout;
-  let key: string | undefined | null = null;
-  font.layout = function (text: unknown, features?: unknown, ...rest: unknown[]) {
-    if (typeof text !== 'string' || rest.length || (features != null && typeof features !== 'object')) return layout.call(font, text, features, ...rest);
-    if (key === null) {
-      try {
-        key = fontKey(font);
-        if (key) storeFor(key); // read now: a cache that cannot be read is an empty one, not an error
-      } catch {
-        key = undefined;
-      }
+  if (cached.has(font) || process.env.FORUMPRESS_NO_SPEEDUPS === '1' || !cacheDir()) return;
+  const hooks = loadFontkitHooks();
+  if (!hooks) return; // fontkit without forumpress's patch: the build's start-up check says so
+  hooks.layout ??= cachedLayout;
+  hooks.glyphMade ??= noteGlyph;
+  cached.set(font, { key: null });
+}
+
+/** fontkit's layout hook: a cache-using font's run from the cache, or shaped and kept; any other font's shaped as fontkit shapes it. */
+function cachedLayout(font: ShapableFont, text: unknown, features: unknown, script: unknown, language: unknown, direction: unknown, shape: () => Run): Run {
+  const state = cached.get(font);
+  if (!state || typeof text !== 'string' || script !== undefined || language !== undefined || direction !== undefined ||
+    (features != null && typeof features !== 'object')) return shape();
+  if (state.key === null) {
+    try {
+      state.key = fontKey(font);
+      if (state.key) storeFor(state.key); // read now: a cache that cannot be read is an empty one, not an error
+    } catch {
+      state.key = undefined;
     }
-    if (!key) return layout.call(font, text, features);
-    const store = storeFor(key);
-    const id = features == null ? text : `${JSON.stringify(features)}\0${text}`;
-    store.used.add(id);
-    const stored = store.runs.get(id);
-    if (stored) {
-      const run = replay(font, text, stored);
-      if (run) return run;
-    }
-    const { run, calls } = record(font, () => layout.call(font, text, features));
-    const entry = toStored(font, text, run, calls);
-    if (entry) {
-      store.runs.set(id, entry);
-      store.fresh.push(id);
-      store.dirty = true;
-    }
-    return run;
-  };
+  }
+  if (!state.key) return shape();
+  const store = storeFor(state.key);
+  const id = features == null ? text : `${JSON.stringify(features)}\0${text}`;
+  store.used.add(id);
+  const stored = store.runs.get(id);
+  if (stored) {
+    const run = replay(font, text, stored);
+    if (run) return run;
+  }
+  const { run, calls } = record(font, shape);
+  const entry = toStored(font, text, run, calls);
+  if (entry) {
+    store.runs.set(id, entry);
+    store.fresh.push(id);
+    store.dirty = true;
+  }
+  return run;
 }
 
 type Made = [number, number[], Glyph | null];
 
-/** Runs `shape` with every getGlyph call it makes written down (the first one per glyph id: later ones change nothing). */
+/** The getGlyph calls being written down while a font shapes (record). */
+let recording: { font: object; calls: Made[]; seen: Set<number> } | null = null;
+
+/** fontkit's glyphMade hook: a getGlyph call of the font being recorded, the first one per glyph id (later ones change nothing). */
+function noteGlyph(font: object, id: number, codePoints: number[], glyph: Glyph | null): void {
+  if (!recording || recording.font !== font || recording.seen.has(id)) return;
+  recording.seen.add(id);
+  recording.calls.push([id, codePoints ? [...codePoints] : [], glyph]);
+}
+
+/** Runs `shape` with every getGlyph call it makes on `font` written down. */
 function record(font: ShapableFont, shape: () => Run): { run: Run; calls: Made[] } {
-  const calls: Made[] = [];
-  const seen = new Set<number>();
-  const own = Object.prototype.hasOwnProperty.call(font, 'getGlyph');
-  const getGlyph = font.getGlyph;
-  font.getGlyph = function (id: number, codePoints?: number[]) {
-    const glyph = getGlyph.call(font, id, codePoints);
-    if (!seen.has(id)) {
-      seen.add(id);
-      calls.push([id, codePoints ? [...codePoints] : [], glyph]);
-    }
-    return glyph;
-  };
+  const outer = recording;
+  const mine = { font, calls: [] as Made[], seen: new Set<number>() };
+  recording = mine;
   try {
-    return { run: shape(), calls };
+    return { run: shape(), calls: mine.calls };
   } finally {
-    if (own) font.getGlyph = getGlyph;
-    else delete (font as Partial<ShapableFont>).getGlyph;
+    recording = outer;
   }
 }
 

@@ -2,7 +2,6 @@ import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 import { glyphUnicode } from './text-layer.js';
 import { shareFont, sharedFont, type ParsedFont } from '../fonts/parsed-fonts.js';
 import { pdfkitHooks, pdfmakeHooks } from './hooks.js';
-import { copyGlyphsFast } from './glyph-copy.js';
 
 type FontkitFont = ParsedFont;
 
@@ -25,7 +24,7 @@ export function shareParsedFonts(): void {
   };
 }
 
-/** The font pdfkit opened, swapped for the one parsed first from the same bytes; its subset copies glyphs the fast way (glyph-copy.ts). */
+/** The font pdfkit opened, swapped for the one parsed first from the same bytes. */
 function shareEmbeddedFont(embedded: EmbeddedFont): EmbeddedFont {
   const bytes = embedded.font?.stream?.buffer;
   if (bytes && !isCollection(bytes)) {
@@ -36,7 +35,6 @@ function shareEmbeddedFont(embedded: EmbeddedFont): EmbeddedFont {
       embedded.subset = shared.createSubset();
     }
   }
-  copyGlyphsFast(embedded.subset);
   return embedded;
 }
 
