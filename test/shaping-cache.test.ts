@@ -47,7 +47,7 @@ function countedFont(bytes: Buffer, hooked: boolean) {
   }
   const counter = { calls: 0 };
   shaped.set(font, counter);
-  if (hooked) useShapingCache(font as ShapableFont);
+  if (hooked) useShapingCache(font as ShapableFont, bytes);
   return { font, counter };
 }
 
@@ -273,8 +273,9 @@ describe('the cache folder', () => {
     old(`${fake(1)}.0b7d3a52-9c1e-4f7e-8a51-2f6c1d9e4b01.tmp`, 10, 2);
     old(`${fake(2)}.5e2f8c10-3a4b-4c6d-9e7f-1a2b3c4d5e6f.tmp`, 10, 0);
     old('notes.txt', 10, 100);
-    const font = fontkit.create(builtinFonts().families.serif.normal.bytes());
-    useShapingCache(font as ShapableFont);
+    const serif = builtinFonts().families.serif.normal.bytes();
+    const font = fontkit.create(serif);
+    useShapingCache(font as ShapableFont, serif);
     font.layout('Neural');
     saveShapingCaches();
     delete process.env.FORUMPRESS_CACHE_DIR;

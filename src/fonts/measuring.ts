@@ -39,8 +39,9 @@ export function measuringFace(file: FontFace): MeasuringFace {
 }
 
 function openMeasuring(file: FontFace): MeasuringFace {
-  const font = fontkit.create(file.bytes(), file.postscriptName);
-  useShapingCache(font as unknown as ShapableFont);
+  const bytes = file.bytes();
+  const font = fontkit.create(bytes, file.postscriptName);
+  useShapingCache(font as unknown as ShapableFont, bytes, file.postscriptName);
   const widths = new Map<string, number>();
   // fontkit works its feature list out anew on every read: once per font.
   let halting: boolean | undefined;

@@ -1,6 +1,6 @@
-import { isFontLigature, type LigatureFont } from './ligatures.js';
+import { isFontLigature } from './ligatures.js';
 import { loadFontkitHooks } from './fontkit-hooks.js';
-import { cacheDir, fontKey, storeFor, validRun, type Call, type KeyedFont, type StoredRun } from './shaping-store.js';
+import { cacheDir, fontKey, storeFor, validRun, type Call, type StoredRun } from './shaping-store.js';
 
 /** What pdfkit and our measuring read of a fontkit glyph: the rest (advance width, outline) stays fontkit's own. */
 interface Glyph {
@@ -21,8 +21,8 @@ interface Run {
   advanceWidth: number;
 }
 
-/** The parts of a fontkit font this module calls. */
-export interface ShapableFont extends KeyedFont, LigatureFont {
+/** The parts of a fontkit font this module calls (its public API). */
+export interface ShapableFont {
   layout(text: unknown, features?: unknown, ...rest: unknown[]): Run;
   getGlyph(id: number, codePoints?: number[]): Glyph | null;
   glyphForCodePoint(codePoint: number): Glyph | null;
@@ -45,8 +45,14 @@ class CachedRun {
   }
 }
 
-/** The fonts whose shaping is answered from the cache, each with its key (computed at its first run; undefined: none). */
-const cached = new WeakMap<object, { key: string | undefined | null }>();
+/** A font whose shaping is answered from the cache: its file's bytes and face, and its key (computed at its first run; undefined: none). */
+interface Cached {
+  bytes: Uint8Array;
+  face?: string;
+  key: string | undefined | null;
+}
+
+const cached = new WeakMap<object, Cached>();
 
 /**
  * Makes `font.layout` (fontkit's OpenType shaping: ~0.1-1 ms a word, and the first word of a
@@ -57,16 +63,17 @@ const cached = new WeakMap<object, { key: string | undefined | null }>();
  * into the PDF's ToUnicode map). So a run stores every getGlyph call fontkit made, in order;
  * a cached run is used only after making those calls again and finding each glyph with the
  * code points it had then. The glyphs then are the very objects fontkit would return, and
- * the output is the same bytes as without the cache. Only when a cache folder is set; through
+ * the output is the same bytes as without the cache. `bytes` (and `face`, of a collection) are
+ * the font's file: its key and ligatures are read from them. Only when a cache folder is set; through
  * fontkit's `layout` and `glyphMade` hooks (patches/fontkit+2.0.4.patch, fontkit-hooks.ts).
  */
-export function useShapingCache(font: ShapableFont): void {
-  if (cached.has(font) || process.env.FORUMPRESS_NO_SPEEDUPS === '1' || !cacheDir()) return;
+export function useShapingCache(font: ShapableFont, bytes: Uint8Array, face?: string): void {
+  if (cached.has(font) || !bytes || process.env.FORUMPRESS_NO_SPEEDUPS === '1' || !cacheDir()) return;
   const hooks = loadFontkitHooks();
   if (!hooks) return; // fontkit without forumpress's patch: the build's start-up check says so
   hooks.layout ??= cachedLayout;
   hooks.glyphMade ??= noteGlyph;
-  cached.set(font, { key: null });
+  cached.set(font, { bytes, face, key: null });
 }
 
 /** fontkit's layout hook: a cache-using font's run from the cache, or shaped and kept; any other font's shaped as fontkit shapes it. */
@@ -76,7 +83,7 @@ function cachedLayout(font: ShapableFont, text: unknown, features: unknown, scri
     (features != null && typeof features !== 'object')) return shape();
   if (state.key === null) {
     try {
-      state.key = fontKey(font);
+      state.key = fontKey(state.bytes, state.face);
       if (state.key) storeFor(state.key); // read now: a cache that cannot be read is an empty one, not an error
     } catch {
       state.key = undefined;
@@ -88,11 +95,11 @@ function cachedLayout(font: ShapableFont, text: unknown, features: unknown, scri
   store.used.add(id);
   const stored = store.runs.get(id);
   if (stored) {
-    const run = replay(font, text, stored);
+    const run = replay(font, state.bytes, text, stored);
     if (run) return run;
   }
   const { run, calls } = record(font, shape);
-  const entry = toStored(font, text, run, calls);
+  const entry = toStored(font, state.bytes, text, run, calls);
   if (entry) {
     store.runs.set(id, entry);
     store.fresh.push(id);
@@ -128,7 +135,7 @@ function record(font: ShapableFont, shape: () => Run): { run: Run; calls: Made[]
 const sameCodes = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
 /** The stored form of a fresh run, or undefined for anything but plain glyphs and positions that replay would accept. */
-function toStored(font: ShapableFont, text: string, run: Run, made: Made[]): StoredRun | undefined {
+function toStored(font: ShapableFont, bytes: Uint8Array, text: string, run: Run, made: Made[]): StoredRun | undefined {
   if (!run || !Array.isArray(run.glyphs) || !Array.isArray(run.positions) || run.glyphs.length !== run.positions.length) return undefined;
   const calls: Call[] = [];
   const glyphs = new Set<Glyph>();
@@ -147,7 +154,7 @@ function toStored(font: ShapableFont, text: string, run: Run, made: Made[]): Sto
     numbers.push(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset);
   }
   const stored: StoredRun = [calls, ids, numbers];
-  return validRun(stored) && trustworthy(font, text, stored, run.glyphs) ? stored : undefined;
+  return validRun(stored) && trustworthy(font, bytes, text, stored, run.glyphs) ? stored : undefined;
 }
 
 /**
@@ -159,20 +166,20 @@ function toStored(font: ShapableFont, text: string, run: Run, made: Made[]): Sto
  * little, never change which glyph is printed nor what the text layer says. Runs that
  * shaping changed otherwise (contextual forms, reordering) are shaped every time instead.
  */
-function trustworthy(font: ShapableFont, text: string, [calls, ids, numbers]: StoredRun, glyphs?: Glyph[]): boolean {
+function trustworthy(font: ShapableFont, bytes: Uint8Array, text: string, [calls, ids, numbers]: StoredRun, glyphs?: Glyph[]): boolean {
   const chars = codePoints(text);
   // fontkit also makes the space glyph of every font it shapes with: a few calls more than characters.
   if (ids.length > chars.length || calls.length > chars.length + 4) return false;
   const limit = 16 * (font.unitsPerEm || 1000);
   if (numbers.some((n) => Math.abs(n) > limit)) return false;
-  if (!calls.every(([id, args, codes]) => id < font.numGlyphs && standsFor(font, id, args) && (!codes || standsFor(font, id, codes)))) return false;
+  if (!calls.every(([id, args, codes]) => id < font.numGlyphs && standsFor(font, bytes, id, args) && (!codes || standsFor(font, bytes, id, codes)))) return false;
   const claimed = new Map<number, number[]>();
   for (const [id, args, codes] of calls) if (!claimed.has(id)) claimed.set(id, codes ?? args);
   let at = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
-    const cps = glyphs ? glyphs[i].codePoints : standsFor(font, id, [chars[at]]) ? [chars[at]] : claimed.get(id);
-    if (!cps || !standsFor(font, id, cps) || !startsAt(chars, at, cps)) return false;
+    const cps = glyphs ? glyphs[i].codePoints : standsFor(font, bytes, id, [chars[at]]) ? [chars[at]] : claimed.get(id);
+    if (!cps || !standsFor(font, bytes, id, cps) || !startsAt(chars, at, cps)) return false;
     at += cps.length;
   }
   return at === chars.length;
@@ -209,7 +216,7 @@ function cmapGlyph(font: ShapableFont, cp: number): number | undefined {
 }
 
 /** Whether glyph `id` prints the characters `cps`: the character map's glyph of one, the font's ligature of several. */
-function standsFor(font: ShapableFont, id: number, cps: readonly number[]): boolean {
+function standsFor(font: ShapableFont, bytes: Uint8Array, id: number, cps: readonly number[]): boolean {
   if (cps.length === 1) return cps[0] <= 0x10ffff && cmapGlyph(font, cps[0]) === id;
   if (cps.length < 2 || cps.length > 8 || cps.some((cp) => !(cp <= 0x10ffff))) return false;
   const parts: number[] = [];
@@ -218,12 +225,12 @@ function standsFor(font: ShapableFont, id: number, cps: readonly number[]): bool
     if (!glyph) return false;
     parts.push(glyph);
   }
-  return isFontLigature(font, id, parts);
+  return isFontLigature(bytes, id, parts);
 }
 
 /** The run of a stored entry, after making fontkit's getGlyph calls again; undefined when a glyph's code points differ or the entry is not trustworthy. */
-function replay(font: ShapableFont, text: string, stored: StoredRun): CachedRun | undefined {
-  if (!validRun(stored) || !trustworthy(font, text, stored)) return undefined;
+function replay(font: ShapableFont, bytes: Uint8Array, text: string, stored: StoredRun): CachedRun | undefined {
+  if (!validRun(stored) || !trustworthy(font, bytes, text, stored)) return undefined;
   const [calls, ids, numbers] = stored;
   const glyphs = new Map<number, Glyph>();
   for (const [id, args, codes] of calls) {
@@ -238,7 +245,7 @@ function replay(font: ShapableFont, text: string, stored: StoredRun): CachedRun 
   for (let i = 0; i < ids.length; i++) {
     const glyph = glyphs.get(ids[i]);
     // The glyph's own code points go into the PDF's text layer: they must be the text's.
-    if (!glyph || !startsAt(chars, at, glyph.codePoints) || !standsFor(font, glyph.id, glyph.codePoints)) return undefined;
+    if (!glyph || !startsAt(chars, at, glyph.codePoints) || !standsFor(font, bytes, glyph.id, glyph.codePoints)) return undefined;
     at += glyph.codePoints.length;
     out.push(glyph);
     positions.push({ xAdvance: numbers[4 * i], yAdvance: numbers[4 * i + 1], xOffset: numbers[4 * i + 2], yOffset: numbers[4 * i + 3] });

@@ -70,13 +70,13 @@ export function shareLayoutCache(): void {
 
 /** pdfkit's shaping of a word, with fontkit's layout answered from the runs earlier builds kept (shaping-cache.ts). */
 function shapeRun(font: ShapingFont, text: string): unknown {
-  useShapingCache(font.font as unknown as ShapableFont);
+  useShapingCache(font.font as unknown as ShapableFont, font.font.stream?.buffer as Uint8Array, font.font.postscriptName);
   return font.layoutRun(text);
 }
 
 /** What shaping needs of pdfkit's EmbeddedFont: the parsed font and its scale to 1000 units. */
 interface ShapingFont {
-  font: { glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number } };
+  font: { glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number }; stream?: { buffer: Uint8Array }; postscriptName?: string };
   scale: number;
   layoutRun(text: string): unknown;
 }
