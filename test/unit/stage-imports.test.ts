@@ -147,6 +147,16 @@ describe('no dependency is changed at run time', () => {
     expect(KNOWN_REPLACEMENTS.filter((k) => !found.includes(k))).toEqual([]);
   });
 
+  it('only the adapter loads pdfmake and pdfkit; fontkit besides only the fonts stage, and it reads no underscore field there', () => {
+    const loads = (f: string, name: string) => new RegExp(`require\\(\\s*'${name}(/[^']*)?'\\s*\\)|from\\s*'${name}(/[^']*)?'`).test(readFileSync(f, 'utf8'));
+    const part = (f: string) => partOf(f);
+    const all = files(SRC);
+    expect(all.filter((f) => (loads(f, 'pdfmake') || loads(f, 'pdfkit')) && part(f) !== 'pdfmake').map((f) => relative(SRC, f))).toEqual([]);
+    expect(all.filter((f) => loads(f, 'fontkit') && !['pdfmake', 'fonts'].includes(part(f))).map((f) => relative(SRC, f))).toEqual([]);
+    const fonts = all.filter((f) => part(f) === 'fonts');
+    expect(fonts.filter((f) => /\.(_[a-z]\w*)\b/.test(readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))).map((f) => relative(SRC, f))).toEqual([]);
+  });
+
   it('finds the replacements src/ once made, and lets hooks be filled in', () => {
     const old = [
       'LayoutBuilder.prototype.processNode = function (this: any, node: any) {',
