@@ -19,9 +19,16 @@ export function sizeAt(minSize: number, maxSize: number, step: number): number {
  */
 export function stepTexts(text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number; cjkLatinSpace?: number },
   measure: Measure): (string | null)[] {
+  // Sizes are rounded to a quarter point, so in a narrow range neighbouring steps share one: set once.
+  const atSize = new Map<number, string | null>();
   return Array.from({ length: STEPS + 1 }, (_, step) => {
-    const lines = displayLines(text, box.width * SAFETY, sizeAt(box.minSize, box.maxSize, step), measure, box.cjkLatinSpace);
-    return lines && lines.length <= box.maxLines ? lines.join('\n') : null;
+    const size = sizeAt(box.minSize, box.maxSize, step);
+    let joined = atSize.get(size);
+    if (joined === undefined) {
+      const lines = displayLines(text, box.width * SAFETY, size, measure, box.cjkLatinSpace);
+      atSize.set(size, (joined = lines && lines.length <= box.maxLines ? lines.join('\n') : null));
+    }
+    return joined;
   });
 }
 

@@ -13,8 +13,19 @@ const TOLERANCE = 2;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
-/** Offsets between words of `text` (Intl.Segmenter, with Chinese dictionary segmentation). */
+/** wordBounds' answers by text: a sign sets each title at every step of its <fit group>, 55 sizes of one text. */
+const boundsOf = new Map<string, Set<number>>();
+
+/** Offsets between words of `text` (Intl.Segmenter, with Chinese dictionary segmentation); the set is shared, never changed. */
 function wordBounds(text: string): Set<number> {
+  let out = boundsOf.get(text);
+  if (out) return out;
+  if (boundsOf.size > 20_000) boundsOf.clear();
+  boundsOf.set(text, (out = segmentWords(text)));
+  return out;
+}
+
+function segmentWords(text: string): Set<number> {
   let seg = segmenters.get('zh');
   if (!seg) segmenters.set('zh', (seg = new Intl.Segmenter('zh', { granularity: 'word' })));
   const out = new Set<number>();
@@ -142,7 +153,7 @@ function segments<S>(runs: TextRun<S>[]): Segment<S>[] {
 /** The items of one segment for lines `lineWidth` wide, and the widths they hold for. */
 function segmentItems<S>(runs: TextRun<S>[], offset: number, metrics: Metrics<S>, options: Omit<SetOptions, 'width'>, lineWidth: number): { items: Item[]; fits: { min: number; max: number } } {
   const bounds = options.display ? wordBounds(runs.map((r) => r.text).join('')) : undefined;
-  const shifted = bounds && new Set([...bounds].map((b) => b + offset));
+  const shifted = bounds && (offset ? new Set([...bounds].map((b) => b + offset)) : bounds);
   const fits = { min: -Infinity, max: Infinity };
   const items = buildItems(runs, metrics, {
     width: lineWidth, hyphenate: options.hyphenate, cjkLatinSpace: options.cjkLatinSpace ?? 0.25, wordBounds: shifted, fits,
