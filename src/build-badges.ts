@@ -31,10 +31,10 @@ export async function checkPageCounts(jobs: OutputJob[], outputs: Map<string, Ui
   }
 }
 
-/** Badge files, one per layout; in check mode they are laid out but not rendered. */
+/** Badge files, one per layout; in check mode they are laid out but not rendered. `mainDone`: see BadgeRun. */
 export async function buildBadges(program: Program, settings: SettingsFile, templates: TemplateSet, attendees: AttendeeList,
   options: BuildOptions, diags: Diagnostics, outputs: Map<string, Uint8Array>, meta: PdfMeta | undefined,
-  fonts: FontSet, missing: MissingGlyphs): Promise<void> {
+  fonts: FontSet, missing: MissingGlyphs, mainDone?: Promise<void>): Promise<void> {
   const items = badgeItems(attendees, settings.badges.spares, options.only, diags);
   if (diags.hasErrors) return;
   if (!items.length) {
@@ -46,7 +46,7 @@ export async function buildBadges(program: Program, settings: SettingsFile, temp
   const badgeMeta = meta && { ...meta, subject: `${program.forum.name} ${bothWords(program.locale ?? DEFAULT_LOCALE, 'subject_badges')}` };
   for (const job of badgeJobs(settings, !!options.only)) {
     const photoData = (photo: AttendeePhoto) => photoDataUrl(options.content, photo);
-    const bytes = await renderBadges({ templates, templateSource: options.templates, layout: job.layout, items, forum, back: settings.badges.back, diags, warned, fonts, missing, photoData }, badgeMeta);
+    const bytes = await renderBadges({ templates, templateSource: options.templates, layout: job.layout, items, forum, back: settings.badges.back, diags, warned, fonts, missing, photoData, mainDone }, badgeMeta);
     if (bytes) outputs.set(job.output, bytes);
   }
 }

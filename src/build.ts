@@ -5,7 +5,7 @@ import { loadTheme } from './layout/theme.js';
 import { loadTemplates, TemplateError, type TemplateSet } from './layout/templates.js';
 import { composeDocument } from './layout/document.js';
 import type { DocumentTree } from './layout/tree.js';
-import { badgeJobs, derivedOutputs, outputJobs } from './outputs.js';
+import { badgeJobs, derivedOutputs, outputJobs, type OutputJob } from './outputs.js';
 import { badgeDigest, inputHash, withoutPositions } from './input-hash.js';
 import type { PdfMeta } from './pdfmake/pdf.js';
 import { renderSheets } from './finish/sheets.js';
@@ -106,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   /** The badge files, made beside the documents and listed after them. */
   const badgeOutputs = new Map<string, Uint8Array>();
   /** Badges: rendered with metadata, only laid out and checked without; skipped when unchanged. */
-  const badges = async (meta: PdfMeta | undefined) => {
+  const badges = async (meta: PdfMeta | undefined, into: Diagnostics, mainDone?: Promise<void>) => {
     const names = badgeJobs(settings, !!options.only).map((j) => j.output);
     if (options.outputs && !names.some((n) => options.outputs!.includes(n))) return;
     // The badges show the forum as badgeForumView sees it (name, dates, place): all of it is hashed.
@@ -115,32 +115,47 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     names.forEach((n) => inputHashes.set(n, digest));
     if (meta && names.every((n) => options.previous?.get(n) === digest)) return void unchanged.push(...names);
     const badgeMissing: MissingGlyphs = new Map();
-    await buildBadges(program, settings, templates, attendees!, options, diags, badgeOutputs, meta, fonts, badgeMissing);
-    reportMissingGlyphs(badgeMissing, [options.content, options.templates], diags);
+    await buildBadges(program, settings, templates, attendees!, options, into, badgeOutputs, meta, fonts, badgeMissing, mainDone);
+    reportMissingGlyphs(badgeMissing, [options.content, options.templates], into);
   };
   const derived = derivedOutputs(settings);
-  const { documents, templateOf } = options.only ? { documents: new Map(), templateOf: new Map() }
-    : composeAll(program, settings, attendees, templates, diags, options, derived, inputHashes, unchanged, derivedSalt(settings, content.files));
+  const jobs = options.only ? [] : pendingJobs(program, settings, attendees, options, derived, inputHashes, unchanged, derivedSalt(settings, content.files));
+  const templateOf = new Map(jobs.map((j) => [j.output, j.template]));
   const missing: MissingGlyphs = new Map();
-  for (const [name, doc] of documents) {
+  /** A document composed, its signs fitted to their pages and its text split into runs per font; undefined after a template error. */
+  const prepared = (job: OutputJob): DocumentTree | undefined => {
+    const doc = composeJob(templates, job, diags);
+    if (!doc) return undefined;
     const split = applyFontFallback(fillPages(doc, fonts), fonts);
-    documents.set(name, split.doc);
     mergeMissing(missing, split.missing);
-  }
-  reportMissingGlyphs(missing, [options.content, options.templates], diags);
-  if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
+    return split.doc;
+  };
   const meta = metadata(program, options.sourceDate);
-  // The calendar and the web page (src/share/): made from the program alone, no rendering.
-  const shared = options.only ? undefined : shareOutputs(program, templates, meta.date, diags, options.outputs, options.previous);
-  if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
   if (options.checkOnly) {
+    const documents = new Map<string, DocumentTree>();
+    for (const job of jobs) {
+      const doc = prepared(job);
+      if (doc) documents.set(job.output, doc);
+    }
+    reportMissingGlyphs(missing, [options.content, options.templates], diags);
+    if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
+    shareOutputs(program, templates, meta.date, diags, options.outputs, options.previous);
+    if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
     // Checks without output: documents laid out only when asked (page-length checks),
     // badges composed with their names fitted but not drawn.
     if (options.layout) await layOut(documents, program, settings, meta, fonts, diags, options.templates.label, attendees);
-    if (attendees) await badges(undefined);
+    if (attendees) await badges(undefined, diags);
     return { outputs: new Map(), diagnostics: diags.sorted(), ok: !diags.hasErrors };
   }
 
+  // Each document is composed, drawn and let go before the next is composed, so only one
+  // document tree is alive at a time. What is found while drawing waits in `later`: a template
+  // error or a missing glyph in any document stops the build with only those (as when every
+  // document was composed first), so the documents after one are still composed to find them.
+  const later = new Diagnostics();
+  // The calendar and the web page (src/share/): made from the program alone, no rendering.
+  const shared = options.only ? undefined : shareOutputs(program, templates, meta.date, later, options.outputs, options.previous);
+  let drawing = !later.hasErrors;
   // An archive may be read by anyone: the attendee list (names, affiliations, often e-mail
   // addresses) goes into it only when settings.yaml asks for it.
   const attached = (path: string) => !!sourceMime(path) && (path !== 'attendees.csv' || settings.archival.attach_attendees);
@@ -149,41 +164,53 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The badges render on worker threads while this thread renders the documents after the first
   // (the booklet, whose layout is the build's largest memory); their errors are reported after them.
   let badgesDone: Promise<Error | undefined> | undefined;
-  const startBadges = () => (badgesDone ??= attendees ? badges(meta).then(() => undefined, (err: Error) => err) : Promise.resolve(undefined));
+  let documentsDrawn = () => {};
+  const mainDone = new Promise<void>((resolve) => { documentsDrawn = resolve; });
+  const startBadges = () => (badgesDone ??= attendees ? badges(meta, later, mainDone).then(() => undefined, (err: Error) => err) : Promise.resolve(undefined));
   const signs = roomSigns(program);
-  for (const [name, doc] of documents) {
-    // Each document's definition is let go once it is rendered, so the next one has the memory.
-    documents.delete(name);
-    const tracked = trackPages(doc, new Set(anchors.keys()));
-    const runs = tracedRuns(doc.content);
+  for (const job of jobs) {
+    const name = job.output;
+    const doc = prepared(job);
+    if (!doc || diags.hasErrors || missing.size) drawing = false;
+    if (!drawing) continue;
+    const tracked = trackPages(doc!, new Set(anchors.keys()));
+    const runs = tracedRuns(doc!.content);
     try {
       if (!derived[name]) {
         outputs.set(name, await renderSheets(tracked.doc, { ...meta, subject: subjectOf(name, program) }, fonts,
-          (s) => warnSpilledTurn(s, name, templateOf.get(name) ?? '', options.templates.label, diags)));
+          (s) => warnSpilledTurn(s, name, templateOf.get(name) ?? '', options.templates.label, later)));
       } else {
         const rendered = await renderWithDerived(name, tracked.doc, derived[name], meta, fonts, sources, options.outputs);
         for (const [file, bytes] of rendered.files) outputs.set(file, bytes);
         if (rendered.madeOpaque) {
-          diags.warn('pdfa-transparency', { file: `${options.templates.label}/${templateOf.get(name)}`, line: 1, column: 1 },
+          later.warn('pdfa-transparency', { file: `${options.templates.label}/${templateOf.get(name)}`, line: 1, column: 1 },
             `${name}: ${rendered.madeOpaque} semi-transparent element(s) are printed opaque, as PDF/A-1 requires`,
             'PDF/A-1 (the archival copy) forbids transparency; use a lighter colour instead of opacity');
         }
       }
     } catch (err) {
       // Every input is checked before this point; if pdfmake still fails, say so plainly and write nothing.
-      diags.error('render', { file: `${options.templates.label}/${templateOf.get(name) ?? ''}`, line: 1, column: 1 },
+      later.error('render', { file: `${options.templates.label}/${templateOf.get(name) ?? ''}`, line: 1, column: 1 },
         `${name} could not be rendered: ${(err as Error).message.split('\n')[0]}`,
         'this is a gap in forumpress\'s checks: please report it with the content that caused it');
-      await badgesDone;
-      return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
+      drawing = false;
+      continue;
     }
-    if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
-    checkLostContent(name, tracked.laidOut(), program, diags, signs);
-    checkLostText(name, tracked.laidOut(), runs, diags);
+    if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, later);
+    checkLostContent(name, tracked.laidOut(), program, later, signs);
+    checkLostText(name, tracked.laidOut(), runs, later);
     startBadges();
   }
-  await checkPageCounts(outputJobs(program, settings, attendees), outputs, diags, options.templates.label);
+  documentsDrawn();
+  reportMissingGlyphs(missing, [options.content, options.templates], diags);
+  if (diags.hasErrors || !drawing) {
+    await badgesDone;
+    if (!diags.hasErrors) diags.list.push(...later.list);
+    return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
+  }
+  await checkPageCounts(outputJobs(program, settings, attendees), outputs, later, options.templates.label);
   const badgeError = await startBadges();
+  diags.list.push(...later.list);
   for (const [name, bytes] of badgeOutputs) outputs.set(name, bytes);
   if (badgeError) {
     // As for the documents above: a failure past every check is said plainly, and nothing is written.
@@ -198,13 +225,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { outputs, diagnostics: diags.sorted(), ok: true, inputHashes, unchanged };
 }
 
-/** Composes every output to render; outputs whose input digest matches the last build's are skipped. */
-function composeAll(program: Program, settings: SettingsFile, attendees: AttendeeList | undefined, templates: TemplateSet, diags: Diagnostics, options: BuildOptions,
-  derived: ReturnType<typeof derivedOutputs>, inputHashes: Map<string, string>, unchanged: string[], sourcesSalt: string) {
-  const documents = new Map<string, DocumentTree>();
-  const templateOf = new Map<string, string>();
+/** The outputs to render, each with its template and view; outputs whose input digest matches the last build's are skipped. */
+function pendingJobs(program: Program, settings: SettingsFile, attendees: AttendeeList | undefined, options: BuildOptions,
+  derived: ReturnType<typeof derivedOutputs>, inputHashes: Map<string, string>, unchanged: string[], sourcesSalt: string): OutputJob[] {
+  const jobs: OutputJob[] = [];
   for (const job of outputJobs(program, settings, attendees)) {
-    const { output, template, view } = job;
+    const { output } = job;
     // A derived file (archival, print) is made from its source's rendering.
     // Only the files asked for (--output) are digested, made and reported unchanged.
     const files = [output, ...(derived[output] ?? []).map((d) => d.output)].filter((f) => !options.outputs || options.outputs.includes(f));
@@ -217,13 +243,18 @@ function composeAll(program: Program, settings: SettingsFile, attendees: Attende
       unchanged.push(...files);
       continue;
     }
-    try {
-      documents.set(output, composeDocument(templates, template, view));
-      templateOf.set(output, template);
-    } catch (err) {
-      if (!(err instanceof TemplateError)) throw err;
-      diags.error('template', err.at, err.message, err.hint);
-    }
+    jobs.push(job);
   }
-  return { documents, templateOf };
+  return jobs;
+}
+
+/** One output's document tree; undefined (and the error reported) when its template fails. */
+function composeJob(templates: TemplateSet, job: OutputJob, diags: Diagnostics): DocumentTree | undefined {
+  try {
+    return composeDocument(templates, job.template, job.view);
+  } catch (err) {
+    if (!(err instanceof TemplateError)) throw err;
+    diags.error('template', err.at, err.message, err.hint);
+    return undefined;
+  }
 }

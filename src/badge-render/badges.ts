@@ -39,6 +39,8 @@ export interface BadgeRun {
   missing: MissingGlyphs;
   /** Reads an attendee's photo (through the content source) as a data URL. */
   photoData?: (photo: AttendeePhoto) => string | undefined;
+  /** Settles when this thread has drawn its own documents: until then it keeps a processor, and the badges one fewer. */
+  mainDone?: Promise<void>;
 }
 
 /**
@@ -61,18 +63,27 @@ export async function renderBadges(run: BadgeRun, meta?: PdfMeta): Promise<Uint8
   };
   // Chunks are handed out ahead (a few per worker, queued there), so the workers keep rendering
   // while this thread is busy with a document of its own.
-  const width = pool ? pool.size * AHEAD : 1;
-  const pending: Array<Promise<WorkerResponse> | undefined> = chunks.slice(0, width).map(render);
+  const width = () => (pool ? pool.size() * AHEAD : 1);
+  const pending: Array<Promise<WorkerResponse> | undefined> = chunks.slice(0, width()).map(render);
+  let done = 0;
+  let stopped = false;
+  const handOut = () => {
+    while (!stopped && pending.length < chunks.length && pending.length < done + width()) pending.push(render(chunks[pending.length]));
+  };
+  // A worker added when this thread is done gets its chunks at once, not only as others finish.
+  void pool?.grown.then(handOut);
   const out = new PdfConcatenator();
   try {
     for (let i = 0; i < chunks.length; i++) {
       const result = await pending[i]!;
       pending[i] = undefined;
-      if (i + width < chunks.length) pending.push(render(chunks[i + width]));
+      done = i + 1;
+      handOut();
       if (!report(run, chunks[i], result)) return undefined;
       await out.add(result.bytes!);
     }
   } finally {
+    stopped = true;
     await pool?.close();
   }
   return out.finish(meta);
@@ -149,36 +160,50 @@ function report(run: BadgeRun, chunk: BadgeChunk, result: WorkerResponse): boole
 }
 
 /**
- * Worker threads that render chunks in parallel (one per processor, at most 4). Only when
- * running compiled (dist/), where the worker script exists; tests run in this thread.
+ * Worker threads that render chunks in parallel (one per processor, at most 4; one fewer while
+ * this thread still draws documents of its own, so that it keeps a processor and the build one
+ * heap fewer). Only when running compiled (dist/), where the worker script exists; tests run in this thread.
  */
 function workerPool(run: BadgeRun, meta: PdfMeta) {
-  const size = Math.min(4, availableParallelism(), Math.ceil(run.items.length / (SHEETS_PER_CHUNK * perSheet(run.layout))));
-  if (size < 2 || !existsSync(fileURLToPath(WORKER))) return undefined;
+  const most = Math.min(4, availableParallelism(), Math.ceil(run.items.length / (SHEETS_PER_CHUNK * perSheet(run.layout))));
+  if (most < 2 || !existsSync(fileURLToPath(WORKER))) return undefined;
   const files = templateFiles(run.templateSource);
   // A modest heap per worker makes V8 collect as it goes, so memory stays flat over 10,000 badges.
   const workerData = { faces: suppliedFaces(run.fonts), latinChains: run.fonts.latinChains, script: run.fonts.script, shapingProject: shapingProject() };
-  const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData, resourceLimits: { maxOldGenerationSizeMb: 256 } }));
+  const workers: Worker[] = [];
   // Each worker renders its requests in order; the answers come back in that order.
-  const waiting = workers.map(() => [] as Array<{ resolve: (r: WorkerResponse) => void; reject: (e: unknown) => void }>);
-  workers.forEach((worker, i) => {
+  const waiting: Array<Array<{ resolve: (r: WorkerResponse) => void; reject: (e: unknown) => void }>> = [];
+  let closed = false;
+  const add = () => {
+    const i = workers.length;
+    const worker = new Worker(WORKER, { workerData, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    workers.push(worker);
+    waiting.push([]);
     worker.on('message', (response: WorkerResponse) => {
       addRuns(response.shaped);
       waiting[i].shift()?.resolve(response);
     });
     worker.on('error', (err) => { for (const w of waiting[i].splice(0)) w.reject(err); });
+  };
+  for (let k = run.mainDone ? 1 : 0; k < most; k++) add();
+  const grown = (run.mainDone ?? Promise.resolve()).then(() => {
+    while (!closed && workers.length < most) add();
   });
   return {
-    size,
+    size: () => workers.length,
+    grown,
     render: (chunk: BadgeChunk): Promise<WorkerResponse> => {
       let i = 0;
-      for (let k = 1; k < size; k++) if (waiting[k].length < waiting[i].length) i = k;
+      for (let k = 1; k < workers.length; k++) if (waiting[k].length < waiting[i].length) i = k;
       return new Promise<WorkerResponse>((resolve, reject) => {
         waiting[i].push({ resolve, reject });
         workers[i].postMessage({ files, chunk, meta } satisfies WorkerRequest);
       });
     },
-    close: () => Promise.all(workers.map((w) => w.terminate())),
+    close: () => {
+      closed = true;
+      return Promise.all(workers.map((w) => w.terminate()));
+    },
   };
 }
 

@@ -31,13 +31,21 @@ const SPARE_SHRINK = 0.85;
 export function stepTexts(text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number; cjkLatinSpace?: number; names?: boolean },
   measure: Measure): { texts: (string | null)[]; poor: boolean[] } {
   const poor: boolean[] = [];
+  // Sizes are rounded to a quarter point, so in a narrow range neighbouring steps share one: set once.
+  const atSize = new Map<number, { joined: string | null; poor: boolean }>();
   const texts = Array.from({ length: STEPS + 1 }, (_, step) => {
-    const set = measuredDisplayLines(text, box.width * SAFETY, sizeAt(box.minSize, box.maxSize, step), measure, box.cjkLatinSpace, box.names);
-    const fits = !!set && set.lines.length <= box.maxLines;
-    const [first, second] = fits ? set!.widths : [];
-    // Widths at 1 pt are in em.
-    poor.push(second !== undefined && first < TOP_SHORT * second && second - first > TOP_SHORT_EM);
-    return fits ? set!.lines.join('\n') : null;
+    const size = sizeAt(box.minSize, box.maxSize, step);
+    let known = atSize.get(size);
+    if (!known) {
+      const set = measuredDisplayLines(text, box.width * SAFETY, size, measure, box.cjkLatinSpace, box.names);
+      const fits = !!set && set.lines.length <= box.maxLines;
+      const [first, second] = fits ? set!.widths : [];
+      // Widths at 1 pt are in em.
+      known = { joined: fits ? set!.lines.join('\n') : null, poor: second !== undefined && first < TOP_SHORT * second && second - first > TOP_SHORT_EM };
+      atSize.set(size, known);
+    }
+    poor.push(known.poor);
+    return known.joined;
   });
   return { texts, poor };
 }

@@ -16,14 +16,25 @@ const segmenters = new Map<string, Intl.Segmenter>();
 /** One-character function words (的, 与, 和…): each ends the phrase before it, never pairs with a neighbour. */
 const FUNCTION_WORDS = '的与和及或并之对對等而';
 
+/** wordBounds' answers by text: a sign sets each title at every step of its <fit group>, 55 sizes of one text. */
+const boundsOf = new Map<string, Set<number>>();
+
 /**
  * Offsets between words of `text` (Intl.Segmenter, with Chinese dictionary segmentation).
  * ICU leaves words it does not know as one-character pieces (感知|器|在|线, 初|探, “|大|语言):
  * X到X is one word (端到端); a function word joins the word before it (网络的, 研究与); other
  * pieces pair up from the right (在线, 初探), an odd one out joining the word before it (感知器,
- * 研讨会) or, with none before, the word after it (“大语言, 超对称).
+ * 研讨会) or, with none before, the word after it (“大语言, 超对称). The set is shared, never changed.
  */
 export function wordBounds(text: string): Set<number> {
+  let out = boundsOf.get(text);
+  if (out) return out;
+  if (boundsOf.size > 20_000) boundsOf.clear();
+  boundsOf.set(text, (out = segmentWords(text)));
+  return out;
+}
+
+function segmentWords(text: string): Set<number> {
   let seg = segmenters.get('zh');
   if (!seg) segmenters.set('zh', (seg = new Intl.Segmenter('zh', { granularity: 'word' })));
   const parts = [...seg.segment(text)].map((s) => ({ at: s.index, text: s.segment, single: isHan(s.segment) && [...s.segment].length === 1 }));
@@ -171,7 +182,7 @@ function segments<S>(runs: TextRun<S>[]): Segment<S>[] {
 /** The items of one segment for lines `lineWidth` wide, and the widths they hold for. */
 function segmentItems<S>(runs: TextRun<S>[], offset: number, metrics: Metrics<S>, options: Omit<SetOptions, 'width'>, lineWidth: number): { items: Item[]; fits: { min: number; max: number } } {
   const bounds = options.display ? wordBounds(runs.map((r) => r.text).join('')) : undefined;
-  const shifted = bounds && new Set([...bounds].map((b) => b + offset));
+  const shifted = bounds && (offset ? new Set([...bounds].map((b) => b + offset)) : bounds);
   const fits = { min: -Infinity, max: Infinity };
   const items = buildItems(runs, metrics, {
     width: lineWidth, hyphenate: options.hyphenate, cjkLatinSpace: options.cjkLatinSpace ?? 0.25, wordBounds: shifted, fits, names: options.names,
