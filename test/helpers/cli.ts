@@ -1,0 +1,29 @@
+import { vi } from 'vitest';
+import { main } from '../../src/cli.js';
+
+/**
+ * Runs `forumpress <args>` in this process from the folder `cwd`, as bin/forumpress.js would run
+ * it there: the exit code and what it printed. For tests about what a command does, not about the
+ * process (test/cli.test.ts spawns the real binary): each spawned process loaded forumpress and
+ * its fonts anew, about a second apiece.
+ */
+export async function runCli(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string; out: string }> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const all: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { stdout.push(`${a.join(' ')}\n`); all.push(stdout.at(-1)!); });
+  const err = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { stderr.push(`${a.join(' ')}\n`); all.push(stderr.at(-1)!); });
+  const here = process.cwd();
+  const color = process.env.NO_COLOR;
+  process.env.NO_COLOR = '1';
+  process.chdir(cwd);
+  try {
+    const code = await main(args);
+    return { code, stdout: stdout.join(''), stderr: stderr.join(''), out: all.join('') };
+  } finally {
+    process.chdir(here);
+    if (color === undefined) delete process.env.NO_COLOR; else process.env.NO_COLOR = color;
+    log.mockRestore();
+    err.mockRestore();
+  }
+}
