@@ -1,13 +1,21 @@
 import { vi } from 'vitest';
 import { main } from '../../src/cli.js';
 
+/** What a command exited with and printed (`out`: both streams, in order). */
+export interface CliRun { code: number; stdout: string; stderr: string; out: string }
+
 /**
  * Runs `forumpress <args>` in this process from the folder `cwd`, as bin/forumpress.js would run
  * it there: the exit code and what it printed. For tests about what a command does, not about the
  * process (test/cli.test.ts spawns the real binary): each spawned process loaded forumpress and
  * its fonts anew, about a second apiece.
  */
-export async function runCli(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string; out: string }> {
+export function runCli(cwd: string, ...args: string[]): Promise<CliRun>;
+/** The same with another main(): the compiled one (test/helpers/compiled.ts), for code that needs dist/'s files. */
+export function runCli(cwd: string, cli: (args: string[]) => Promise<number>, ...args: string[]): Promise<CliRun>;
+export async function runCli(cwd: string, ...rest: Array<string | ((args: string[]) => Promise<number>)>): Promise<CliRun> {
+  const cli = typeof rest[0] === 'function' ? rest.shift() as (args: string[]) => Promise<number> : main;
+  const args = rest as string[];
   const stdout: string[] = [];
   const stderr: string[] = [];
   const all: string[] = [];
@@ -18,7 +26,7 @@ export async function runCli(cwd: string, ...args: string[]): Promise<{ code: nu
   process.env.NO_COLOR = '1';
   process.chdir(cwd);
   try {
-    const code = await main(args);
+    const code = await cli(args);
     return { code, stdout: stdout.join(''), stderr: stderr.join(''), out: all.join('') };
   } finally {
     process.chdir(here);
