@@ -5,11 +5,13 @@ import { join } from 'node:path';
 
 /**
  * Test files that need a fresh process state: which font files this process has read, the
- * shaping cache as a new process finds it, a module replaced with vi.mock. Every other file
+ * shaping cache as a new process finds it, a module replaced with vi.mock, the compiled CLI
+ * loaded in-process (its modules patch pdfmake as src/'s do: one copy a process). Every other file
  * runs in a worker that keeps its loaded modules from file to file (isolate: false): each file
  * loading forumpress and its libraries anew was about 45 s of the suite's time.
  */
-const FRESH = ['test/lazy-fonts.test.ts', 'test/font-prefetch.test.ts', 'test/shaping-cache.test.ts', 'test/derive-only.test.ts'];
+const FRESH = ['test/lazy-fonts.test.ts', 'test/font-prefetch.test.ts', 'test/shaping-cache.test.ts', 'test/derive-only.test.ts',
+  'test/share-preview.test.ts'];
 
 export default defineConfig({
   test: {

@@ -12,7 +12,7 @@ import { compiledSrc } from './helpers/compiled.js';
    checked from the PNG itself and from the PDF it was drawn from (poppler, ImageMagick). */
 
 let dir: string;
-/** The compiled CLI's main(), loaded into this process: preview draws on a worker thread, whose script only dist/ has. */
+/** The compiled CLI's main(), loaded into this process (a fresh one: vitest.config.ts): preview draws on a worker thread, whose script only dist/ has. */
 let main: (args: string[]) => Promise<number>;
 /** `forumpress <args>` from the project folder, in this process (each spawned CLI loaded forumpress and its fonts anew). */
 const run = (...args: string[]) => runCli(dir, main, ...args);

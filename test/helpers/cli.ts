@@ -1,5 +1,4 @@
 import { vi } from 'vitest';
-import { main } from '../../src/cli.js';
 
 /** What a command exited with and printed (`out`: both streams, in order). */
 export interface CliRun { code: number; stdout: string; stderr: string; out: string }
@@ -14,7 +13,8 @@ export function runCli(cwd: string, ...args: string[]): Promise<CliRun>;
 /** The same with another main(): the compiled one (test/helpers/compiled.ts), for code that needs dist/'s files. */
 export function runCli(cwd: string, cli: (args: string[]) => Promise<number>, ...args: string[]): Promise<CliRun>;
 export async function runCli(cwd: string, ...rest: Array<string | ((args: string[]) => Promise<number>)>): Promise<CliRun> {
-  const cli = typeof rest[0] === 'function' ? rest.shift() as (args: string[]) => Promise<number> : main;
+  // src/cli.js loaded only when asked for: a file that runs the compiled CLI must not load both (each patches pdfmake).
+  const cli = typeof rest[0] === 'function' ? rest.shift() as (args: string[]) => Promise<number> : (await import('../../src/cli.js')).main;
   const args = rest as string[];
   const stdout: string[] = [];
   const stderr: string[] = [];
