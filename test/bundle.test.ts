@@ -30,6 +30,9 @@ function run(env: Record<string, string> = {}) {
 }
 
 const caches = () => readdirSync(join(dist, 'bundle')).filter((f) => f.endsWith('.v8cache'));
+let plainRun: ReturnType<typeof run> | undefined;
+/** The build by the plain compiled modules (FORUMPRESS_NO_BUNDLE), which every test compares with: made once. */
+const plainBuild = () => (plainRun ??= run({ FORUMPRESS_NO_BUNDLE: '1' }));
 
 beforeAll(() => {
   rmSync(dist, { recursive: true, force: true });
@@ -40,7 +43,7 @@ beforeAll(() => {
 
 describe('the bundled CLI', () => {
   it('writes the same PDFs as the plain compiled modules, and keeps a code cache for the next start', () => {
-    const plain = run({ FORUMPRESS_NO_BUNDLE: '1' });
+    const plain = plainBuild();
     expect(plain.status).toBe(0);
     expect(caches()).toEqual([]);
     const bundled = run();
@@ -59,7 +62,7 @@ describe('the bundled CLI', () => {
     const damaged = readFileSync(join(dist, 'bundle', cache!));
     damaged.fill(7, 64, 4096);
     writeFileSync(join(dist, 'bundle', cache!), damaged);
-    const plain = run({ FORUMPRESS_NO_BUNDLE: '1' });
+    const plain = plainBuild();
     const r = run();
     expect(r.status, r.output).toBe(0);
     expect(r.files).toEqual(plain.files);
@@ -68,7 +71,7 @@ describe('the bundled CLI', () => {
 
   // Slow (a bundle or worker threads of its own): in CI's thorough run (FORUMPRESS_THOROUGH=1).
   it.skipIf(!process.env.FORUMPRESS_THOROUGH)('runs the plain modules when the bundle is half made or does not load', () => {
-    const plain = run({ FORUMPRESS_NO_BUNDLE: '1' });
+    const plain = plainBuild();
     const id = join(dist, 'bundle', 'cli.id');
     const bundle = join(dist, 'bundle', 'cli.js');
     const source = readFileSync(bundle);

@@ -48,14 +48,15 @@ describe('forumpress command line', () => {
   it('warnings alone still build (exit 0); --strict makes them fatal and keeps the previous PDF', () => {
     const dir = project();
     dirs.push(dir);
-    expect(run(dir, 'build').code).toBe(0);
+    // The booklet alone: what --strict keeps is any previous output, the booklet as well as another.
+    expect(run(dir, 'build', '--output', 'program.pdf').code).toBe(0);
     const before = readFileSync(join(dir, 'out/program.pdf'));
     writeFileSync(join(dir, 'content/abstracts/spare.md'), '---\ntitle: 备用报告\nspeakers: [{ name: 张三 }]\n---\n');
     replace(dir, 'content/forum.yaml', 'venue: 中山大学，广州', 'venue: 中山大学，广州（新）');
     const loose = run(dir, 'check');
     expect(loose.code).toBe(0);
     expect(loose.stderr).toContain('content/abstracts/spare.md:1:1: warning[unused-abstract]');
-    const strict = run(dir, 'build', '--strict');
+    const strict = run(dir, 'build', '--strict', '--output', 'program.pdf');
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('nothing was written');
     expect(readFileSync(join(dir, 'out/program.pdf')).equals(before)).toBe(true);

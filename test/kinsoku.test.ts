@@ -13,7 +13,7 @@ describe('Chinese line breaking where a word longer than the line is split', () 
     }
     const files = realContentFiles();
     files['abstracts/lei-na.md'] = files['abstracts/lei-na.md'].replace(/\n---\n[\s\S]*$/, `\n---\n${paragraphs.join('\n\n')}\n`);
-    const result = await buildFrom(files);
+    const result = await buildFrom(files, undefined, ['program.pdf']);
     expect(result.ok).toBe(true);
     const lines = (await extractPages(result.outputs.get('program.pdf')!)).flatMap((p) => p.lines);
     const split = lines.filter((l) => /^[xy]+/.test(l) || /[xy]$/.test(l));

@@ -85,7 +85,8 @@ describe('print.crop_marks: true', () => {
   let bytes: Uint8Array;
   beforeAll(async () => {
     const content = memorySource({ ...realContentFiles(), 'settings.yaml': 'print:\n  crop_marks: true\n' });
-    const result = await build({ content, templates: realSources().templates });
+    // The print copy alone: nothing else is read here.
+    const result = await build({ content, templates: realSources().templates, outputs: ['program-print.pdf'] });
     bytes = result.outputs.get('program-print.pdf')!;
   });
 

@@ -31,6 +31,7 @@ beforeAll(() => {
 });
 
 describe('reproducible builds', () => {
+  // The second build shares the first's fonts, glyphs and shaped text (src/fonts/): it must not change a byte.
   it('give byte-identical PDFs when built twice in one process', async () => {
     const first = await build(realSources());
     const second = await build(realSources());

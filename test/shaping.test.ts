@@ -178,16 +178,8 @@ describe('drawing runs of inlines', () => {
   });
 });
 
-describe('a warm process', () => {
-  it('builds the same bytes again with fonts and shaped text shared from the first build', async () => {
-    const { build } = await import('../src/build.js');
-    const { realSources } = await import('./helpers/build.js');
-    const first = (await build(realSources())).outputs;
-    const second = (await build(realSources())).outputs;
-    expect([...second.keys()]).toEqual([...first.keys()]);
-    for (const [name, bytes] of first) expect(Buffer.from(second.get(name)!).equals(Buffer.from(bytes)), name).toBe(true);
-  });
-});
+// A warm process building the same bytes again, with fonts and shaped text shared from the first
+// build: test/reproducible.test.ts ("built twice in one process"), which made the same two builds.
 
 describe("a font's tables read from its bytes (src/fonts/sfnt.ts), as fontkit reads them", () => {
   const { families } = builtinFonts();

@@ -5,15 +5,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from './helpers/build.js';
+import { runCli } from './helpers/cli.js';
+import { compiledSrc } from './helpers/compiled.js';
 
 /* `forumpress preview`, run as an organizer runs it, in a copy of the project; every picture is
    checked from the PNG itself and from the PDF it was drawn from (poppler, ImageMagick). */
 
 let dir: string;
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/forumpress.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+/** The compiled CLI's main(), loaded into this process (a fresh one: vitest.config.ts): preview draws on a worker thread, whose script only dist/ has. */
+let main: (args: string[]) => Promise<number>;
+/** `forumpress <args>` from the project folder, in this process (each spawned CLI loaded forumpress and its fonts anew). */
+const run = (...args: string[]) => runCli(dir, main, ...args);
 /** Width and height from a PNG's IHDR chunk. */
 const pngSize = (file: string) => {
   const b = readFileSync(file);
@@ -23,7 +25,8 @@ const pngSize = (file: string) => {
 const magick = (...args: string[]) => spawnSync('compare', args, { encoding: 'utf8' }).stderr;
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-beforeAll(() => {
+beforeAll(async () => {
+  main = (await import(join(compiledSrc(), 'cli.js'))).main;
   dir = mkdtempSync(join(tmpdir(), 'forumpress-preview-'));
   cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
   cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
@@ -31,14 +34,14 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('forumpress preview', () => {
-  it('draws each day\'s phone schedule 1080 px wide: the pages of schedule-phone.pdf, with that day\'s talks', () => {
-    const r = run('preview');
+  it('draws each day\'s phone schedule 1080 px wide: the pages of schedule-phone.pdf, with that day\'s talks', async () => {
+    const r = await run('preview');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^forumpress: wrote out\/schedule-day1\.png \(1080×\d+\), out\/schedule-day2\.png \(1080×\d+\)\n$/);
     // Only the pictures are written, no PDF.
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['schedule-day1.png', 'schedule-day2.png']);
-    expect(run('build', '--output', 'schedule-phone.pdf').code).toBe(0);
+    expect((await run('build', '--output', 'schedule-phone.pdf')).code).toBe(0);
     const pdf = join(dir, 'out', 'schedule-phone.pdf');
     const days = parse(readFileSync(join(dir, 'content', 'schedule.yaml'), 'utf8')).days as Array<{ program: Array<Record<string, any>> }>;
     const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', '9', pdf], { encoding: 'utf8' }).matchAll(/Page +\d+ size: +([\d.]+) x ([\d.]+) pts/g)];
@@ -75,20 +78,20 @@ describe('forumpress preview', () => {
     expect(Number(/\(([\d.]+)\)/.exec(magick('-metric', 'RMSE', join(dir, 'poppler-2x.png'), join(dir, 'out', 'schedule-day1.png'), 'null:'))![1])).toBeGreaterThan(0.15);
   });
 
-  it('draws chosen pages of any PDF at a chosen resolution into out/preview/, the same bytes every time', () => {
-    const r = run('preview', '--output', 'program.pdf', '--pages', '1-2,4', '--dpi', '40');
+  it('draws chosen pages of any PDF at a chosen resolution into out/preview/, the same bytes every time', async () => {
+    const r = await run('preview', '--output', 'program.pdf', '--pages', '1-2,4', '--dpi', '40');
     expect(r.code).toBe(0);
     // An A5 page (419.5 × 595.3 pt) at 40 dpi: 233.1 × 330.7 pixels, edges rounded outwards.
     expect(r.stdout).toBe('forumpress: wrote out/preview/program-1.png (234×331), out/preview/program-2.png (234×331), out/preview/program-4.png (234×331)\n');
     for (const n of [1, 2, 4]) expect(pngSize(join(dir, 'out', 'preview', `program-${n}.png`))).toEqual({ width: 234, height: 331 });
     const first = readFileSync(join(dir, 'out', 'preview', 'program-1.png'));
     expect(existsSync(join(dir, 'out', 'program.pdf'))).toBe(false);
-    expect(run('preview', '--output', 'signs.pdf', '--pages', '1', '--dpi', '30').stdout).toMatch(/signs-1\.png \(351×249\)/);
-    expect(run('preview', '--output', 'program.pdf', '--pages', '1', '--dpi', '40').code).toBe(0);
+    expect((await run('preview', '--output', 'signs.pdf', '--pages', '1', '--dpi', '30')).stdout).toMatch(/signs-1\.png \(351×249\)/);
+    expect((await run('preview', '--output', 'program.pdf', '--pages', '1', '--dpi', '40')).code).toBe(0);
     expect(readFileSync(join(dir, 'out', 'preview', 'program-1.png')).equals(first)).toBe(true);
   });
 
-  it('says plainly what is wrong with a page list, a resolution, a page past the end or a file that is no PDF', () => {
+  it('says plainly what is wrong with a page list, a resolution, a page past the end or a file that is no PDF', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['--pages', '3-1'], /--pages takes page numbers such as 1-3 or 1,4,6-8, not "3-1"/],
       [['--dpi', 'high'], /--dpi takes a resolution from 10 to 600, not "high"/],
@@ -97,7 +100,7 @@ describe('forumpress preview', () => {
       [['--output', 'nope.pdf'], /no output named nope\.pdf/],
     ];
     for (const [args, message] of cases) {
-      const r = run('preview', ...args);
+      const r = await run('preview', ...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -138,7 +138,7 @@ describe('a sign that cannot hold its session (and a Chinese title that breaks l
     const abstract = `---\ntitle: ${'An extraordinarily long title about working memory '.repeat(12).trim()}\nspeakers:\n  - name: 谢禹\n    affiliation: MIT\n---\n`;
     // Most balanced: 脉冲神经网络的 | 端到端反向传播学习 (7 and 9 characters); 10 and 6 is nearly as balanced.
     const ding = `---\ntitle: 脉冲神经网络的端到端反向传播学习\nspeakers:\n  - name: 丁健豪\n    affiliation: 北京大学\n---\n`;
-    const result = await build({ content: overlay(content, { 'abstracts/xie-yu.md': abstract, 'abstracts/ding-jianhao.md': ding }), templates });
+    const result = await build({ content: overlay(content, { 'abstracts/xie-yu.md': abstract, 'abstracts/ding-jianhao.md': ding }), templates, outputs: ['signs.pdf'] });
     expect(result.ok).toBe(true);
     const warning = result.diagnostics.find((d) => d.rule === 'page-overflow');
     expect(warning).toMatchObject({ severity: 'warning', file: 'templates/signs/signs.hbs' });

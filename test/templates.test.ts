@@ -20,7 +20,7 @@ describe('templates', () => {
     templates['locales/zh-CN.yaml'] = templates['locales/zh-CN.yaml'].replace('abstracts: 报告摘要', 'abstracts: Abstracts 摘要');
     templates['partials/talk-entry.hbs'] = templates['partials/talk-entry.hbs'].replace(/\{\{#if affiliation\}\}<p style="talk-affiliation">.*\n/, '');
     templates['theme.yaml'] = templates['theme.yaml'].replace('accent: "#0b5d4b"', 'accent: "#aa0000"');
-    const result = await buildFrom(realContentFiles(), templates);
+    const result = await buildFrom(realContentFiles(), templates, ['program.pdf']);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const pdf = result.outputs.get('program.pdf')!;
     const pages = await extractPages(pdf);
@@ -57,7 +57,7 @@ describe('templates', () => {
 
   it('build an A4 booklet when settings.yaml asks for it', async () => {
     const files = { ...realContentFiles(), 'settings.yaml': 'booklet:\n  paper: A4\n' };
-    const result = await buildFrom(files);
+    const result = await buildFrom(files, undefined, ['program.pdf']);
     const pages = await extractPages(result.outputs.get('program.pdf')!);
     expect([Math.round(pages[0].width), Math.round(pages[0].height)]).toEqual([595, 842]);
   });

@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/build.js';
+import { runCli } from './helpers/cli.js';
 
 /** A copy of the real project where a speaker sent an abstract with a copy-editor's worth of mistakes. */
 function project(): string {
@@ -29,10 +30,8 @@ function project(): string {
   return dir;
 }
 
-function run(dir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/forumpress.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
-}
+/** `forumpress <args>` run from the project folder (in this process: test/cli.test.ts runs the real binary). */
+const run = (dir: string, ...args: string[]) => runCli(dir, ...args);
 
 /** Digest of every file under a folder, by path: to tell whether anything was written. */
 function digests(dir: string): Map<string, string> {
@@ -49,11 +48,11 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('typography lint (check, check --fix)', () => {
-  it('check warns at each mistake\'s place, with the fix, and touches no file', () => {
+  it('check warns at each mistake\'s place, with the fix, and touches no file', async () => {
     const dir = project();
     dirs.push(dir);
     const before = digests(join(dir, 'content'));
-    const r = run(dir, 'check');
+    const r = await run(dir, 'check');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n').filter((l) => l.startsWith('content/abstracts/lei-na.md'));
     expect(lines.map((l) => l.replace(/: ".*$/, ''))).toEqual([
@@ -73,15 +72,15 @@ describe('typography lint (check, check --fix)', () => {
     expect(digests(join(dir, 'content'))).toEqual(before);
   });
 
-  it('check --fix writes the corrections, lists each, leaves other files alone, and the booklet prints them', () => {
+  it('check --fix writes the corrections, lists each, leaves other files alone, and the booklet prints them', async () => {
     const dir = project();
     dirs.push(dir);
     const before = digests(join(dir, 'content'));
     // The files check finds something to correct in: only these may change.
-    const named = new Set([...run(dir, 'check').out.matchAll(/^(content\/[^:]+):\d+:\d+: warning\[(halfwidth-punctuation|straight-quote|dash-spacing)\]/gm)]
+    const named = new Set([...(await run(dir, 'check')).out.matchAll(/^(content\/[^:]+):\d+:\d+: warning\[(halfwidth-punctuation|straight-quote|dash-spacing)\]/gm)]
       .map((m) => join(dir, m[1])));
     expect(named).toContain(join(dir, 'content/abstracts/lei-na.md'));
-    const r = run(dir, 'check', '--fix');
+    const r = await run(dir, 'check', '--fix');
     expect(r.code).toBe(0);
     expect(r.out).toContain('content/abstracts/lei-na.md:10:4: fixed[halfwidth-punctuation]: half-width "?" in Chinese text -> "？"');
     expect(r.out).toContain('content/abstracts/lei-na.md:10:17: fixed[dash-spacing]: a space before "——" -> removed');
@@ -96,20 +95,20 @@ describe('typography lint (check, check --fix)', () => {
     const after = digests(join(dir, 'content'));
     for (const [path, digest] of before) if (!named.has(path)) expect(after.get(path), path).toBe(digest);
 
-    const again = run(dir, 'check', '--fix');
+    const again = await run(dir, 'check', '--fix');
     expect(again.out).not.toContain('fixed[');
     expect(again.out).toContain('warning[mixed-script]');
     expect(digests(join(dir, 'content'))).toEqual(after);
 
-    expect(run(dir, 'build', '--output', 'program.pdf').code).toBe(0);
+    expect((await run(dir, 'build', '--output', 'program.pdf')).code).toBe(0);
     const printed = execFileSync('pdftotext', [join(dir, 'out/program.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(printed).toContain('为什么？因为“神经网络”很好——真的，是吗');
   });
 
-  it('--fix goes with check only', () => {
+  it('--fix goes with check only', async () => {
     const dir = project();
     dirs.push(dir);
-    const r = run(dir, 'build', '--fix');
+    const r = await run(dir, 'build', '--fix');
     expect(r.code).toBe(2);
     expect(r.out).toContain('--fix goes with check');
   });

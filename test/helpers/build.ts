@@ -65,11 +65,12 @@ export function realContentFiles(): Record<string, string> {
   return files;
 }
 
-/** Builds from in-memory content (and, optionally, in-memory templates). */
-export function buildFrom(content: Record<string, string>, templates?: Record<string, string>): Promise<BuildResult> {
+/** Builds from in-memory content (and, optionally, in-memory templates): every output, or only `outputs`. */
+export function buildFrom(content: Record<string, string>, templates?: Record<string, string>, outputs?: string[]): Promise<BuildResult> {
   return build({
     content: memorySource(content, 'content'),
     templates: templates ? memorySource(templates, 'templates') : realSources().templates,
+    outputs,
   });
 }
 
