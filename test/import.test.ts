@@ -87,9 +87,14 @@ describe('forumpress import: committed exports', () => {
 
   it('builds what it imported, every talk in the booklet and on the signs', async () => {
     const { after } = runImport(read('lswt2019/schedule.xml'), 'schedule.xml');
+    after['forum.yaml'] += 'hosts: [Universität Leipzig]\n';
     const result = await build({ content: memorySource(after, 'content'), templates: realSources().templates, outputs: ['program.pdf', 'signs.pdf'] });
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([]);
-    const booklet = squash((await extractPages(result.outputs.get('program.pdf')!)).map((p) => p.text).join(''));
+    const pages = await extractPages(result.outputs.get('program.pdf')!);
+    const booklet = squash(pages.map((p) => p.text).join(''));
+    // No introduction in the export: the organizers start the page after the cover, and the contents list no introduction.
+    expect(pages[1].text.trim().split('\n').slice(0, 2)).toEqual(['组织单位', '主办单位 Universität Leipzig']);
+    expect(booklet).not.toContain('论坛简介');
     // Items in the order they were laid out: a title's lines stay together, where p.text puts a time between them.
     const signs = squash((await extractPages(result.outputs.get('signs.pdf')!)).flatMap((p) => p.items.map((it) => it.str)).join(''));
     for (const path of talksOf(after)) {
@@ -157,6 +162,9 @@ describe('forumpress import: pretalx API submissions (PyConFR 2025)', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'lost-content').map((d) => formatDiagnostic(d))).toEqual([]);
     const pages = await extractPages(result.outputs.get('program.pdf')!);
     const booklet = squash(pages.map((p) => p.text).join(''));
+    // Nothing to introduce and no organizers: no introduction page, the contents follow the cover.
+    expect(pages[1].text.trim()).toMatch(/^Sommaire\nProgramme \. \. /);
+    expect(booklet).not.toContain('Présentation');
     const grid = pages.find((p) => p.text.includes('coup d’œil'))!;
     const header = grid.items.map((it) => it.str.trim()).filter((s) => /^[BC]\d{3}$/.test(s));
     expect(header.slice(0, 4)).toEqual(['B003', 'B316', 'B421', 'C436']);
