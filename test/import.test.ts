@@ -166,6 +166,10 @@ describe('forumpress import: pretalx API submissions (PyConFR 2025)', () => {
     expect(pages[1].text.trim()).toMatch(/^Sommaire\nProgramme \. \. /);
     expect(booklet).not.toContain('Présentation');
     const grid = pages.find((p) => p.text.includes('coup d’œil'))!;
+    // Under the grid, the "Sessions" heading goes with the first session (it stood alone at the grid page's foot);
+    // the day's short last session (B316, one talk) takes the one before it along (it stood alone on a page).
+    expect(pages.find((p) => p.text.includes('· Sessions'))!.text).toMatch(/· Sessions\nB003 · 08:50–12:25 · Salle : B003\n/);
+    expect(pages.find((p) => p.text.includes('B316 · 15:00–15:55 · Salle'))!.text).toContain('C436 · 10:30–11:55 · Salle : C436');
     const header = grid.items.map((it) => it.str.trim()).filter((s) => /^[BC]\d{3}$/.test(s));
     expect(header.slice(0, 4)).toEqual(['B003', 'B316', 'B421', 'C436']);
     expect(booklet).toContain(squash('Conférence plénière'));
