@@ -14,8 +14,8 @@ function ignored(c: number): boolean {
   return c === 0x3000 || c === 0xfeff;
 }
 
-/** A hyphen the setter may add at the end of a line it breaks inside a word. */
-const HYPHEN = /^[-\u2010]$/;
+/** A hyphen the setter may add at the end of a line it breaks inside a word, or the → it adds where a line of code breaks (src/typeset/items.ts). */
+const HYPHEN = /^[-\u2010\u2192]$/;
 /** Brackets a right-to-left line may draw mirrored, compared as one. */
 const MIRRORED: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<', '»': '«', '›': '‹' };
 
@@ -86,7 +86,7 @@ function compare(run: TracedRun, segments: TracedSegment[]): Loss | undefined {
           hidden++;
         }
         p = nextChar(text, p + 1);
-      } else if (!((c === 0x2d || c === 0x2010) && lastOf(laid, i))) {
+      } else if (!(HYPHEN.test(laid[i]) && lastOf(laid, i))) {
         return { run, at: first >= 0 ? first : p, count: hidden + counted(text, p), kind: first >= 0 ? 'overflow' : 'missing' };
       }
     }
