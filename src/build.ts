@@ -127,8 +127,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     documents.set(name, split.doc);
     mergeMissing(missing, split.missing);
   }
+  const before = diags.hasErrors;
   reportMissingGlyphs(missing, [options.content, options.templates], diags);
-  if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
+  if (diags.hasErrors) {
+    // Only missing glyphs: the badges are checked too, so one run names every one of them.
+    if (!before && attendees) await badges(undefined);
+    return { outputs, diagnostics: diags.sorted(), ok: false };
+  }
   const meta = metadata(program, options.sourceDate);
   // The calendar and the web page (src/share/): made from the program alone, no rendering.
   const shared = options.only ? undefined : shareOutputs(program, templates, meta.date, diags, options.outputs, options.previous);
