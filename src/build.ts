@@ -18,6 +18,7 @@ import { loadFontSet } from './fonts/custom-fonts.js';
 import { prefetchChineseFonts } from './fonts/fonts.js';
 import { applyFontFallback, mergeMissing, type MissingGlyphs } from './fonts/fallback.js';
 import { fillPages } from './pdfmake/fill-page.js';
+import { markPlaced } from './layout/placed-marks.js';
 import { trackPages } from './pdfmake/pages.js';
 import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
@@ -30,6 +31,7 @@ import { badgeForumView } from './layout/badges.js';
 import { programView } from './layout/view.js';
 import { checkLostContent } from './check/lost-content.js';
 import { checkLostText } from './check/lost-text.js';
+import { checkPlacedOverlap } from './check/placed-overlap.js';
 import { tracedRuns } from './layout/traced-runs.js';
 import { roomSigns } from './layout/signs.js';
 import { programLocale } from './layout/locale.js';
@@ -124,7 +126,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const missing: MissingGlyphs = new Map();
   for (const [name, doc] of documents) {
     const split = applyFontFallback(fillPages(doc, fonts), fonts);
-    documents.set(name, split.doc);
+    documents.set(name, markPlaced(split.doc));
     mergeMissing(missing, split.missing);
   }
   const before = diags.hasErrors;
@@ -185,6 +187,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
     checkLostContent(name, tracked.laidOut(), program, diags, signs);
     checkLostText(name, tracked.laidOut(), runs, diags);
+    checkPlacedOverlap(name, tracked.laidOut(), diags, options.templates.label);
     startBadges();
   }
   await checkPageCounts(outputJobs(program, settings, attendees), outputs, diags, options.templates.label);
