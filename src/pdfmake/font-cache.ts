@@ -2,7 +2,6 @@ import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 import { glyphUnicode } from './text-layer.js';
 import { shareFont, sharedFont, type ParsedFont } from '../fonts/parsed-fonts.js';
 import { pdfkitHooks, pdfmakeHooks } from './hooks.js';
-import { copyGlyphsFast } from './glyph-copy.js';
 
 type FontkitFont = ParsedFont;
 
@@ -25,7 +24,7 @@ export function shareParsedFonts(): void {
   };
 }
 
-/** The font pdfkit opened, swapped for the one parsed first from the same bytes; its subset copies glyphs the fast way (glyph-copy.ts). */
+/** The font pdfkit opened, swapped for the one parsed first from the same bytes. */
 function shareEmbeddedFont(embedded: EmbeddedFont): EmbeddedFont {
   const bytes = embedded.font?.stream?.buffer;
   if (bytes && !isCollection(bytes)) {
@@ -36,7 +35,6 @@ function shareEmbeddedFont(embedded: EmbeddedFont): EmbeddedFont {
       embedded.subset = shared.createSubset();
     }
   }
-  copyGlyphsFast(embedded.subset);
   return embedded;
 }
 
@@ -72,13 +70,13 @@ export function shareLayoutCache(): void {
 
 /** pdfkit's shaping of a word, with fontkit's layout answered from the runs earlier builds kept (shaping-cache.ts). */
 function shapeRun(font: ShapingFont, text: string): unknown {
-  useShapingCache(font.font as unknown as ShapableFont);
+  useShapingCache(font.font as unknown as ShapableFont, font.font.stream?.buffer as Uint8Array, font.font.postscriptName);
   return font.layoutRun(text);
 }
 
 /** What shaping needs of pdfkit's EmbeddedFont: the parsed font and its scale to 1000 units. */
 interface ShapingFont {
-  font: { glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number } };
+  font: { glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number }; stream?: { buffer: Uint8Array }; postscriptName?: string };
   scale: number;
   layoutRun(text: string): unknown;
 }
