@@ -35,8 +35,10 @@ export async function checkPageCounts(jobs: OutputJob[], outputs: Map<string, Ui
 export async function buildBadges(program: Program, settings: SettingsFile, templates: TemplateSet, attendees: AttendeeList,
   options: BuildOptions, diags: Diagnostics, outputs: Map<string, Uint8Array>, meta: PdfMeta | undefined,
   fonts: FontSet, missing: MissingGlyphs, mainDone?: Promise<void>): Promise<void> {
+  const known = diags.list.length;
   const items = badgeItems(attendees, settings.badges.spares, options.only, diags);
-  if (diags.hasErrors) return;
+  // Only the badges' own errors stop them: a document's missing glyph must not hide the badges' (one run names all).
+  if (diags.list.slice(known).some((d) => d.severity === 'error')) return;
   if (!items.length) {
     diags.warn('no-attendees', { file: attendees.file, line: 1, column: 1 }, 'attendees.csv lists nobody, so no badges are made', 'add a row per attendee under the first row');
     return;

@@ -11,6 +11,7 @@ import { trackPages } from './pdfmake/pages.js';
 import { checkPageCounts } from './build-badges.js';
 import { checkLostContent } from './check/lost-content.js';
 import { checkLostText } from './check/lost-text.js';
+import { checkPlacedOverlap } from './check/placed-overlap.js';
 import { tracedRuns } from './layout/traced-runs.js';
 import { roomSigns } from './layout/signs.js';
 import { bothWords, DEFAULT_LOCALE, word } from './layout/default-locale.js';
@@ -38,6 +39,7 @@ export async function layOut(documents: Map<string, DocumentTree>, program: Prog
     if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, diags);
     checkLostContent(name, tracked.laidOut(), program, diags, roomSigns(program));
     checkLostText(name, tracked.laidOut(), tracedRuns(doc.content), diags);
+    checkPlacedOverlap(name, tracked.laidOut(), diags, label);
   }
   await checkPageCounts(jobs, laid, diags, label);
 }

@@ -18,6 +18,7 @@ import { loadFontSet } from './fonts/custom-fonts.js';
 import { prefetchChineseFonts } from './fonts/fonts.js';
 import { applyFontFallback, mergeMissing, type MissingGlyphs } from './fonts/fallback.js';
 import { fillPages } from './pdfmake/fill-page.js';
+import { markPlaced } from './layout/placed-marks.js';
 import { trackPages } from './pdfmake/pages.js';
 import { guardedSource } from './check/guard.js';
 import { reportMissingGlyphs } from './check/glyphs.js';
@@ -30,6 +31,7 @@ import { badgeForumView } from './layout/badges.js';
 import { programView } from './layout/view.js';
 import { checkLostContent } from './check/lost-content.js';
 import { checkLostText } from './check/lost-text.js';
+import { checkPlacedOverlap } from './check/placed-overlap.js';
 import { tracedRuns } from './layout/traced-runs.js';
 import { roomSigns } from './layout/signs.js';
 import { programLocale } from './layout/locale.js';
@@ -128,7 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (!doc) return undefined;
     const split = applyFontFallback(fillPages(doc, fonts), fonts);
     mergeMissing(missing, split.missing);
-    return split.doc;
+    return markPlaced(split.doc);
   };
   const meta = metadata(program, options.sourceDate);
   if (options.checkOnly) {
@@ -137,8 +139,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const doc = prepared(job);
       if (doc) documents.set(job.output, doc);
     }
+    const before = diags.hasErrors;
     reportMissingGlyphs(missing, [options.content, options.templates], diags);
-    if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
+    if (diags.hasErrors) {
+      // Only missing glyphs: the badges are checked too, so one run names every one of them.
+      if (!before && attendees) await badges(undefined, diags);
+      return { outputs, diagnostics: diags.sorted(), ok: false };
+    }
     shareOutputs(program, templates, meta.date, diags, options.outputs, options.previous);
     if (diags.hasErrors) return { outputs, diagnostics: diags.sorted(), ok: false };
     // Checks without output: documents laid out only when asked (page-length checks),
@@ -199,13 +206,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (settings.booklet.talks === 'page') warnLongAbstracts(tracked.spans(), anchors, name, later);
     checkLostContent(name, tracked.laidOut(), program, later, signs);
     checkLostText(name, tracked.laidOut(), runs, later);
+    checkPlacedOverlap(name, tracked.laidOut(), later, options.templates.label);
     startBadges();
   }
   documentsDrawn();
+  const before = diags.hasErrors;
   reportMissingGlyphs(missing, [options.content, options.templates], diags);
   if (diags.hasErrors || !drawing) {
     await badgesDone;
     if (!diags.hasErrors) diags.list.push(...later.list);
+    else if (!before && attendees) {
+      // Only missing glyphs: the badges are checked too, so one run names every one of them
+      // (laid out again here when they were already drawing beside the documents: a rare path).
+      await badges(undefined, diags);
+    }
     return { outputs: new Map(), diagnostics: diags.sorted(), ok: false };
   }
   await checkPageCounts(outputJobs(program, settings, attendees), outputs, later, options.templates.label);

@@ -91,3 +91,13 @@ export function lineOfOffset(starts: number[], offset: number): number {
   }
   return lo;
 }
+
+/** The second halves of surrogate pairs in text[from, to): UTF-16 units that are no character of their own, taken off a column (columns count characters). */
+export function lowSurrogates(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) n++;
+  }
+  return n;
+}

@@ -48,7 +48,8 @@ describe('check lays documents out without drawing them', () => {
     [drawn, ended] = [0, 0];
     const result = await check(files, ['tents.pdf']);
     expect(result.diagnostics.map((d) => `${d.file}: ${d.rule}: ${d.message}`)).toEqual([
-      'templates/tents/tents.hbs: page-overflow: tents.pdf: tent 2 fills 4 half sheets instead of 2, so it and the tents after it are misfolded']);
+      'templates/tents/tents.hbs: page-overflow: tents.pdf: tent 2 fills 4 half sheets instead of 2, so it and the tents after it are misfolded',
+      `templates/tents/tents.hbs: placed-overlap: in tents.pdf, the text that flows down the page ("${'长'.repeat(11)}") runs into the block this <place> puts there, on page 8: they print over each other`]);
     expect(result.diagnostics).toEqual(built.diagnostics);
     expect([drawn, ended]).toEqual([0, 0]);
   });

@@ -87,9 +87,14 @@ describe('forumpress import: committed exports', () => {
 
   it('builds what it imported, every talk in the booklet and on the signs', async () => {
     const { after } = runImport(read('lswt2019/schedule.xml'), 'schedule.xml');
+    after['forum.yaml'] += 'hosts: [Universität Leipzig]\n';
     const result = await build({ content: memorySource(after, 'content'), templates: realSources().templates, outputs: ['program.pdf', 'signs.pdf'] });
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([]);
-    const booklet = squash((await extractPages(result.outputs.get('program.pdf')!)).map((p) => p.text).join(''));
+    const pages = await extractPages(result.outputs.get('program.pdf')!);
+    const booklet = squash(pages.map((p) => p.text).join(''));
+    // No introduction in the export: the organizers start the page after the cover, and the contents list no introduction.
+    expect(pages[1].text.trim().split('\n').slice(0, 2)).toEqual(['组织单位', '主办单位 Universität Leipzig']);
+    expect(booklet).not.toContain('论坛简介');
     // Items in the order they were laid out: a title's lines stay together, where p.text puts a time between them.
     const signs = squash((await extractPages(result.outputs.get('signs.pdf')!)).flatMap((p) => p.items.map((it) => it.str)).join(''));
     for (const path of talksOf(after)) {
@@ -107,14 +112,18 @@ describe('forumpress import: pretalx API submissions (PyConFR 2025)', () => {
   it('imports the day -> minute -> room map, the submissions list and a results page alike', () => {
     const { after, diags } = runImport(text, 'schedule.json');
     // A submissions list names no event: the forum is "Conference" until the organizer names it, which importing again keeps.
+    const codeTitle = 'schedule.json:606:6: warning[import-code-title]: the title "`QuerySet.explain()`: Make it Make Sense" marks code with backticks; it is imported as "QuerySet.explain(): Make it Make Sense"\n' +
+      '  hint: a title is plain text in every document (the booklet, the signs, the web page, the calendar): the backticks would be printed as they are';
     expect(diags.list.map((d) => formatDiagnostic(d))).toEqual([
+      codeTitle,
       'content/forum.yaml:1:1: warning[import-no-name]: schedule.json names no conference (no title or acronym), so the forum is called "Conference" on the cover and in every document\n' +
       '  hint: write the conference\'s name in forum.yaml (name: PyConFR 2025); importing again keeps it',
     ]);
+    expect(front(after['abstracts/gva9gu-queryset-explain-make-it-make-sense.md']).title).toBe('QuerySet.explain(): Make it Make Sense');
     expect(after['forum.yaml']).toContain('name: "Conference" # the export names no conference: write its name here');
     const named = { ...after, 'forum.yaml': after['forum.yaml'].replace('name: "Conference"', 'name: PyConFR 2025') };
     const again = runImport(text, 'schedule.json', named);
-    expect(again.diags.list).toEqual([]);
+    expect(again.diags.list.map((d) => formatDiagnostic(d))).toEqual([codeTitle]);
     expect(parse(again.after['forum.yaml']).name).toBe('PyConFR 2025');
     expect(talksOf(after)).toHaveLength(13);
     expect(parse(after['forum.yaml'])).toMatchObject({ language: 'fr', dates: { start: '2025-11-01', end: '2025-11-01' } });
@@ -153,11 +162,23 @@ describe('forumpress import: pretalx API submissions (PyConFR 2025)', () => {
   it('builds: every talk in the booklet, its room on the grid and its room\'s sign, French labels, no missing glyph', async () => {
     const { after } = runImport(text, 'schedule.json');
     after['forum.yaml'] = after['forum.yaml'].replace('venue: "?"', 'venue: Lyon');
-    const result = await build({ content: memorySource(after, 'content'), templates: realSources().templates, outputs: ['program.pdf', 'signs.pdf'] });
+    const result = await build({ content: memorySource(after, 'content'), templates: realSources().templates, outputs: ['program.pdf', 'signs.pdf', 'program.html'] });
     expect(result.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'lost-content').map((d) => formatDiagnostic(d))).toEqual([]);
+    // The title pretalx gave with backticks reads the same in the booklet, on the signs and on the web page, without them.
+    const plain = 'QuerySet.explain(): Make it Make Sense';
+    const html = Buffer.from(result.outputs.get('program.html')!).toString('utf8');
+    expect(html).toContain(plain);
+    expect(html).not.toContain('`QuerySet');
     const pages = await extractPages(result.outputs.get('program.pdf')!);
     const booklet = squash(pages.map((p) => p.text).join(''));
+    // Nothing to introduce and no organizers: no introduction page, the contents follow the cover.
+    expect(pages[1].text.trim()).toMatch(/^Sommaire\nProgramme \. \. /);
+    expect(booklet).not.toContain('Présentation');
     const grid = pages.find((p) => p.text.includes('coup d’œil'))!;
+    // Under the grid, the "Sessions" heading goes with the first session (it stood alone at the grid page's foot);
+    // the day's short last session (B316, one talk) takes the one before it along (it stood alone on a page).
+    expect(pages.find((p) => p.text.includes('· Sessions'))!.text).toMatch(/· Sessions\nB003 · 08:50–12:25 · Salle : B003\n/);
+    expect(pages.find((p) => p.text.includes('B316 · 15:00–15:55 · Salle'))!.text).toContain('C436 · 10:30–11:55 · Salle : C436');
     const header = grid.items.map((it) => it.str.trim()).filter((s) => /^[BC]\d{3}$/.test(s));
     expect(header.slice(0, 4)).toEqual(['B003', 'B316', 'B421', 'C436']);
     expect(booklet).toContain(squash('Conférence plénière'));
@@ -173,6 +194,9 @@ describe('forumpress import: pretalx API submissions (PyConFR 2025)', () => {
       expect(squash(grid.items.map((it) => it.str).join('')), path).toContain(title.slice(0, 10));
       expect(signs.some((s) => s.includes(room) && s.includes(title.slice(0, 12))), path).toBe(true);
     }
+    expect(booklet).toContain(squash(plain));
+    expect(signs.some((p) => p.includes(squash(plain)))).toBe(true);
+    expect([booklet, ...signs].some((t) => t.includes('`'))).toBe(false);
     for (const name of ['program.pdf', 'signs.pdf']) expect((await countNotdef(result.outputs.get(name)!)).notdef, name).toEqual([]);
   }, 120_000);
 

@@ -76,6 +76,17 @@ describe('a French conference (test/fixtures/lang-fr: BDX I/O 2019)', () => {
     expect(pdffonts(fr.outputs.get('program.pdf')!).some((f) => f.name.includes('SourceCodePro-Regular'))).toBe(true);
   });
 
+  it('breaks a line of code too wide for its column within it, with a continuation mark, and lost-content says nothing', async () => {
+    const pages = await extractPages(fr.outputs.get('program.pdf')!);
+    const page = pages.find((p) => p.text.includes('.should().dependOnClassesThat()'))!;
+    const broken = page.items.find((i) => i.str.includes('.should()'))!;
+    // BDX I/O's ArchUnit example: 8 spaces and 62 characters at 8 pt ran 16 pt into the right margin.
+    expect(broken.str).toMatch(/→$/);
+    expect(broken.x + broken.width).toBeLessThanOrEqual(page.width - 46 + 0.01);
+    expect(squash(page.text)).toMatch(/resideInAPackage\("\.\.i?n?f?r?a?→[infra]{0,5}\.\."\);/);
+    expect(fr.diagnostics.filter((d) => d.rule === 'lost-content')).toEqual([]);
+  });
+
   it('leaves out committee rows the forum has none of', () => {
     const text = frOut.get('program.pdf')!.text;
     expect(text).not.toContain('Comité d’organisation');

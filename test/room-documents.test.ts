@@ -105,7 +105,9 @@ describe('tents.pdf', () => {
     const tents = `tables:\n  - title: 闭幕式\n    people: [钱二宝, ${'长'.repeat(200)}]\n`;
     const result = await build({ content: memorySource({ ...realContentFiles(), 'tents.yaml': tents }, 'content'), templates: realSources().templates, outputs: ['tents.pdf'] });
     expect(result.diagnostics.map((d) => `${d.file}: ${d.rule}: ${d.message}`)).toEqual([
-      'templates/tents/tents.hbs: page-overflow: tents.pdf: tent 2 fills 4 half sheets instead of 2, so it and the tents after it are misfolded']);
+      'templates/tents/tents.hbs: page-overflow: tents.pdf: tent 2 fills 4 half sheets instead of 2, so it and the tents after it are misfolded',
+      // The name running on reaches the seat line placed at the foot of its last half sheet.
+      `templates/tents/tents.hbs: placed-overlap: in tents.pdf, the text that flows down the page ("${'长'.repeat(11)}") runs into the block this <place> puts there, on page 8: they print over each other`]);
   });
 
   it('is not made without content/tents.yaml', async () => {

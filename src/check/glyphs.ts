@@ -45,7 +45,9 @@ export function reportMissingGlyphs(missing: MissingGlyphs, sources: FileSource[
       : `${name} is in no font (family "${family}" and its fallbacks); it would print as an empty box`;
     const hint = 'replace or remove the character, or add a font that has it (fonts/README.md)';
     if (!sorted.length) diags.error('missing-glyph', { file: `${sources[0]?.label ?? 'content'}/`, line: 1, column: 1 }, message, hint);
-    for (const at of sorted.slice(0, MAX_PLACES)) diags.error('missing-glyph', at, message, hint);
+    // A place another document's report named already (an attendee's name on the badges and the sign-in sheets) is named once.
+    const named = new Set(diags.list.filter((d) => d.rule === 'missing-glyph').map((d) => `${d.file}:${d.line}:${d.column}:${d.message}`));
+    for (const at of sorted.slice(0, MAX_PLACES)) if (!named.has(`${at.file}:${at.line}:${at.column}:${message}`)) diags.error('missing-glyph', at, message, hint);
     if (sorted.length > MAX_PLACES) {
       diags.error('missing-glyph', sorted[MAX_PLACES], `${name} occurs ${sorted.length - MAX_PLACES} more time(s) after this`, hint);
     }

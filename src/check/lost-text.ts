@@ -1,4 +1,4 @@
-import type { Diagnostics } from '../diagnostics.js';
+import { lowSurrogates, type Diagnostics } from '../diagnostics.js';
 import type { LaidOutPage, TextTrace, TracedRun, TracedSegment } from '../model/laid-out.js';
 import type { SourceAt } from '../model/types.js';
 
@@ -14,8 +14,8 @@ function ignored(c: number): boolean {
   return c === 0x3000 || c === 0xfeff;
 }
 
-/** A hyphen the setter may add at the end of a line it breaks inside a word. */
-const HYPHEN = /^[-\u2010]$/;
+/** A hyphen the setter may add at the end of a line it breaks inside a word, or the → it adds where a line of code breaks (src/typeset/items.ts). */
+const HYPHEN = /^[-\u2010\u2192]$/;
 /** Brackets a right-to-left line may draw mirrored, compared as one. */
 const MIRRORED: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<', '»': '«', '›': '‹' };
 
@@ -86,7 +86,7 @@ function compare(run: TracedRun, segments: TracedSegment[]): Loss | undefined {
           hidden++;
         }
         p = nextChar(text, p + 1);
-      } else if (!((c === 0x2d || c === 0x2010) && lastOf(laid, i))) {
+      } else if (!(HYPHEN.test(laid[i]) && lastOf(laid, i))) {
         return { run, at: first >= 0 ? first : p, count: hidden + counted(text, p), kind: first >= 0 ? 'overflow' : 'missing' };
       }
     }
@@ -107,8 +107,8 @@ function sameChars(visual: string, logical: string): boolean {
   return off.length === 0 || (off.length === 1 && HYPHEN.test(off[0][0]) && off[0][1] === 1);
 }
 
-/** Where character `k` of a traced run stands in its file. */
-export function sourceOf(trace: TextTrace, k: number): SourceAt {
+/** Where character `k` (a UTF-16 index) of a traced run's `text` stands in its file; columns count characters (code points), as every diagnostic's do. */
+export function sourceOf(trace: TextTrace, k: number, text = ''): SourceAt {
   const { origins } = trace;
   let o = origins[0];
   for (const next of origins) {
@@ -116,7 +116,7 @@ export function sourceOf(trace: TextTrace, k: number): SourceAt {
     o = next;
   }
   if (!o) return { file: trace.file, line: 1, column: 1 };
-  return { file: trace.file, line: o.line, column: trace.fixed ? o.column : o.column + Math.max(0, k - o.at) };
+  return { file: trace.file, line: o.line, column: trace.fixed ? o.column : o.column + Math.max(0, k - o.at) - lowSurrogates(text, o.at, k) };
 }
 
 /** The first lost characters, as a message quotes them. */
@@ -165,16 +165,16 @@ export function checkLostText(output: string, pages: LaidOutPage[], runs: Traced
   for (const { run, at, count, kind } of found.slice(0, NAMED)) {
     const what = `${count} character${count === 1 ? '' : 's'} of this text, from "${quoted(run.text, at)}",`;
     if (kind === 'overflow') {
-      diags.error('lost-content', sourceOf(run.trace, at), `${what} run past the edge of the page or of their column in ${output}: they are not printed`,
+      diags.error('lost-content', sourceOf(run.trace, at, run.text), `${what} run past the edge of the page or of their column in ${output}: they are not printed`,
         'a run of characters with no place to break a line (a long address, a word without spaces, a row of dashes or emoji) is wider than the column: put spaces in it or shorten it. If a template was changed, a column or box it gives a fixed width may reach past the page: make it fit');
     } else {
-      diags.error('lost-content', sourceOf(run.trace, at), `${what} is missing from ${output}: it was never laid out`,
+      diags.error('lost-content', sourceOf(run.trace, at, run.text), `${what} is missing from ${output}: it was never laid out`,
         'a template places this text where nothing can be printed (an element pdfmake leaves out, a box of no size); with the shipped templates, please report it with this content');
     }
   }
   if (found.length > NAMED) {
     const { run, at } = found[NAMED];
-    diags.error('lost-content', sourceOf(run.trace, at), `${found.length - NAMED} more texts are lost from ${output} (${found.length} in all)`,
+    diags.error('lost-content', sourceOf(run.trace, at, run.text), `${found.length - NAMED} more texts are lost from ${output} (${found.length} in all)`,
       'fix the first ones above: they often have one cause');
   }
 }

@@ -121,9 +121,19 @@ export function planImport(schedule: ExportSchedule, knownIds: ReadonlyMap<strin
 }
 
 function cleanLine(text: string, event: ExportEvent | undefined, what: string, diags: Diagnostics): string {
-  const { text: out, removed } = stripEmoji(plainLine(text));
+  const { text: stripped, removed } = stripEmoji(plainLine(text));
   if (removed && event) diags.warn('import-emoji', event.at, `removed ${removed} emoji from the ${what} "${plainLine(text)}" (no font of the booklet has them)`, 'write the word instead, if it mattered');
+  const out = what === 'speaker name' ? stripped : withoutCodeMarks(stripped);
+  if (out !== stripped && event) {
+    diags.warn('import-code-title', event.at, `the ${what} "${stripped}" marks code with backticks; it is imported as "${out}"`,
+      'a title is plain text in every document (the booklet, the signs, the web page, the calendar): the backticks would be printed as they are');
+  }
   return out;
+}
+
+/** A title's `inline code` as its plain text: speakers write markdown in pretalx's plain-text titles. */
+function withoutCodeMarks(text: string): string {
+  return text.replace(/`([^`]+)`/g, '$1');
 }
 
 function talkFields(event: ExportEvent, title: string, diags: Diagnostics, unknownTypes: Map<string, { count: number; first: ExportEvent }>): TalkFields {

@@ -2,6 +2,7 @@ import type { Day, Locale, Person, Program, Session, Slot, Talk, Title } from '.
 import { dateFormats } from './dates.js';
 import { DEFAULT_LOCALE, word } from './default-locale.js';
 import { dayGrid } from './grid.js';
+import { withFlowGroups } from './day-flow.js';
 import { from, listAt, namesAt, titleAt, viewAt } from './view-at.js';
 
 type Dates = ReturnType<typeof dateFormats>;
@@ -84,9 +85,10 @@ function makeProgramView(program: Program, gridColumns: number) {
 }
 
 function dayView(day: Day, index: number, online: boolean, locale: Locale, dates: Dates, gridColumns: number) {
+  const grid = dayGrid(day, gridColumns, (slot) => slotView(slot, locale));
   return {
     /** Rooms × time, for a day with parallel rooms (src/layout/grid.ts); null otherwise. */
-    grid: dayGrid(day, gridColumns, (slot) => slotView(slot, locale)),
+    grid,
     id: `day-${index + 1}`,
     number: index + 1,
     numberZh: dates.dayNumber(index + 1),
@@ -94,10 +96,10 @@ function dayView(day: Day, index: number, online: boolean, locale: Locale, dates
     label: dates.monthDay(day.date),
     weekday: dates.weekday(day.date),
     full: dates.full(day.date),
-    items: day.items.map((item) =>
+    items: withFlowGroups(day.items.map((item) =>
       item.type === 'session'
         ? { isSession: true, session: sessionView(item.session, online, locale), slot: null }
-        : { isSession: false, session: null, slot: slotView(item.slot, locale) }),
+        : { isSession: false, session: null, slot: slotView(item.slot, locale) }), grid !== null),
   };
 }
 

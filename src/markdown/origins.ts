@@ -1,5 +1,5 @@
 import type { TextOrigin } from '../model/types.js';
-import { lineOfOffset } from '../diagnostics.js';
+import { lineOfOffset, lowSurrogates } from '../diagnostics.js';
 
 /** How far ahead of the last character found the next one is looked for (past an escape or a marker). */
 const LOOK_AHEAD = 16;
@@ -12,10 +12,10 @@ export function lineOrigins(text: string, line: number, column: number): TextOri
   return out;
 }
 
-/** Line (1-based, plus `lineOffset`) and column of an offset of the source. */
-function place(offset: number, starts: number[], lineOffset: number): { line: number; column: number } {
+/** Line (1-based, plus `lineOffset`) and column of an offset of the source; columns count characters, as every diagnostic's do (a surrogate pair is one). */
+function place(offset: number, starts: number[], lineOffset: number, source: string): { line: number; column: number } {
   const lo = lineOfOffset(starts, offset);
-  return { line: lo + 1 + lineOffset, column: offset - starts[lo] + 1 };
+  return { line: lo + 1 + lineOffset, column: offset - starts[lo] + 1 - lowSurrogates(source, starts[lo], offset) };
 }
 
 /**
@@ -25,7 +25,7 @@ function place(offset: number, starts: number[], lineOffset: number): { line: nu
  */
 export function valueOrigins(value: string, source: string, start: number, end: number, starts: number[], lineOffset: number): TextOrigin[] {
   if (source.slice(start, end) === value) {
-    const at = place(start, starts, lineOffset);
+    const at = place(start, starts, lineOffset, source);
     return lineOrigins(value, at.line, at.column);
   }
   const out: TextOrigin[] = [];
@@ -37,7 +37,7 @@ export function valueOrigins(value: string, source: string, start: number, end: 
     while (p < limit && source[p] !== value[k]) p++;
     // Not in the source as such (an entity's character): it stands where the search began.
     if (p >= limit) p = Math.min(next, Math.max(end - 1, start));
-    if (p !== prev + 1 || source[prev] === '\n') out.push({ at: k, ...place(p, starts, lineOffset) });
+    if (p !== prev + 1 || source[prev] === '\n') out.push({ at: k, ...place(p, starts, lineOffset, source) });
     prev = p;
     next = Math.max(next, p + 1);
   }

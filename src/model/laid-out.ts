@@ -6,6 +6,14 @@ export interface LaidOutPage {
   text: string;
   /** The pieces of traced text (markdown bodies) on the page's lines, in the order they were laid out. */
   traced?: TracedSegment[];
+  /** Lines of flowing text that run into a block a <place> put on the page. */
+  overlaps?: PlacedOverlap[];
+}
+
+/** A line of flowing text drawn over a placed block: its text, and where the <place> is written. */
+export interface PlacedOverlap {
+  at: { file: string; line: number; column: number };
+  text: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { LaidOutPage, TextTrace, TracedSegment } from '../model/laid-out.js';
 import { hasRightToLeft } from '../typeset/bidi.js';
+import { placedOverlaps } from './placed-boxes.js';
 
 type Inline = Record<string, any>;
 type Rect = { left: number; top: number; right: number; bottom: number };
@@ -33,7 +34,8 @@ export function readLaidOutPage(page: { items: { type: string; item: any }[]; pa
       clips.push({ left: Math.max(outer.left, item.x), top: Math.max(outer.top, item.y), right: Math.min(outer.right, item.x + item.width), bottom: Math.min(outer.bottom, item.y + item.height) });
     } else if (type === 'endClip' && clips.length > 1) clips.pop();
   }
-  return { ids, text: text.join('').replace(/\s+/g, ''), traced: out };
+  const overlaps = placedOverlaps(page.items);
+  return { ids, text: text.join('').replace(/\s+/g, ''), traced: out, ...(overlaps && { overlaps }) };
 }
 
 /** Where a line's text may be drawn: from `left` to `right`, and whether it is above the foot; all of it when `whole`. */

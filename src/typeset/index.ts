@@ -271,7 +271,7 @@ function place<S>(items: Item[], runs: TextRun<S>[], base: number, prev: number,
     x += it.w;
   }
   if (hyphen && piece) {
-    piece.text += '-';
+    piece.text += (items[b] as { mark?: string }).mark ?? '-';
     piece.width += hyphen;
     x += hyphen;
   }

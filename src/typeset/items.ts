@@ -41,6 +41,8 @@ export interface Penalty {
   flagged: boolean;
   /** The run whose hyphen is drawn. */
   run: number;
+  /** What is drawn at the line's end when it breaks here, instead of a hyphen (a line of code's continuation mark). */
+  mark?: string;
 }
 
 export type Item = Box | Glue | Penalty;
@@ -133,7 +135,10 @@ export function buildItems<S>(runs: TextRun<S>[], metrics: Metrics<S>, opts: Ite
       else if (!glue.brk && insideName(atoms[i - 1], a, runs, opts)) items.push({ t: 'pen', w: 0, cost: ONLY_IF_NEEDED, flagged: false, run: a.run });
       items.push(glue);
     }
-    pushAtom(items, a, runs, metrics, opts, !!a.joined || !!atoms[i + 1]?.joined);
+    // A line of code's indent (kept leading spaces) takes its first word's room: a word that fits
+    // the line alone but not after the indent ran into the margin (BDX I/O's ArchUnit example).
+    const lead = i === 1 && atoms[0].kind === 'space' && runs[atoms[0].run].keepLeadingSpaces ? measure(atoms[0].text, atoms[0].run) : 0;
+    pushAtom(items, a, runs, metrics, opts, !!a.joined || !!atoms[i + 1]?.joined, lead);
   }
   return items;
 }
@@ -244,7 +249,7 @@ function lastResort<S>(a: Atom, b: Atom, runs: TextRun<S>[]): boolean {
 }
 
 /** The boxes of one atom: a word with its hyphenation points, a word wider than a line split between characters. */
-function pushAtom<S>(items: Item[], a: Atom, runs: TextRun<S>[], metrics: Metrics<S>, opts: ItemOptions, partOfWord: boolean): void {
+function pushAtom<S>(items: Item[], a: Atom, runs: TextRun<S>[], metrics: Metrics<S>, opts: ItemOptions, partOfWord: boolean, lead = 0): void {
   const style = runs[a.run].style;
   const size = runs[a.run].size;
   if (a.kind === 'open' || a.kind === 'close') {
@@ -291,12 +296,21 @@ function pushAtom<S>(items: Item[], a: Atom, runs: TextRun<S>[], metrics: Metric
     items.push(box(a.run, a.text, w, letters));
     return;
   }
-  if (w > opts.width && !opts.wordBounds) {
-    if (opts.fits) opts.fits.max = Math.min(opts.fits.max, w);
+  if (w + lead > opts.width && !opts.wordBounds) {
+    if (opts.fits) opts.fits.max = Math.min(opts.fits.max, w + lead);
+    const from = items.length;
     splitLong(items, a, style, metrics);
+    // A line of code broken after its indent says so at the break: CODE_CONTINUES, as wide as it is.
+    if (lead > 0) {
+      const mark = metrics.width(CODE_CONTINUES, style);
+      for (let k = from; k < items.length; k++) {
+        const it = items[k];
+        if (it.t === 'pen') Object.assign(it, { w: mark, mark: CODE_CONTINUES });
+      }
+    }
     return;
   }
-  if (opts.fits && !opts.wordBounds) opts.fits.min = Math.max(opts.fits.min, w);
+  if (opts.fits && !opts.wordBounds) opts.fits.min = Math.max(opts.fits.min, w + lead);
   // A word in several runs (herb- + diseases, or two fonts) is hyphenated only where it is whole.
   // A name part is never cut, at a hyphen either: its line is too wide, and a fit shrinks it.
   const points = opts.names ? [] : wordBreaks(a.text, partOfWord ? undefined : opts.hyphenate);
@@ -333,6 +347,9 @@ function wordBreaks(word: string, lang: string | undefined): Array<[number, bool
   }
   return out.sort((x, y) => x[0] - y[0]);
 }
+
+/** Drawn where a line of code breaks (Source Code Pro has it; ↩ and ↪ it has not). */
+export const CODE_CONTINUES = '→';
 
 /**
  * A word wider than the line: one box per character, measured one by one (linear in its
