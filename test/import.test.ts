@@ -45,6 +45,9 @@ describe('forumpress import: committed exports', () => {
     // The export itself has an overlap in one room (11:30-12:35, then 12:00): the later talks get a lane.
     expect(report).toMatch(/schedule\.json:\d+:\d+: warning\[import-overlap\]: "Managed reciprocal moratorium" .* listed in room "Pale Golden Rod Room \(2\)"/);
     expect(report).toMatch(/warning\[import-outside-day\]: "Persevering cohesive concept" \(2022-09-06 01:50\)/);
+    // Every event says "en": the program is in English (pretalx's schedule.json has no conference language).
+    expect(parse(after['forum.yaml']).language).toBe('en');
+    expect(report).not.toContain('language]');
   });
 
   it('frab-style schedule.xml: HTML bodies become markdown, shared breaks one slot, comma-separated speakers split', () => {
@@ -82,19 +85,25 @@ describe('forumpress import: committed exports', () => {
     expect(maha).toMatchObject({ language: 'de', track: 'Ethics, Society & Politics', subtitle: expect.stringMatching(/^Die digitale „Agenda“/) });
     const program = parse(after['schedule.yaml']).days[0].program;
     expect(program.map((s: any) => `${s.session} ${s.slots.length}`)).toEqual(['saal-1-1227-1100 2', 'saal-1-1227-1245 1', 'saal-1-1227-1400 1', 'saal-1-1227-1600 1']);
-    expect(parse(after['forum.yaml'])).toMatchObject({ name: '31. Chaos Communication Congress', dates: { start: '2014-12-27', end: '2014-12-31' } });
+    // Four events in English, one in German: the program is in English.
+    expect(parse(after['forum.yaml'])).toMatchObject({ name: '31. Chaos Communication Congress', dates: { start: '2014-12-27', end: '2014-12-31' }, language: 'en' });
   });
 
-  it('builds what it imported, every talk in the booklet and on the signs', async () => {
-    const { after } = runImport(read('lswt2019/schedule.xml'), 'schedule.xml');
+  it('builds what it imported, every talk in the booklet and on the signs, in English, the room printed once', async () => {
+    const { after, report } = runImport(read('lswt2019/schedule.xml'), 'schedule.xml');
+    // The export gives no language anywhere; its titles are in Latin script: English, and the import says so where to change it.
+    expect(report).toContain('content/forum.yaml:7:1: warning[import-no-language]: schedule.xml gives no language for the conference or its events; its titles are in Latin script, so forumpress prints its own words (dates, headings) in English: language: en');
+    expect(after['forum.yaml'].split('\n')[6]).toMatch(/^language: en # /);
+    // The track is named like the room ("Main Track"): the session is called by the part of the day, not by its room again.
+    expect(parse(after['schedule.yaml']).days[0].program.filter((e: any) => e.session).map((e: any) => e.title)).not.toContain('Main Track');
     after['forum.yaml'] += 'hosts: [Universität Leipzig]\n';
     const result = await build({ content: memorySource(after, 'content'), templates: realSources().templates, outputs: ['program.pdf', 'signs.pdf'] });
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([]);
     const pages = await extractPages(result.outputs.get('program.pdf')!);
     const booklet = squash(pages.map((p) => p.text).join(''));
     // No introduction in the export: the organizers start the page after the cover, and the contents list no introduction.
-    expect(pages[1].text.trim().split('\n').slice(0, 2)).toEqual(['组织单位', '主办单位 Universität Leipzig']);
-    expect(booklet).not.toContain('论坛简介');
+    expect(pages[1].text.trim().split('\n').slice(0, 2)).toEqual(['Organizers', 'Hosts Universität Leipzig']);
+    expect(booklet).not.toContain('Introduction');
     // Items in the order they were laid out: a title's lines stay together, where p.text puts a time between them.
     const signs = squash((await extractPages(result.outputs.get('signs.pdf')!)).flatMap((p) => p.items.map((it) => it.str)).join(''));
     for (const path of talksOf(after)) {
@@ -102,6 +111,10 @@ describe('forumpress import: committed exports', () => {
       expect(booklet, path).toContain(title.slice(0, 20));
       expect(signs, path).toContain(title.slice(0, 12));
     }
+    expect(booklet).toContain(squash('Day 1 · Wednesday, May 22, 2019'));
+    expect(booklet).toContain(squash('Wednesday, May 22 · 09:00–09:10 · Morning · Talk'));
+    expect(booklet).toContain(squash('(No abstract.)'));
+    expect(booklet + signs).not.toMatch(/\p{Script=Han}/u);
   }, 120_000);
 });
 
@@ -177,13 +190,17 @@ describe('forumpress import: pretalx API submissions (PyConFR 2025)', () => {
     const grid = pages.find((p) => p.text.includes('coup d’œil'))!;
     // Under the grid, the "Sessions" heading goes with the first session (it stood alone at the grid page's foot);
     // the day's short last session (B316, one talk) takes the one before it along (it stood alone on a page).
-    expect(pages.find((p) => p.text.includes('· Sessions'))!.text).toMatch(/· Sessions\nB003 · 08:50–12:25 · Salle : B003\n/);
-    expect(pages.find((p) => p.text.includes('B316 · 15:00–15:55 · Salle'))!.text).toContain('C436 · 10:30–11:55 · Salle : C436');
+    expect(pages.find((p) => p.text.includes('· Sessions'))!.text).toMatch(/· Sessions\nMatin · 08:50–12:25 · Salle : B003\n/);
+    expect(pages.find((p) => p.text.includes('15:00–15:55 · Salle : B316'))!.text).toContain('10:30–11:55 · Salle : C436');
     const header = grid.items.map((it) => it.str.trim()).filter((s) => /^[BC]\d{3}$/.test(s));
     expect(header.slice(0, 4)).toEqual(['B003', 'B316', 'B421', 'C436']);
     expect(booklet).toContain(squash('Conférence plénière'));
     expect(booklet).toContain('Exposé');
     expect(booklet).toContain('samedi1novembre');
+    // A session without a track is called by the part of the day: its room is printed once.
+    expect(booklet).toContain(squash('Matin · 08:50–12:25 · Salle : B003'));
+    expect(booklet).not.toContain(squash('B003 · 08:50–12:25 · Salle : B003'));
+    expect(booklet).not.toMatch(/\p{Script=Han}/u);
     const signs = (await extractPages(result.outputs.get('signs.pdf')!)).map((p) => squash(p.items.map((it) => it.str).join('')));
     const schedule = parse(after['schedule.yaml']).days[0].program;
     for (const path of talksOf(after)) {
@@ -287,6 +304,62 @@ describe('forumpress import: importing again', () => {
     const { result, report } = runImport(original, 'schedule.json', { 'forum.yaml': 'name: x\n', 'schedule.yaml': 'days: []\n' });
     expect(result).toBeUndefined();
     expect(report).toContain('content/forum.yaml:1:1: error[import-not-imported]');
+  });
+});
+
+describe('forumpress import: the program\'s language', () => {
+  const xml = (conference: string, events: Array<[string, string]>) => `<schedule><conference><title>C</title>${conference}</conference>
+<day index="1" date="2024-05-01"><room name="Hall">
+${events.map(([title, lang], i) => `<event guid="g${i}"><title>${title}</title><start>${10 + i}:00</start><duration>00:30</duration>${lang && `<language>${lang}</language>`}<persons><person>P</person></persons></event>`).join('\n')}
+</room></day></schedule>`;
+  const language = (files: Record<string, string>) => parse(files['forum.yaml']).language;
+
+  it('the conference\'s own field, else most events\' language, codes and names alike; German prints English and says how to get German', () => {
+    const german = runImport(xml('<language>de</language>', [['Eröffnung', 'en'], ['Vortrag', 'en']]), 'schedule.xml');
+    expect(language(german.after)).toBe('en');
+    expect(german.report).toContain('schedule.xml:1:1: warning[import-language]: the export is in German (de), but forumpress has no German wording, so its own words (dates, headings, kinds of talk) print in English: language: en in forum.yaml\n' +
+      '  hint: to print them in German, copy templates/locales/en.yaml to templates/locales/de.yaml, translate its values and write language: de in forum.yaml; importing again keeps it');
+    expect(german.after['forum.yaml']).toContain('language: en # the export is in German (de); forumpress has no wording in it, see README "Languages"');
+    for (const [events, want] of [
+      [[['A', 'fr_FR'], ['B', 'French'], ['C', 'en']], 'fr-FR'],
+      [[['A', 'en-us'], ['B', 'fr'], ['C', 'English']], 'en-US'],
+      [[['A', 'zh'], ['B', 'Chinese']], 'zh-CN'],
+      [[['A', 'français'], ['B', 'Deutsch'], ['C', 'en']], 'fr'],
+    ] as Array<[Array<[string, string]>, string]>) {
+      const { after, report } = runImport(xml('', events), 'schedule.xml');
+      expect(language(after), JSON.stringify(events)).toBe(want);
+      expect(report).not.toContain('language]');
+    }
+    // In the c3voc JSON: the conference's field, positioned.
+    const json = read('pretalx-democon/schedule.json').replace('"acronym": "democon",', '"acronym": "democon",\n   "language": "de-DE",');
+    const { after, report } = runImport(json, 'schedule.json');
+    expect(language(after)).toBe('en');
+    expect(report).toMatch(/^schedule\.json:7:16: warning\[import-language\]: the export is in German \(de-DE\)/m);
+  });
+
+  it('no language anywhere: told from the titles\' script, with a warning at forum.yaml\'s line', () => {
+    const zh = runImport(xml('', [['负反馈帮助加速吸引子网络的采样', ''], ['开幕式', ''], ['Keynote', '']]), 'schedule.xml');
+    expect(language(zh.after)).toBe('zh-CN');
+    expect(zh.report).toContain('content/forum.yaml:7:1: warning[import-no-language]: schedule.xml gives no language for the conference or its events; its titles are in Chinese characters');
+    const session = parse(zh.after['schedule.yaml']).days[0].program[0];
+    expect(session).toMatchObject({ title: '上午', room: 'Hall' });
+  });
+
+  it('importing again keeps the organizer\'s language, and adds one to an import made before languages were written', () => {
+    const text = xml('<language>de</language>', [['Eröffnung', 'de']]);
+    const first = runImport(text, 'schedule.xml');
+    const mine = { ...first.after, 'forum.yaml': first.after['forum.yaml'].replace(/^language: en.*$/m, 'language: de') };
+    const again = runImport(text, 'schedule.xml', mine);
+    expect(again.diags.list).toEqual([]);
+    expect(again.result!.files.has('forum.yaml')).toBe(false);
+    // An older import: neither imported.json nor forum.yaml has a language; the next import writes it, once.
+    const state = JSON.parse(first.after['imported.json']);
+    delete state.forum.language;
+    const older = { ...first.after, 'imported.json': JSON.stringify(state), 'forum.yaml': first.after['forum.yaml'].replace(/^language: .*\n/m, '') };
+    const upgraded = runImport(text, 'schedule.xml', older);
+    expect(language(upgraded.after)).toBe('en');
+    expect(upgraded.report).toContain('warning[import-language]: the export is in German (de)');
+    expect(runImport(text, 'schedule.xml', upgraded.after).diags.list).toEqual([]);
   });
 });
 

@@ -20,7 +20,7 @@ const day = z.looseObject({
 /** The c3voc schedule JSON (what pretalx and frab export as schedule.json): the fields the import reads. */
 export const scheduleJsonSchema = z.looseObject({
   schedule: z.looseObject({
-    conference: z.looseObject({ title: z.string(), acronym: str, start: str, end: str, days: z.array(day) }),
+    conference: z.looseObject({ title: z.string(), acronym: str, start: str, end: str, language: str, days: z.array(day) }),
   }),
 });
 
@@ -70,7 +70,10 @@ export function readFrabJson(text: string, file: string, diags: Diagnostics): Ex
       }
     }
   }
-  return { format: 'frab-json', title: conf.title, acronym: conf.acronym, start: conf.start.slice(0, 10), end: conf.end.slice(0, 10), events };
+  return {
+    format: 'frab-json', title: conf.title, acronym: conf.acronym, start: conf.start.slice(0, 10), end: conf.end.slice(0, 10), events,
+    ...(conf.language && { language: conf.language, languageAt: jsonLocator(text, file)(['schedule', 'conference', 'language']) }),
+  };
 }
 
 /** Minutes from one local date-time to another. */

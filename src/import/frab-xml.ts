@@ -27,6 +27,7 @@ export function readFrabXml(text: string, file: string, diags: Diagnostics): Exp
   let failed = false;
   const events: ExportEvent[] = [];
   let sawSchedule = false;
+  let languageAt: Position | undefined;
 
   parser.on('error', (err) => {
     if (failed) return;
@@ -60,7 +61,10 @@ export function readFrabXml(text: string, file: string, diags: Diagnostics): Exp
     else if (draft && tag.name === 'person' && parent === 'persons') draft.persons.push(buffer.trim());
     // Some generators write <person>A, B</person> directly in the event.
     else if (draft && tag.name === 'person' && parent === 'event') draft.persons.push(...buffer.split(/\s*[,;]\s*/));
-    else if (parent === 'conference') conference[tag.name] = buffer.trim();
+    else if (parent === 'conference') {
+      conference[tag.name] = buffer.trim();
+      if (tag.name === 'language') languageAt = { file, line: parser.line, column: 1 };
+    }
     else if (tag.name === 'event' && draft && day) {
       events.push(toEvent(draft, day, room, events.length));
       draft = undefined;
@@ -81,6 +85,7 @@ export function readFrabXml(text: string, file: string, diags: Diagnostics): Exp
   return {
     format: 'frab-xml', title: conference.title ?? '', acronym: conference.acronym ?? '',
     start: (conference.start ?? '').slice(0, 10), end: (conference.end ?? '').slice(0, 10), events,
+    ...(conference.language && { language: conference.language, languageAt }),
   };
 }
 

@@ -9,7 +9,7 @@ import { mergeSchedule } from './merge-schedule.js';
 import { isSession, scheduleOfPlan, type YSchedule, type YSession, type YSlot } from './schedule-file.js';
 import { renderSchedule } from './schedule-yaml.js';
 import { newTalkFile, updateTalkFile } from './talk-file.js';
-import { newForumFile, updateForumFile, warnUnnamed, type ForumFields } from './forum-file.js';
+import { languageNote, newForumFile, updateForumFile, warnLanguage, warnUnnamed, type ForumFields } from './forum-file.js';
 import type { ExportSchedule } from './types.js';
 
 /** The file that remembers what the last import wrote, so the next one can tell edits from changes. */
@@ -126,7 +126,8 @@ export function importSchedule(text: string, file: string, content: FileSource, 
   }
   files.set('schedule.yaml', renderSchedule(merged, scheduleText));
   const forumText = content.read('forum.yaml');
-  files.set('forum.yaml', forumText !== undefined && state ? updateForumFile(forumText, state.forum, plan.forum, at('forum.yaml'), diags) : newForumFile(plan.forum));
+  files.set('forum.yaml', forumText !== undefined && state ? updateForumFile(forumText, state.forum, plan.forum, at('forum.yaml'), diags) : newForumFile(plan.forum, languageNote(plan.language)));
+  warnLanguage(forumText, files.get('forum.yaml')!, plan.language, file.split('/').pop() ?? file, `${content.label}/forum.yaml`, diags);
   warnUnnamed(files.get('forum.yaml')!, plan.forum, file.split('/').pop() ?? file, at('forum.yaml'), diags);
   files.set(STATE_FILE, `${JSON.stringify(newState, null, 1)}\n`);
 

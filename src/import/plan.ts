@@ -4,6 +4,7 @@ import { breakKind, mapKind } from './kinds.js';
 import { slugify, uniqueId } from './ids.js';
 import { clock, type ExportEvent, type ExportSchedule } from './types.js';
 import { assignLanes, mergeSharedBreaks, splitAtMidnight, type Piece } from './placement.js';
+import { programLanguage, type ProgramLanguage } from './language.js';
 
 /** A pause longer than this (minutes) between two talks of one room starts a new session. */
 export const SESSION_GAP = 15;
@@ -61,6 +62,8 @@ export interface PlannedDay {
 /** The content an export becomes, before it is merged with what is already there. */
 export interface Plan {
   forum: { name: string; start: string; end: string; language?: string };
+  /** How the program's language was found (for what the import tells the organizer). */
+  language: ProgramLanguage;
   days: PlannedDay[];
   talks: PlannedTalk[];
 }
@@ -114,10 +117,11 @@ export function planImport(schedule: ExportSchedule, knownIds: ReadonlyMap<strin
     diags.warn('import-after-midnight', { file: schedule.events[0].at.file, line: 1, column: 1 },
       `${afterMidnight} event(s) start after midnight of their conference day; they are listed under the calendar day they happen on`);
   }
-  const days = groupDays(assignLanes(mergeSharedBreaks(pieces), diags), options.sessionGap ?? SESSION_GAP, schedule.roomOrder ?? []);
+  const language = programLanguage(schedule);
+  const days = groupDays(assignLanes(mergeSharedBreaks(pieces), diags), options.sessionGap ?? SESSION_GAP, schedule.roomOrder ?? [], language.language);
   const dates = [schedule.start, schedule.end, ...days.map((d) => d.date)].filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const name = cleanLine(schedule.title, undefined, 'title', diags) || schedule.acronym || UNNAMED;
-  return { forum: { name, start: dates[0] ?? '', end: dates[dates.length - 1] ?? '', ...(schedule.language && { language: schedule.language }) }, days, talks };
+  return { forum: { name, start: dates[0] ?? '', end: dates[dates.length - 1] ?? '', language: language.language }, language, days, talks };
 }
 
 function cleanLine(text: string, event: ExportEvent | undefined, what: string, diags: Diagnostics): string {
@@ -193,7 +197,17 @@ function checkDayBounds(event: ExportEvent, duration: number, diags: Diagnostics
   }
 }
 
-function groupDays(pieces: Piece[], gap: number, roomOrder: readonly string[]): PlannedDay[] {
+/** A session's title without a track (the room is printed beside it anyway): the part of the day, in the program's language. */
+const PART_OF_DAY: Record<string, [string, string, string]> = {
+  en: ['Morning', 'Afternoon', 'Evening'], fr: ['Matin', 'Après-midi', 'Soirée'], zh: ['上午', '下午', '晚上'],
+};
+
+function partOfDay(start: number, language: string): string {
+  const words = PART_OF_DAY[language.split('-')[0]] ?? PART_OF_DAY.en;
+  return words[start < 12 * 60 ? 0 : start < 18 * 60 ? 1 : 2];
+}
+
+function groupDays(pieces: Piece[], gap: number, roomOrder: readonly string[], language: string): PlannedDay[] {
   // Rooms the export orders come first, in its order (lanes "Room (2)" after their room); the others by name.
   const rank = (room: string) => { const i = roomOrder.indexOf(room.replace(/ \(\d+\)$/, '')); return i < 0 ? roomOrder.length : i; };
   const byDate = new Map<string, Piece[]>();
@@ -217,7 +231,9 @@ function groupDays(pieces: Piece[], gap: number, roomOrder: readonly string[]): 
         if (!current || p.start - prevEnd > gap || (p.track && lastTrack && p.track !== lastTrack)) {
           const id = uniqueId(`${slugify(room) || 'room'}-${date.slice(5).replace('-', '')}-${clock(p.start).replace(':', '')}`, usedSessionIds);
           usedSessionIds.add(id);
-          current = { id, title: p.track || room, room, start: p.start, slots: [] };
+          // The track names the session; without one (or one named like the room: "Main Track") the part of the day does, so the room is not printed twice.
+          const title = p.track && p.track !== room.replace(/ \(\d+\)$/, '') ? p.track : partOfDay(p.start, language);
+          current = { id, title, room, start: p.start, slots: [] };
           items.push({ at: p.start, room, item: { session: current } });
         }
         lastTrack = p.track;

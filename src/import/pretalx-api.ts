@@ -80,7 +80,7 @@ export function readPretalxApi(value: unknown, text: string, file: string, diags
     subs.push(parsed.data);
   }
   if (diags.hasErrors) return undefined;
-  // The program's language: what most talks are given in.
+  // Names given in several languages are taken in the one most talks are given in.
   const locales = new Map<string, number>();
   for (const s of subs) if (s.content_locale) locales.set(s.content_locale, (locales.get(s.content_locale) ?? 0) + 1);
   const lang = [...locales].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'en';
@@ -140,5 +140,5 @@ export function readPretalxApi(value: unknown, text: string, file: string, diags
   const dates = [...new Set(events.map((e) => e.date))].sort();
   dates.forEach((d, i) => events.filter((e) => e.date === d).forEach((e) => { e.day.index = i + 1; }));
   const roomOrder = [...rooms].sort((a, b) => a[1].position - b[1].position || a[0].localeCompare(b[0])).map(([name]) => name);
-  return { format: 'pretalx-api', title: '', acronym: '', start: dates[0] ?? '', end: dates.at(-1) ?? '', events, language: lang, roomOrder };
+  return { format: 'pretalx-api', title: '', acronym: '', start: dates[0] ?? '', end: dates.at(-1) ?? '', events, roomOrder };
 }

@@ -38,8 +38,10 @@ export interface ExportSchedule {
   start: string;
   end: string;
   events: ExportEvent[];
-  /** The program's language, when the export tells it (pretalx: most talks' locale). */
+  /** The conference's own language field, when the export has one (as written: "de", "German"). */
   language?: string;
+  /** Where that field is. */
+  languageAt?: Position;
   /** Rooms in the export's order (pretalx: room position, then name); else by name. */
   roomOrder?: string[];
 }
