@@ -1,3 +1,4 @@
+import { glyphForCodePoint, type TableFont } from './cmap.js';
 import { isFontLigature, type LigatureFont } from './ligatures.js';
 import { cacheDir, fontKey, storeFor, validRun, type Call, type KeyedFont, type StoredRun } from './shaping-store.js';
 
@@ -189,14 +190,14 @@ const cmaps = new WeakMap<object, Map<number, number | undefined>>();
 
 /**
  * The glyph the font's character map gives a code point (fontkit's glyphForCodePoint, which
- * also makes the glyph object, with that code point, the first time): remembered per font,
- * as fontkit's cmap lookup decodes the table's segments anew on every call.
+ * also makes the glyph object, with that code point, the first time; the lookup itself read
+ * from the table's bytes, cmap.ts): remembered per font.
  */
 function cmapGlyph(font: ShapableFont, cp: number): number | undefined {
   let ids = cmaps.get(font);
   if (!ids) cmaps.set(font, (ids = new Map()));
   if (ids.has(cp)) return ids.get(cp);
-  const id = font.glyphForCodePoint(cp)?.id;
+  const id = glyphForCodePoint<Glyph | null>(font as unknown as TableFont, cp)?.id;
   ids.set(cp, id);
   return id;
 }

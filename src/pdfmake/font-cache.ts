@@ -3,6 +3,7 @@ import { glyphUnicode } from './text-layer.js';
 import { shareFont, sharedFont, type ParsedFont } from '../fonts/parsed-fonts.js';
 import { pdfkitHooks, pdfmakeHooks } from './hooks.js';
 import { copyGlyphsFast } from './glyph-copy.js';
+import { advanceOf, glyphForCodePoint, type TableFont } from '../fonts/cmap.js';
 
 type FontkitFont = ParsedFont;
 
@@ -97,8 +98,9 @@ export function isIdeograph(code: number): boolean {
  */
 export function ideographRun(font: ShapingFont, text: string): unknown {
   if (text.length !== 1 || !isIdeograph(text.charCodeAt(0))) return undefined;
-  const glyph = font.font.glyphForCodePoint(text.charCodeAt(0));
+  const parsed = font.font as unknown as TableFont;
+  const glyph = glyphForCodePoint<{ id: number; advanceWidth: number }>(parsed, text.charCodeAt(0));
   if (!glyph.id) return undefined;
-  const advance = glyph.advanceWidth * font.scale;
+  const advance = (advanceOf(parsed, glyph.id) ?? glyph.advanceWidth) * font.scale;
   return { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
 }
