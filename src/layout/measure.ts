@@ -6,6 +6,7 @@ import { setParagraph, type Metrics } from '../typeset/index.js';
 import { DEFAULT_TYPOGRAPHY } from '../typeset/config.js';
 import { clusterCut, graphemes } from '../typeset/clusters.js';
 import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
+import { availableFeatures, type FeatureFont } from '../fonts/features.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit');
@@ -35,7 +36,7 @@ const halting = new WeakMap<MeasuringFont, boolean>();
 /** Whether a font has the `halt` feature (fontkit works the list out on every read: once per font). */
 function hasHalt(font: MeasuringFont): boolean {
   let has = halting.get(font);
-  if (has === undefined) halting.set(font, (has = font.availableFeatures.includes('halt')));
+  if (has === undefined) halting.set(font, (has = availableFeatures(font as unknown as FeatureFont).has('halt')));
   return has;
 }
 const widths = new Map<string, number>();

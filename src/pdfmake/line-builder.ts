@@ -5,6 +5,7 @@ import { reorderBidiLine } from './bidi-line.js';
 import { hasRightToLeft } from '../typeset/bidi.js';
 import { DEFAULT_TYPOGRAPHY, TYPOGRAPHY_KEY, type Typography } from '../typeset/config.js';
 import { pdfmakeHooks } from './hooks.js';
+import { availableFeatures, type FeatureFont } from '../fonts/features.js';
 
 const require = createRequire(import.meta.url);
 const Line = require('pdfmake/js/Line.js').default;
@@ -37,8 +38,8 @@ const metrics: Metrics<Inline> = {
     const font = inline.font?.font;
     if (!font?.layout) return undefined;
     let byChar = halts.get(font);
-    // fontkit works its feature list out anew on every read: once per font.
-    if (!byChar) halts.set(font, (byChar = font.availableFeatures?.includes('halt') ? new Map() : null));
+    // Read from the font's tables once per font (fontkit works the list out by decoding GSUB and GPOS).
+    if (!byChar) halts.set(font, (byChar = availableFeatures(font as unknown as FeatureFont).has('halt') ? new Map() : null));
     if (!byChar) return undefined;
     let h = byChar.get(ch);
     if (h === undefined) {
