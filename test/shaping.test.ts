@@ -6,7 +6,7 @@ import { ROOT } from './helpers/build.js';
 import { builtinFonts } from '../src/fonts/fonts.js';
 import { ideographRun, isIdeograph } from '../src/pdfmake/font-cache.js';
 import { mergeRuns } from '../src/pdfmake/merge-runs.js';
-import { copyGlyphsFast } from '../src/pdfmake/glyph-copy.js';
+import { gsubLigatures, tableDirectory } from '../src/fonts/sfnt.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit');
@@ -65,7 +65,30 @@ describe("fontkit's advance widths (patches/fontkit+2.0.4.patch)", () => {
   });
 });
 
-describe('copying glyphs into a font subset', () => {
+/**
+ * fontkit 2.0.4's TTFSubset._addGlyph as it comes, before patches/fontkit+2.0.4.patch copies a
+ * simple glyph without decoding it (for a font without variations, as every one here).
+ */
+function unpatchedAddGlyph(this: any, gid: number): number {
+  const glyph = this.font.getGlyph(gid);
+  const glyf = glyph._decode();
+  const start = this.font.loca.offsets[gid];
+  const stream = this.font._getTableStream('glyf');
+  stream.pos += start;
+  let buffer = stream.readBuffer(this.font.loca.offsets[gid + 1] - start);
+  if (glyf && glyf.numberOfContours < 0) {
+    buffer = new Uint8Array(buffer);
+    const view = new DataView(buffer.buffer);
+    for (const component of glyf.components) view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+  }
+  this.glyf.push(buffer);
+  this.loca.offsets.push(this.offset);
+  this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+  this.offset += buffer.length;
+  return this.glyf.length - 1;
+}
+
+describe('copying glyphs into a font subset (patches/fontkit+2.0.4.patch)', () => {
   it("writes the bytes fontkit's own subset writes, composite glyphs and the last ones included", () => {
     const { families } = builtinFonts();
     for (const face of [families.serif.normal, families.sans.bold, families['latin-serif'].normal, families['latin-serif'].italics, families.math.normal]) {
@@ -74,8 +97,8 @@ describe('copying glyphs into a font subset', () => {
       const ids = new Set([...Array.from({ length: Math.ceil(font.numGlyphs / 97) }, (_, i) => i * 97), font.numGlyphs - 2, font.numGlyphs - 1]);
       for (const ch of 'éüÅçñ—“”') ids.add(font.glyphForCodePoint(ch.codePointAt(0)!).id);
       const plain = font.createSubset();
+      plain._addGlyph = unpatchedAddGlyph;
       const fast = font.createSubset();
-      copyGlyphsFast(fast);
       for (const id of ids) {
         plain.includeGlyph(id);
         fast.includeGlyph(id);
@@ -163,5 +186,49 @@ describe('a warm process', () => {
     const second = (await build(realSources())).outputs;
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [name, bytes] of first) expect(Buffer.from(second.get(name)!).equals(Buffer.from(bytes)), name).toBe(true);
+  });
+});
+
+describe("a font's tables read from its bytes (src/fonts/sfnt.ts), as fontkit reads them", () => {
+  const { families } = builtinFonts();
+  const faces = [...new Map(Object.values(families).flatMap((f) => Object.values(f)).map((f) => [f.key, f])).values()];
+
+  it('finds the table directory and every default ligature of every face forumpress ships', () => {
+    let ligatures = 0;
+    for (const face of faces) {
+      const bytes = face.bytes();
+      const font = fontkit.create(bytes);
+      const theirs = Object.fromEntries(Object.entries(font.directory.tables as Record<string, any>).map(([tag, t]) => [tag, { offset: t.offset, length: t.length }]));
+      expect(tableDirectory(bytes), face.key).toEqual(theirs);
+      const ours = gsubLigatures(bytes);
+      const gsub = font.GSUB;
+      const indexes = new Set<number>();
+      for (const r of gsub?.featureList ?? []) if (['ccmp', 'liga', 'clig', 'rlig'].includes(r.tag)) for (const i of r.feature.lookupListIndexes) indexes.add(i);
+      for (const i of indexes) {
+        const lookup = gsub.lookupList.get(i);
+        if (lookup.lookupType !== 4 && lookup.lookupType !== 7) continue;
+        for (const table of lookup.subTables) {
+          const subst = lookup.lookupType === 7 ? table.extension : table;
+          if (!subst?.ligatureSets) continue;
+          const firsts: number[] = subst.coverage.version === 1 ? subst.coverage.glyphs
+            : subst.coverage.rangeRecords.flatMap((r: any) => Array.from({ length: r.end - r.start + 1 }, (_, k) => r.start + k));
+          firsts.forEach((first, k) => {
+            for (const lig of subst.ligatureSets.get(k) ?? []) {
+              const parts = [first, ...lig.components];
+              expect(ours.has(lig.glyph, parts), `${face.key} ${lig.glyph} ${parts}`).toBe(true);
+              expect(ours.has(lig.glyph, [...parts, first])).toBe(false);
+              ligatures++;
+            }
+          });
+        }
+      }
+    }
+    // Latin fi/fl/ffi ligatures and Noto's two-em dash, at least.
+    expect(ligatures).toBeGreaterThan(20);
+  });
+
+  it('reads nothing from bytes that are no single face', () => {
+    expect(tableDirectory(new Uint8Array(40))).toBeUndefined();
+    expect(gsubLigatures(Buffer.from('ttcf\0\x01\0\0\0\0\0\0')).has(1, [2, 3])).toBe(false);
   });
 });

@@ -1,13 +1,12 @@
-/** What this module reads of a fontkit font: a table's bytes, and getGlyph (which makes the glyph object). */
-export interface TableFont {
-  _getTableStream(tag: string): { buffer: Uint8Array; pos: number } | null;
-  _variationProcessor?: unknown;
+import { tableDirectory } from './sfnt.js';
+
+/** What this module calls of a fontkit font (its public API): getGlyph makes the glyph object. */
+export interface CmapFont {
   getGlyph(id: number, codePoints?: number[]): unknown;
   glyphForCodePoint(codePoint: number): unknown;
-  readonly advanceWidth?: never;
 }
 
-/** A font's character map and horizontal advances, read from the table bytes. */
+/** A font file's character map and horizontal advances, read from its bytes. */
 interface Tables {
   /** Glyph id of a code point (0 for none), or undefined when fontkit must answer (a format read here does not apply). */
   lookup(cp: number): number | undefined;
@@ -15,7 +14,7 @@ interface Tables {
   advance(id: number): number | undefined;
 }
 
-const tablesOf = new WeakMap<object, Tables>();
+const tablesOf = new WeakMap<Uint8Array, Tables>();
 
 /** The subtables fontkit's CmapProcessor prefers, in its order: the first one present is its character map. */
 const PREFERRED: ReadonlyArray<readonly [number, number]> = [[3, 10], [0, 6], [0, 4], [3, 1], [0, 3], [0, 2], [0, 1], [0, 0]];
@@ -25,42 +24,43 @@ const PREFERRED: ReadonlyArray<readonly [number, number]> = [[3, 10], [0, 6], [0
  * 12) one object at a time on every call, and reads an advance by decoding hmtx entries the
  * same way: in a cold process that was ~10 % of the booklet (the shaping cache's checks and
  * every ideograph's advance). Read here straight from the bytes of the same subtable fontkit
- * chooses, with its arithmetic; test/cmap.test.ts compares both for every code point and
- * glyph of the fonts we ship. Formats other than 4 and 12, a font whose cmap is not Unicode,
- * and any table that does not read as expected are left to fontkit.
+ * chooses, with its arithmetic; test/unit/cmap.test.ts compares both for every code point and
+ * glyph of the fonts we ship. `bytes` is the font's file (one face: a collection or a WOFF is
+ * left to fontkit, as are formats other than 4 and 12, a cmap that is not Unicode, a variable
+ * font's advances and any table that does not read as expected).
  */
-function tablesFor(font: TableFont): Tables {
-  let tables = tablesOf.get(font);
-  if (!tables) tablesOf.set(font, (tables = { lookup: cmapReader(font), advance: hmtxReader(font) }));
+function tablesFor(bytes: Uint8Array | undefined): Tables {
+  if (!(bytes instanceof Uint8Array)) return NONE;
+  let tables = tablesOf.get(bytes);
+  if (!tables) tablesOf.set(bytes, (tables = readTables(bytes)));
   return tables;
 }
 
+function readTables(bytes: Uint8Array): Tables {
+  const dir = tableDirectory(bytes);
+  if (!dir) return NONE;
+  const table = (tag: string) => {
+    const t = dir[tag];
+    return t && t.offset + t.length <= bytes.length ? new DataView(bytes.buffer, bytes.byteOffset + t.offset, t.length) : undefined;
+  };
+  return { lookup: cmapReader(table('cmap')), advance: dir.fvar ? none : hmtxReader(table('hhea'), table('hmtx')) };
+}
+
 /** fontkit's `font.glyphForCodePoint(cp)`: the glyph object of the character map's glyph, made with [cp] the first time, as fontkit makes it. */
-export function glyphForCodePoint<G>(font: TableFont, cp: number): G {
-  const id = tablesFor(font).lookup(cp);
+export function glyphForCodePoint<G>(font: CmapFont, bytes: Uint8Array | undefined, cp: number): G {
+  const id = tablesFor(bytes).lookup(cp);
   return (id === undefined ? font.glyphForCodePoint(cp) : font.getGlyph(id, [cp])) as G;
 }
 
 /** The advance width of glyph `id` in font units as fontkit's glyph.advanceWidth gives it, or undefined where fontkit must be asked. */
-export function advanceOf(font: TableFont, id: number): number | undefined {
-  return tablesFor(font).advance(id);
+export function advanceOf(bytes: Uint8Array | undefined, id: number): number | undefined {
+  return tablesFor(bytes).advance(id);
 }
 
 const none = () => undefined;
+const NONE: Tables = { lookup: none, advance: none };
 
-function tableBytes(font: TableFont, tag: string): DataView | undefined {
-  try {
-    const stream = font._getTableStream(tag);
-    if (!stream || !(stream.buffer instanceof Uint8Array)) return undefined;
-    const b = stream.buffer;
-    return new DataView(b.buffer, b.byteOffset + stream.pos, b.byteLength - stream.pos);
-  } catch {
-    return undefined;
-  }
-}
-
-function cmapReader(font: TableFont): Tables['lookup'] {
-  const v = tableBytes(font, 'cmap');
+function cmapReader(v: DataView | undefined): Tables['lookup'] {
   if (!v || v.byteLength < 4) return none;
   try {
     const count = v.getUint16(2);
@@ -126,11 +126,8 @@ function format12(t: DataView): Tables['lookup'] {
   };
 }
 
-/** hmtx: numberOfHMetrics pairs (advance, bearing), then bearings only; a glyph past the pairs has the last pair's advance. Not for variable fonts (HVAR). */
-function hmtxReader(font: TableFont): Tables['advance'] {
-  if (font._variationProcessor) return none;
-  const hhea = tableBytes(font, 'hhea');
-  const hmtx = tableBytes(font, 'hmtx');
+/** hmtx: numberOfHMetrics pairs (advance, bearing), then bearings only; a glyph past the pairs has the last pair's advance. Not for variable fonts (HVAR adjusts). */
+function hmtxReader(hhea: DataView | undefined, hmtx: DataView | undefined): Tables['advance'] {
   if (!hhea || !hmtx || hhea.byteLength < 36) return none;
   const n = Math.min(hhea.getUint16(34), hmtx.byteLength >> 2);
   if (n === 0) return none;

@@ -1,9 +1,8 @@
-import type { TableFont } from './cmap.js';
+import { tableDirectory } from './sfnt.js';
 
-/** What this module reads of a fontkit font besides its tables' bytes: the feature list fontkit gives, when the bytes do not answer. */
-export interface FeatureFont extends Pick<TableFont, '_getTableStream'> {
+/** What this module reads of a fontkit font: the feature list fontkit gives, when the file's bytes do not answer. */
+export interface FeatureFont {
   availableFeatures: string[];
-  directory?: { tables?: Record<string, unknown> };
 }
 
 const featuresOf = new WeakMap<object, Set<string>>();
@@ -17,25 +16,28 @@ const DEFAULT_SCRIPTS = ['DFLT', 'dflt', 'latn'];
  * tables' script and feature lists. fontkit builds its whole layout engine to answer, which
  * decodes GSUB and GPOS: in a build whose shaping comes from the cache (shaping-cache.ts) this
  * was the one reason left to decode them, for the `halt` check of every CJK face. A font these
- * lists do not read for goes to fontkit. test/unit/cmap.test.ts compares with fontkit.
+ * lists do not read for (a collection, a WOFF) goes to fontkit. `bytes` is the font's file.
+ * test/unit/cmap.test.ts compares with fontkit.
  */
-export function availableFeatures(font: FeatureFont): Set<string> {
+export function availableFeatures(font: FeatureFont, bytes: Uint8Array | undefined): Set<string> {
   let features = featuresOf.get(font);
   if (!features) {
-    features = fromTables(font) ?? new Set(font.availableFeatures);
+    features = (bytes instanceof Uint8Array ? fromTables(bytes) : undefined) ?? new Set(font.availableFeatures);
     featuresOf.set(font, features);
   }
   return features;
 }
 
-function fromTables(font: FeatureFont): Set<string> | undefined {
+function fromTables(bytes: Uint8Array): Set<string> | undefined {
   try {
-    const tables = font.directory?.tables;
+    const tables = tableDirectory(bytes);
     if (!tables) return undefined;
     const features = new Set<string>();
     for (const tag of ['GSUB', 'GPOS']) {
-      if (!tables[tag]) continue;
-      const tags = defaultFeatures(font, tag);
+      const t = tables[tag];
+      if (!t) continue;
+      if (t.offset + t.length > bytes.length) return undefined;
+      const tags = defaultFeatures(new DataView(bytes.buffer, bytes.byteOffset + t.offset, t.length));
       if (!tags) return undefined;
       for (const t of tags) features.add(t);
     }
@@ -49,11 +51,7 @@ function fromTables(font: FeatureFont): Set<string> | undefined {
 const tagAt = (v: DataView, at: number) => String.fromCharCode(v.getUint8(at), v.getUint8(at + 1), v.getUint8(at + 2), v.getUint8(at + 3));
 
 /** The feature tags of the default language of the first default script of a GSUB or GPOS table; undefined where fontkit's answer cannot be read off. */
-function defaultFeatures(font: FeatureFont, tag: string): string[] | undefined {
-  const stream = font._getTableStream(tag);
-  if (!stream || !(stream.buffer instanceof Uint8Array)) return undefined;
-  const b = stream.buffer;
-  const v = new DataView(b.buffer, b.byteOffset + stream.pos, b.byteLength - stream.pos);
+function defaultFeatures(v: DataView): string[] | undefined {
   const scriptList = v.getUint16(4);
   const featureList = v.getUint16(6);
   if (!scriptList || !featureList) return undefined;

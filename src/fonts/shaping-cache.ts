@@ -1,6 +1,7 @@
-import { glyphForCodePoint, type TableFont } from './cmap.js';
-import { isFontLigature, type LigatureFont } from './ligatures.js';
-import { cacheDir, fontKey, storeFor, validRun, type Call, type KeyedFont, type StoredRun } from './shaping-store.js';
+import { glyphForCodePoint } from './cmap.js';
+import { isFontLigature } from './ligatures.js';
+import { loadFontkitHooks } from './fontkit-hooks.js';
+import { cacheDir, fontKey, storeFor, validRun, type Call, type StoredRun } from './shaping-store.js';
 
 /** What pdfkit and our measuring read of a fontkit glyph: the rest (advance width, outline) stays fontkit's own. */
 interface Glyph {
@@ -21,8 +22,8 @@ interface Run {
   advanceWidth: number;
 }
 
-/** The parts of a fontkit font this module calls. */
-export interface ShapableFont extends KeyedFont, LigatureFont {
+/** The parts of a fontkit font this module calls (its public API). */
+export interface ShapableFont {
   layout(text: unknown, features?: unknown, ...rest: unknown[]): Run;
   getGlyph(id: number, codePoints?: number[]): Glyph | null;
   glyphForCodePoint(codePoint: number): Glyph | null;
@@ -45,7 +46,14 @@ class CachedRun {
   }
 }
 
-const hooked = new WeakSet<object>();
+/** A font whose shaping is answered from the cache: its file's bytes and face, and its key (computed at its first run; undefined: none). */
+interface Cached {
+  bytes: Uint8Array;
+  face?: string;
+  key: string | undefined | null;
+}
+
+const cached = new WeakMap<object, Cached>();
 
 /**
  * Makes `font.layout` (fontkit's OpenType shaping: ~0.1-1 ms a word, and the first word of a
@@ -56,73 +64,79 @@ const hooked = new WeakSet<object>();
  * into the PDF's ToUnicode map). So a run stores every getGlyph call fontkit made, in order;
  * a cached run is used only after making those calls again and finding each glyph with the
  * code points it had then. The glyphs then are the very objects fontkit would return, and
- * the output is the same bytes as without the cache. Wraps one font object's `layout` (and,
- * while it shapes, its `getGlyph`) at run time rather than through a patch: it is per font,
- * only when a cache folder is set, and the recording is undone after each run.
+ * the output is the same bytes as without the cache. `bytes` (and `face`, of a collection) are
+ * the font's file: its key and ligatures are read from them. Only when a cache folder is set; through
+ * fontkit's `layout` and `glyphMade` hooks (patches/fontkit+2.0.4.patch, fontkit-hooks.ts).
  */
-export function useShapingCache(font: ShapableFont): void {
-  if (hooked.has(font) || process.env.FORUMPRESS_NO_SPEEDUPS === '1' || !cacheDir()) return;
-  hooked.add(font);
-  const layout = font.layout;
-  let key: string | undefined | null = null;
-  font.layout = function (text: unknown, features?: unknown, ...rest: unknown[]) {
-    if (typeof text !== 'string' || rest.length || (features != null && typeof features !== 'object')) return layout.call(font, text, features, ...rest);
-    if (key === null) {
-      try {
-        key = fontKey(font);
-        if (key) storeFor(key); // read now: a cache that cannot be read is an empty one, not an error
-      } catch {
-        key = undefined;
-      }
+export function useShapingCache(font: ShapableFont, bytes: Uint8Array, face?: string): void {
+  if (cached.has(font) || !bytes || process.env.FORUMPRESS_NO_SPEEDUPS === '1' || !cacheDir()) return;
+  const hooks = loadFontkitHooks();
+  if (!hooks) return; // fontkit without forumpress's patch: the build's start-up check says so
+  hooks.layout ??= cachedLayout;
+  hooks.glyphMade ??= noteGlyph;
+  cached.set(font, { bytes, face, key: null });
+}
+
+/** fontkit's layout hook: a cache-using font's run from the cache, or shaped and kept; any other font's shaped as fontkit shapes it. */
+function cachedLayout(font: ShapableFont, text: unknown, features: unknown, script: unknown, language: unknown, direction: unknown, shape: () => Run): Run {
+  const state = cached.get(font);
+  if (!state || typeof text !== 'string' || script !== undefined || language !== undefined || direction !== undefined ||
+    (features != null && typeof features !== 'object')) return shape();
+  if (state.key === null) {
+    try {
+      state.key = fontKey(state.bytes, state.face);
+      if (state.key) storeFor(state.key); // read now: a cache that cannot be read is an empty one, not an error
+    } catch {
+      state.key = undefined;
     }
-    if (!key) return layout.call(font, text, features);
-    const store = storeFor(key);
-    const id = features == null ? text : `${JSON.stringify(features)}\0${text}`;
-    store.used.add(id);
-    const stored = store.runs.get(id);
-    if (stored) {
-      const run = replay(font, text, stored);
-      if (run) return run;
-    }
-    const { run, calls } = record(font, () => layout.call(font, text, features));
-    const entry = toStored(font, text, run, calls);
-    if (entry) {
-      store.runs.set(id, entry);
-      store.fresh.push(id);
-      store.dirty = true;
-    }
-    return run;
-  };
+  }
+  if (!state.key) return shape();
+  const store = storeFor(state.key);
+  const id = features == null ? text : `${JSON.stringify(features)}\0${text}`;
+  store.used.add(id);
+  const stored = store.runs.get(id);
+  if (stored) {
+    const run = replay(font, state.bytes, text, stored);
+    if (run) return run;
+  }
+  const { run, calls } = record(font, shape);
+  const entry = toStored(font, state.bytes, text, run, calls);
+  if (entry) {
+    store.runs.set(id, entry);
+    store.fresh.push(id);
+    store.dirty = true;
+  }
+  return run;
 }
 
 type Made = [number, number[], Glyph | null];
 
-/** Runs `shape` with every getGlyph call it makes written down (the first one per glyph id: later ones change nothing). */
+/** The getGlyph calls being written down while a font shapes (record). */
+let recording: { font: object; calls: Made[]; seen: Set<number> } | null = null;
+
+/** fontkit's glyphMade hook: a getGlyph call of the font being recorded, the first one per glyph id (later ones change nothing). */
+function noteGlyph(font: object, id: number, codePoints: number[], glyph: Glyph | null): void {
+  if (!recording || recording.font !== font || recording.seen.has(id)) return;
+  recording.seen.add(id);
+  recording.calls.push([id, codePoints ? [...codePoints] : [], glyph]);
+}
+
+/** Runs `shape` with every getGlyph call it makes on `font` written down. */
 function record(font: ShapableFont, shape: () => Run): { run: Run; calls: Made[] } {
-  const calls: Made[] = [];
-  const seen = new Set<number>();
-  const own = Object.prototype.hasOwnProperty.call(font, 'getGlyph');
-  const getGlyph = font.getGlyph;
-  font.getGlyph = function (id: number, codePoints?: number[]) {
-    const glyph = getGlyph.call(font, id, codePoints);
-    if (!seen.has(id)) {
-      seen.add(id);
-      calls.push([id, codePoints ? [...codePoints] : [], glyph]);
-    }
-    return glyph;
-  };
+  const outer = recording;
+  const mine = { font, calls: [] as Made[], seen: new Set<number>() };
+  recording = mine;
   try {
-    return { run: shape(), calls };
+    return { run: shape(), calls: mine.calls };
   } finally {
-    if (own) font.getGlyph = getGlyph;
-    else delete (font as Partial<ShapableFont>).getGlyph;
+    recording = outer;
   }
 }
 
 const sameCodes = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
 /** The stored form of a fresh run, or undefined for anything but plain glyphs and positions that replay would accept. */
-function toStored(font: ShapableFont, text: string, run: Run, made: Made[]): StoredRun | undefined {
+function toStored(font: ShapableFont, bytes: Uint8Array, text: string, run: Run, made: Made[]): StoredRun | undefined {
   if (!run || !Array.isArray(run.glyphs) || !Array.isArray(run.positions) || run.glyphs.length !== run.positions.length) return undefined;
   const calls: Call[] = [];
   const glyphs = new Set<Glyph>();
@@ -141,7 +155,7 @@ function toStored(font: ShapableFont, text: string, run: Run, made: Made[]): Sto
     numbers.push(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset);
   }
   const stored: StoredRun = [calls, ids, numbers];
-  return validRun(stored) && trustworthy(font, text, stored, run.glyphs) ? stored : undefined;
+  return validRun(stored) && trustworthy(font, bytes, text, stored, run.glyphs) ? stored : undefined;
 }
 
 /**
@@ -153,20 +167,20 @@ function toStored(font: ShapableFont, text: string, run: Run, made: Made[]): Sto
  * little, never change which glyph is printed nor what the text layer says. Runs that
  * shaping changed otherwise (contextual forms, reordering) are shaped every time instead.
  */
-function trustworthy(font: ShapableFont, text: string, [calls, ids, numbers]: StoredRun, glyphs?: Glyph[]): boolean {
+function trustworthy(font: ShapableFont, bytes: Uint8Array, text: string, [calls, ids, numbers]: StoredRun, glyphs?: Glyph[]): boolean {
   const chars = codePoints(text);
   // fontkit also makes the space glyph of every font it shapes with: a few calls more than characters.
   if (ids.length > chars.length || calls.length > chars.length + 4) return false;
   const limit = 16 * (font.unitsPerEm || 1000);
   if (numbers.some((n) => Math.abs(n) > limit)) return false;
-  if (!calls.every(([id, args, codes]) => id < font.numGlyphs && standsFor(font, id, args) && (!codes || standsFor(font, id, codes)))) return false;
+  if (!calls.every(([id, args, codes]) => id < font.numGlyphs && standsFor(font, bytes, id, args) && (!codes || standsFor(font, bytes, id, codes)))) return false;
   const claimed = new Map<number, number[]>();
   for (const [id, args, codes] of calls) if (!claimed.has(id)) claimed.set(id, codes ?? args);
   let at = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
-    const cps = glyphs ? glyphs[i].codePoints : standsFor(font, id, [chars[at]]) ? [chars[at]] : claimed.get(id);
-    if (!cps || !standsFor(font, id, cps) || !startsAt(chars, at, cps)) return false;
+    const cps = glyphs ? glyphs[i].codePoints : standsFor(font, bytes, id, [chars[at]]) ? [chars[at]] : claimed.get(id);
+    if (!cps || !standsFor(font, bytes, id, cps) || !startsAt(chars, at, cps)) return false;
     at += cps.length;
   }
   return at === chars.length;
@@ -191,33 +205,33 @@ const cmaps = new WeakMap<object, Map<number, number | undefined>>();
 /**
  * The glyph the font's character map gives a code point (fontkit's glyphForCodePoint, which
  * also makes the glyph object, with that code point, the first time; the lookup itself read
- * from the table's bytes, cmap.ts): remembered per font.
+ * from the file's cmap, cmap.ts): remembered per font.
  */
-function cmapGlyph(font: ShapableFont, cp: number): number | undefined {
+function cmapGlyph(font: ShapableFont, bytes: Uint8Array, cp: number): number | undefined {
   let ids = cmaps.get(font);
   if (!ids) cmaps.set(font, (ids = new Map()));
   if (ids.has(cp)) return ids.get(cp);
-  const id = glyphForCodePoint<Glyph | null>(font as unknown as TableFont, cp)?.id;
+  const id = glyphForCodePoint<Glyph | null>(font, bytes, cp)?.id;
   ids.set(cp, id);
   return id;
 }
 
 /** Whether glyph `id` prints the characters `cps`: the character map's glyph of one, the font's ligature of several. */
-function standsFor(font: ShapableFont, id: number, cps: readonly number[]): boolean {
-  if (cps.length === 1) return cps[0] <= 0x10ffff && cmapGlyph(font, cps[0]) === id;
+function standsFor(font: ShapableFont, bytes: Uint8Array, id: number, cps: readonly number[]): boolean {
+  if (cps.length === 1) return cps[0] <= 0x10ffff && cmapGlyph(font, bytes, cps[0]) === id;
   if (cps.length < 2 || cps.length > 8 || cps.some((cp) => !(cp <= 0x10ffff))) return false;
   const parts: number[] = [];
   for (const cp of cps) {
-    const glyph = cmapGlyph(font, cp);
+    const glyph = cmapGlyph(font, bytes, cp);
     if (!glyph) return false;
     parts.push(glyph);
   }
-  return isFontLigature(font, id, parts);
+  return isFontLigature(bytes, id, parts);
 }
 
 /** The run of a stored entry, after making fontkit's getGlyph calls again; undefined when a glyph's code points differ or the entry is not trustworthy. */
-function replay(font: ShapableFont, text: string, stored: StoredRun): CachedRun | undefined {
-  if (!validRun(stored) || !trustworthy(font, text, stored)) return undefined;
+function replay(font: ShapableFont, bytes: Uint8Array, text: string, stored: StoredRun): CachedRun | undefined {
+  if (!validRun(stored) || !trustworthy(font, bytes, text, stored)) return undefined;
   const [calls, ids, numbers] = stored;
   const glyphs = new Map<number, Glyph>();
   for (const [id, args, codes] of calls) {
@@ -232,7 +246,7 @@ function replay(font: ShapableFont, text: string, stored: StoredRun): CachedRun 
   for (let i = 0; i < ids.length; i++) {
     const glyph = glyphs.get(ids[i]);
     // The glyph's own code points go into the PDF's text layer: they must be the text's.
-    if (!glyph || !startsAt(chars, at, glyph.codePoints) || !standsFor(font, glyph.id, glyph.codePoints)) return undefined;
+    if (!glyph || !startsAt(chars, at, glyph.codePoints) || !standsFor(font, bytes, glyph.id, glyph.codePoints)) return undefined;
     at += glyph.codePoints.length;
     out.push(glyph);
     positions.push({ xAdvance: numbers[4 * i], yAdvance: numbers[4 * i + 1], xOffset: numbers[4 * i + 2], yOffset: numbers[4 * i + 3] });

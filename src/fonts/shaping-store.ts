@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdi
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tableDirectory } from './sfnt.js';
 import { isMainThread } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
@@ -43,12 +44,6 @@ interface Header {
   font: string;
 }
 
-/** What the store needs of a fontkit font. */
-export interface KeyedFont {
-  stream?: { buffer?: Uint8Array };
-  directory?: { tables?: Record<string, { offset: number; length: number }> };
-}
-
 /** Where shaped runs are kept: FORUMPRESS_CACHE_DIR, else node_modules/.cache/forumpress of the forumpress folder; none with FORUMPRESS_NO_CACHE=1. */
 export function cacheDir(): string | undefined {
   if (process.env.FORUMPRESS_NO_CACHE === '1') return undefined;
@@ -83,22 +78,20 @@ function libraryVersions() {
 const OUTLINES = new Set(['glyf', 'loca', 'CFF ', 'CFF2']);
 
 /**
- * What identifies a font for shaping: a hash of every table except the glyph outlines (the
- * tables shaping reads: cmap, GSUB, GPOS, GDEF, hmtx, kern, head with its whole-file
- * checksum…; ~0.3 MB of a 15 MB CJK font, hashed in under a millisecond), the file size
- * and the table directory. A font without GPOS positions marks from their outlines, and a
- * WOFF has no plain tables: then the whole file is hashed.
+ * What identifies a font for shaping, from its file's bytes: a hash of every table except the
+ * glyph outlines (the tables shaping reads: cmap, GSUB, GPOS, GDEF, hmtx, kern, head with its
+ * whole-file checksum…; ~0.3 MB of a 15 MB CJK font, hashed in under a millisecond), the file
+ * size and the table directory. A font without GPOS positions marks from their outlines, and a
+ * collection or a WOFF has no plain tables: then the whole file is hashed, with the face's name.
  */
-export function fontKey(font: KeyedFont): string | undefined {
-  const bytes = font.stream?.buffer;
-  const tables = font.directory?.tables;
-  if (!bytes || !tables) return undefined;
-  // The table directory (tags, offsets, lengths) tells apart the faces of a collection.
+export function fontKey(bytes: Uint8Array, face?: string): string | undefined {
+  if (!bytes?.length) return undefined;
+  const tables = tableDirectory(bytes);
+  // A collection's face is told apart by its name.
+  if (!tables) return createHash('sha256').update(`${bytes.length}\0${face ?? ''}\0`).update(bytes).digest('hex');
   const names = Object.keys(tables).sort();
   const hash = createHash('sha256').update(`${bytes.length}\0${names.map((n) => `${n}:${tables[n].offset}:${tables[n].length}`).join(',')}\0`);
-  const tag = Buffer.from(bytes.buffer, bytes.byteOffset, 4).toString('latin1');
-  const plain = ['\0\x01\0\0', 'OTTO', 'true', 'ttcf'].includes(tag) && tables.GPOS;
-  if (!plain) return hash.update(bytes).digest('hex');
+  if (!tables.GPOS) return hash.update(bytes).digest('hex');
   for (const name of names) {
     const { offset, length } = tables[name];
     if (OUTLINES.has(name)) continue;

@@ -1,15 +1,10 @@
-import { createRequire } from 'node:module';
 import { builtinFonts, type FontSet } from '../fonts/fonts.js';
 import { fontRuns } from '../fonts/fallback.js';
 import { isCjk } from './text.js';
 import { setParagraph, type Metrics } from '../typeset/index.js';
 import { DEFAULT_TYPOGRAPHY } from '../typeset/config.js';
 import { clusterCut, graphemes } from '../typeset/clusters.js';
-import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
-import { availableFeatures, type FeatureFont } from '../fonts/features.js';
-
-const require = createRequire(import.meta.url);
-const fontkit = require('fontkit');
+import { measuringFace, type MeasuringFace } from '../fonts/measuring.js';
 
 /** A font face as templates name it. */
 export interface Face {
@@ -24,23 +19,6 @@ export type Measure = ((text: string) => number) & {
   lineHeight?: (text: string) => number;
 };
 
-type MeasuringFont = {
-  ascent: number;
-  descent: number;
-  layout(t: string, features?: string[]): { advanceWidth: number; glyphs: unknown[]; positions: Array<{ xOffset: number }> };
-  unitsPerEm: number;
-  availableFeatures: string[];
-};
-const faces = new Map<string, MeasuringFont>();
-const halting = new WeakMap<MeasuringFont, boolean>();
-/** Whether a font has the `halt` feature (fontkit works the list out on every read: once per font). */
-function hasHalt(font: MeasuringFont): boolean {
-  let has = halting.get(font);
-  if (has === undefined) halting.set(font, (has = availableFeatures(font as unknown as FeatureFont).has('halt')));
-  return has;
-}
-const widths = new Map<string, number>();
-
 /**
  * A measuring function for a face of the build's fonts; text in a fallback font (a Polish or
  * Vietnamese name on a Chinese face) is measured in the font that will draw it. Cached,
@@ -48,30 +26,8 @@ const widths = new Map<string, number>();
  */
 export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
   const family = fonts.families[face.font] ? face.font : 'sans';
-  const fontOf = (name: string) => {
-    const file = (fonts.families[name] ?? fonts.families[family])[face.bold ? 'bold' : 'normal'];
-    let font = faces.get(file.key);
-    if (!font) {
-      // A font of its own, not the one pdfkit draws with: fontkit keeps, per glyph, the characters
-      // it was first made for, and pdfkit writes those into the PDF's text layer, so measuring a
-      // sign's "谢·禹" must not make the booklet's "•" (the same glyph) copy as "·".
-      font = fontkit.create(file.bytes(), file.postscriptName);
-      useShapingCache(font as unknown as ShapableFont);
-      faces.set(file.key, font!);
-    }
-    return { font: font!, key: file.key };
-  };
-  const width = (run: { text: string; family: string }) => {
-    const { font, key: fileKey } = fontOf(run.family);
-    const key = `${fileKey}\0${run.text}`;
-    let w = widths.get(key);
-    if (w === undefined) {
-      w = font!.layout(run.text).advanceWidth / font!.unitsPerEm;
-      if (widths.size > 50_000) widths.clear();
-      widths.set(key, w);
-    }
-    return w;
-  };
+  const fontOf = (name: string): MeasuringFace => measuringFace((fonts.families[name] ?? fonts.families[family])[face.bold ? 'bold' : 'normal']);
+  const width = (run: { text: string; family: string }) => fontOf(run.family).width(run.text);
   // The whole text's width too: fitting measures the same pieces at every size it tries.
   const key = `${family}\0${face.bold ? 'b' : ''}`;
   let totals = totalsOf.get(fonts);
@@ -88,21 +44,11 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
     }
     return w;
   };
-  measure.halt = (ch) => {
-    const runs = fontRuns(ch, family, fonts);
-    const { font } = fontOf(runs[0]?.family ?? family);
-    if (!hasHalt(font)) return undefined;
-    const half = font.layout(ch, ['halt']);
-    if (half.glyphs.length !== 1 || half.advanceWidth >= font.layout(ch).advanceWidth) return undefined;
-    return { offset: half.positions[0].xOffset / font.unitsPerEm, advance: half.advanceWidth / font.unitsPerEm };
-  };
+  measure.halt = (ch) => fontOf(fontRuns(ch, family, fonts)[0]?.family ?? family).halt(ch);
   measure.lineHeight = (text) => {
     let tallest = 0;
-    for (const run of text ? fontRuns(text, family, fonts) : [{ text, family }]) {
-      const { font } = fontOf(run.family);
-      tallest = Math.max(tallest, (font.ascent - font.descent) / font.unitsPerEm);
-    }
-    return tallest || (() => { const { font } = fontOf(family); return (font.ascent - font.descent) / font.unitsPerEm; })();
+    for (const run of text ? fontRuns(text, family, fonts) : [{ text, family }]) tallest = Math.max(tallest, fontOf(run.family).lineHeight());
+    return tallest || fontOf(family).lineHeight();
   };
   return measure;
 }

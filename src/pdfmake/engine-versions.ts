@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { HOOK_NAMES, loadHooks } from './hooks.js';
+import { loadFontkitHooks } from '../fonts/fontkit-hooks.js';
 
 const require = createRequire(import.meta.url);
 
 /**
  * The versions of the PDF engine that forumpress's rendering was written and tested against.
  * Each is patched (patches/<name>+<version>.patch, applied by `npm install`: hooks the adapter
- * fills in, hooks.ts) and some methods are wrapped (unbreakable.ts), so another version could
+ * fills in, hooks.ts), so another version could
  * change the output silently: each is pinned in package.json, and checked here at the start
  * of every build, with its patch and the copies pdfmake and pdfkit load (a nested other copy
  * would escape those changes).
@@ -59,18 +60,10 @@ export function engineVersionProblems(find: (name: string, from?: string) => Ins
   return [...versions, ...copies, ...enginePatchProblems(patchApplied, right)];
 }
 
-/** Whether a package's patch is applied: its hooks are all there (pdfmake, pdfkit), or its patched line (fontkit). */
+/** Whether a package's patch is applied: its hooks are all there. */
 function patchApplied(name: string): boolean {
-  if (name === 'pdfmake' || name === 'pdfkit') {
-    const hooks = loadHooks(name);
-    return !!hooks && HOOK_NAMES[name].every((hook) => hook in hooks);
-  }
-  const dir = findInstalled(name)?.dir;
-  try {
-    return !!dir && readFileSync(join(dir, 'dist', 'main.cjs'), 'utf8').includes('// forumpress: the advance alone');
-  } catch {
-    return false;
-  }
+  const hooks = name === 'pdfmake' || name === 'pdfkit' ? loadHooks(name) : name === 'fontkit' ? loadFontkitHooks() : undefined;
+  return !!hooks && HOOK_NAMES[name as keyof typeof HOOK_NAMES].every((hook) => hook in hooks);
 }
 
 /** Each engine package installed without forumpress's patch (patches/), one line each, or an empty list. */

@@ -1,9 +1,8 @@
 import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 import { glyphUnicode } from './text-layer.js';
+import { advanceOf, glyphForCodePoint, type CmapFont } from '../fonts/cmap.js';
 import { shareFont, sharedFont, type ParsedFont } from '../fonts/parsed-fonts.js';
 import { pdfkitHooks, pdfmakeHooks } from './hooks.js';
-import { copyGlyphsFast } from './glyph-copy.js';
-import { advanceOf, glyphForCodePoint, type TableFont } from '../fonts/cmap.js';
 
 type FontkitFont = ParsedFont;
 
@@ -26,7 +25,7 @@ export function shareParsedFonts(): void {
   };
 }
 
-/** The font pdfkit opened, swapped for the one parsed first from the same bytes; its subset copies glyphs the fast way (glyph-copy.ts). */
+/** The font pdfkit opened, swapped for the one parsed first from the same bytes. */
 function shareEmbeddedFont(embedded: EmbeddedFont): EmbeddedFont {
   const bytes = embedded.font?.stream?.buffer;
   if (bytes && !isCollection(bytes)) {
@@ -37,7 +36,6 @@ function shareEmbeddedFont(embedded: EmbeddedFont): EmbeddedFont {
       embedded.subset = shared.createSubset();
     }
   }
-  copyGlyphsFast(embedded.subset);
   return embedded;
 }
 
@@ -73,13 +71,13 @@ export function shareLayoutCache(): void {
 
 /** pdfkit's shaping of a word, with fontkit's layout answered from the runs earlier builds kept (shaping-cache.ts). */
 function shapeRun(font: ShapingFont, text: string): unknown {
-  useShapingCache(font.font as unknown as ShapableFont);
+  useShapingCache(font.font as unknown as ShapableFont, font.font.stream?.buffer as Uint8Array, font.font.postscriptName);
   return font.layoutRun(text);
 }
 
 /** What shaping needs of pdfkit's EmbeddedFont: the parsed font and its scale to 1000 units. */
 interface ShapingFont {
-  font: { glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number } };
+  font: { glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number }; stream?: { buffer: Uint8Array }; postscriptName?: string };
   scale: number;
   layoutRun(text: string): unknown;
 }
@@ -98,9 +96,9 @@ export function isIdeograph(code: number): boolean {
  */
 export function ideographRun(font: ShapingFont, text: string): unknown {
   if (text.length !== 1 || !isIdeograph(text.charCodeAt(0))) return undefined;
-  const parsed = font.font as unknown as TableFont;
-  const glyph = glyphForCodePoint<{ id: number; advanceWidth: number }>(parsed, text.charCodeAt(0));
+  const bytes = font.font.stream?.buffer;
+  const glyph = glyphForCodePoint<{ id: number; advanceWidth: number }>(font.font as unknown as CmapFont, bytes, text.charCodeAt(0));
   if (!glyph.id) return undefined;
-  const advance = (advanceOf(parsed, glyph.id) ?? glyph.advanceWidth) * font.scale;
+  const advance = (advanceOf(bytes, glyph.id) ?? glyph.advanceWidth) * font.scale;
   return { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
 }

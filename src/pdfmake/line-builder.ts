@@ -39,7 +39,7 @@ const metrics: Metrics<Inline> = {
     if (!font?.layout) return undefined;
     let byChar = halts.get(font);
     // Read from the font's tables once per font (fontkit works the list out by decoding GSUB and GPOS).
-    if (!byChar) halts.set(font, (byChar = availableFeatures(font as unknown as FeatureFont).has('halt') ? new Map() : null));
+    if (!byChar) halts.set(font, (byChar = availableFeatures(font as unknown as FeatureFont, (font as { stream?: { buffer?: Uint8Array } }).stream?.buffer).has('halt') ? new Map() : null));
     if (!byChar) return undefined;
     let h = byChar.get(ch);
     if (h === undefined) {
@@ -154,12 +154,11 @@ const measured = new WeakMap<Inline[], Measured>();
 
 /**
  * Builds the setter's items for a text node's inlines once, when pdfmake measures the node,
- * and keeps them for the line builder: the widest line comes from them, and the lines later.
- * pdfmake's maxWidth hook does not say which node the inlines are of, so they are prepared as
- * body text: a display node's (a balanced title's) are built again for its lines.
+ * and keeps them for the line builder: the widest line comes from them, and the lines later
+ * (a display node's, a balanced title's, as display lines: pdfmake's maxWidth hook is given the node).
  */
-function measureText(inlines: Inline[]): number {
-  const prepared = prepareParagraph(toRuns(inlines), metrics, paragraphOptions(inlines, undefined, undefined));
+function measureText(inlines: Inline[], textNode: Inline | undefined, styles: Record<string, Inline> | undefined): number {
+  const prepared = prepareParagraph(toRuns(inlines), metrics, paragraphOptions(inlines, textNode, styles));
   measured.set(inlines, { inlines: [...inlines], fonts: inlines.map(fontOf), prepared });
   return naturalWidth(prepared);
 }
@@ -220,10 +219,10 @@ export function installLineBuilder(): void {
   const hooks = pdfmakeHooks();
   // A text's widest line (an auto-sized column or table cell takes it) is the setter's: with
   // its Chinese–Latin gaps, compressed punctuation and two-em dashes, not the sum of inlines.
-  hooks.maxWidth = function maxWidth(items: Inline[], summed: number): number {
+  hooks.maxWidth = function maxWidth(items: Inline[], summed: number, textNode?: Inline, styles?: { styleDictionary?: Record<string, Inline> }): number {
     // Text without Chinese, full-width forms or dashes is as wide set as pdfmake sums it.
     if (items.length && items.some((i) => WIDE.test(i.text))) {
-      return measureText(items);
+      return measureText(items, textNode, styles?.styleDictionary);
     }
     return summed;
   };

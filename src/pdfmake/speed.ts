@@ -10,8 +10,8 @@ export const speedupsDisabled = disabled;
 /**
  * Installs the rendering speed-ups once per process (see each module for the measured cost
  * it removes), into pdfmake's and pdfkit's hooks (hooks.ts). Rendering stays byte-for-byte
- * deterministic: same input, same PDF. fontkit's advance widths (patches/fontkit+2.0.4.patch)
- * are fast in every case: that patch has no switch.
+ * deterministic: same input, same PDF. fontkit's advance widths and glyph copying
+ * (patches/fontkit+2.0.4.patch) are fast in every case: that patch has no switch.
  */
 export function installSpeedups(): void {
   if (disabled()) return;

@@ -105,3 +105,87 @@ describe('the document tree is typed', () => {
     expect(untyped.map((f) => relative(SRC, f))).toEqual([]);
   });
 });
+
+/**
+ * The objects src/ may give functions to: the hook objects of forumpress's patches (patches/:
+ * pdfmake's, pdfkit's and fontkit's extension points, src/pdfmake/hooks.ts and
+ * src/fonts/fontkit-hooks.ts) and a function object of our own (measure.ts's measurer).
+ */
+const HOOK_RECEIVERS = /^(hooks|pdfmakeHooks\(\)|pdfkitHooks\(\)|measure)$/;
+
+/** Methods pdfmake, pdfkit and fontkit were once changed through at run time (issue 12): on anything but a hook object, a replacement. */
+const ENGINE_METHODS = /^(layout|layoutRun|layoutCached|getGlyph|glyphForCodePoint|_addGlyph|encode|widthOfString|provideFont|measure|buildInlines|buildNextLine|alignLine|renderLine|processNode|tryLayoutDocument|layoutDocument|beginUnbreakableBlock|commitUnbreakableBlock|moveToNextPage|pushToRepeatables|addLine|addFragment)$/;
+
+/** Known run-time replacements, to be removed, not added to. */
+const KNOWN_REPLACEMENTS = [
+  // ical-generator 10's line folding: the global TextEncoder swapped while the calendar is written.
+  'share/ics.ts: globalThis.TextEncoder = ...',
+];
+
+/** Where a source text changes a dependency at run time, one line each (`path: what`). */
+export function runTimeReplacements(path: string, source: string): string[] {
+  const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const out: string[] = [];
+  for (const m of text.matchAll(/([\w$.]+)\.prototype\.([\w$]+)\s*=(?!=)/g)) out.push(`${path}: ${m[1]}.prototype.${m[2]} = ...`);
+  for (const m of text.matchAll(/\bglobalThis\.([\w$]+)\s*=(?!=)/g)) out.push(`${path}: globalThis.${m[1]} = ...`);
+  for (const m of text.matchAll(/(?<![\w$.])([\w$]+(?:\(\))?(?:\.[\w$]+)*)\.([\w$]+)\s*(=|\?\?=|\|\|=)(?!=)\s*(async\s+)?(function\b|\([^()]*\)\s*(?::[^=;]*)?=>|[\w$]+\s*=>|[\w$]+(?=\s*;))?/g)) {
+    const [, receiver, name, , , fn] = m;
+    if (receiver.endsWith('.prototype') || receiver === 'globalThis' || HOOK_RECEIVERS.test(receiver)) continue;
+    // A function given to a property, or any value given to a method name of pdfmake's, pdfkit's or fontkit's.
+    const isFunction = !!fn && !/^[\w$]+$/.test(fn);
+    if (isFunction || (ENGINE_METHODS.test(name) && fn !== undefined)) out.push(`${path}: ${receiver}.${name} = ...`);
+    // An underscore field of a dependency's object is the adapter's business only (src/pdfmake/).
+    else if (name.startsWith('_') && !path.startsWith(`pdfmake/`)) out.push(`${path}: ${receiver}.${name} = ...`);
+  }
+  return out;
+}
+
+describe('no dependency is changed at run time', () => {
+  it('src/ replaces no method of pdfmake, pdfkit, fontkit or any other dependency: they change through patches/ and their hooks', () => {
+    const found = files(SRC).flatMap((f) => runTimeReplacements(relative(SRC, f).split(/[\\/]/).join('/'), readFileSync(f, 'utf8')));
+    expect(found.filter((f) => !KNOWN_REPLACEMENTS.includes(f))).toEqual([]);
+    expect(KNOWN_REPLACEMENTS.filter((k) => !found.includes(k))).toEqual([]);
+  });
+
+  it('only the adapter loads pdfmake and pdfkit; fontkit besides only the fonts stage, and it reads no underscore field there', () => {
+    const loads = (f: string, name: string) => new RegExp(`require\\(\\s*'${name}(/[^']*)?'\\s*\\)|from\\s*'${name}(/[^']*)?'`).test(readFileSync(f, 'utf8'));
+    const part = (f: string) => partOf(f);
+    const all = files(SRC);
+    expect(all.filter((f) => (loads(f, 'pdfmake') || loads(f, 'pdfkit')) && part(f) !== 'pdfmake').map((f) => relative(SRC, f))).toEqual([]);
+    expect(all.filter((f) => loads(f, 'fontkit') && !['pdfmake', 'fonts'].includes(part(f))).map((f) => relative(SRC, f))).toEqual([]);
+    const fonts = all.filter((f) => part(f) === 'fonts');
+    expect(fonts.filter((f) => /\.(_[a-z]\w*)\b/.test(readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))).map((f) => relative(SRC, f))).toEqual([]);
+  });
+
+  it('finds the replacements src/ once made, and lets hooks be filled in', () => {
+    const old = [
+      'LayoutBuilder.prototype.processNode = function (this: any, node: any) {',
+      'PageElementWriter.prototype.beginUnbreakableBlock = function (this: any, width?: number) {',
+      'font.layout = function (text: unknown, features?: unknown) {',
+      '  font.getGlyph = function (id: number, codePoints?: number[]) {',
+      'if (own) font.getGlyph = getGlyph;',
+      's._addGlyph = function (this: TrueTypeSubset, gid: number): number {',
+      'embedded.subset._addGlyph = (gid) => gid;',
+    ].join('\n');
+    expect(runTimeReplacements('fonts/x.ts', old)).toEqual([
+      'fonts/x.ts: LayoutBuilder.prototype.processNode = ...',
+      'fonts/x.ts: PageElementWriter.prototype.beginUnbreakableBlock = ...',
+      'fonts/x.ts: font.layout = ...',
+      'fonts/x.ts: font.getGlyph = ...',
+      'fonts/x.ts: font.getGlyph = ...',
+      'fonts/x.ts: s._addGlyph = ...',
+      'fonts/x.ts: embedded.subset._addGlyph = ...',
+    ]);
+    expect(runTimeReplacements('fonts/x.ts', 'this.writer._blocks = [];')).toEqual(['fonts/x.ts: this.writer._blocks = ...']);
+    expect(runTimeReplacements('pdfmake/x.ts', 'line._typesetIndex = k;')).toEqual([]);
+    const hooks = [
+      'hooks.maxWidth = function maxWidth(items: Inline[], summed: number): number {',
+      'pdfmakeHooks().fontOpened = function fontOpened(_doc: unknown, embedded: EmbeddedFont) {',
+      'hooks.layout ??= cachedLayout;',
+      'measure.halt = (ch) => fontOf(ch).halt(ch);',
+      'inline.width = run.width;',
+      'node.unbreakable = false;',
+    ].join('\n');
+    expect(runTimeReplacements('pdfmake/x.ts', hooks)).toEqual([]);
+  });
+});
