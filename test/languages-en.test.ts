@@ -140,6 +140,15 @@ describe('an English workshop (test/fixtures/lang-en)', () => {
     expect(en.diagnostics.filter((d) => d.rule === 'badge-text-too-long')).toEqual([]);
   });
 
+  it('breaks a badge\'s name only between its parts: 欧阳娜娜· | 买买提江, Zoë | Łukasiewicz-Ørsted (they broke 买买 | 提江 and Łukasiewicz- | Ørsted)', () => {
+    const lines = execFileSync('pdftotext', ['-layout', tempFile(en.outputs.get('badges.pdf')!), '-'], { encoding: 'utf8' }).split('\n');
+    const at = (word: string) => lines.findIndex((l) => l.includes(word));
+    expect(lines[at('欧阳娜娜')]).toMatch(/欧阳娜娜\s*·\s*($|\s{2})/);
+    expect(lines[at('欧阳娜娜') + 1]).toContain('买买提江');
+    expect(lines.some((l) => l.includes('Łukasiewicz-Ørsted'))).toBe(true);
+    expect(lines.some((l) => /Łukasiewicz-\s*$|Łukasiewicz-\s{2}/.test(l))).toBe(false);
+  });
+
   it('starts right-to-left paragraphs at the right edge: a heading, the last lines of justified Hebrew and Arabic; their other lines flush at both edges', async () => {
     const bytes = en.outputs.get('program.pdf')!;
     const page = (await extractPages(bytes)).find((p) => p.text.includes('שאומנו'))!.number;

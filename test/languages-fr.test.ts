@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../src/build.js';
 import { buildLanguageFixture, CJK, expectNoBoxes, inspectOutputs, LANGUAGE_OUTPUTS as OUTPUTS, textOutputs } from './helpers/languages.js';
 import { extractPages, squash } from './helpers/pdf.js';
-import { pdffonts, preflight, preflightMissing } from './helpers/tools.js';
+import { pdffonts, preflight, preflightMissing, tempFile } from './helpers/tools.js';
+import { execFileSync } from 'node:child_process';
 
 const missingPreflight = preflightMissing();
 
@@ -42,6 +43,17 @@ describe('a French conference (test/fixtures/lang-fr: BDX I/O 2019)', () => {
     const pages = await extractPages(fr.outputs.get('signs.pdf')!);
     expect(pages).toHaveLength(11);
     for (const p of pages) expect(p.text).toContain('BDX I/O 2019');
+  });
+
+  it('lists a session\'s speakers on the entrance sign with a separator between names, none after the last, none starting a line, no name split', () => {
+    const lines = execFileSync('pdftotext', [tempFile(fr.outputs.get('signs.pdf')!), '-'], { encoding: 'utf8' }).split('\n').map((l) => l.trim());
+    expect(lines.filter((l) => l.startsWith('·'))).toEqual([]);
+    // Each list ends with its last name (it ended "Marc Allaire ·"), and lines break between people.
+    const list = lines.findIndex((l) => l.startsWith('Xavier Blanc · Nicolas Decoster'));
+    expect(lines.slice(list, list + 2).join(' ')).toBe('Xavier Blanc · Nicolas Decoster · Juliane Blier · Marc Allaire');
+    expect(lines).toContain('Géraud Dugé de Bernonville · Simon Bédard');
+    // A room's day sign dates itself in French order, on one line (it printed "15 novembre vendredi").
+    expect(lines.filter((l) => l === 'vendredi 15 novembre')).toHaveLength(3);
   });
 
   it('sets apostrophes and the narrow no-break spaces in the Latin face, proportionally', async () => {

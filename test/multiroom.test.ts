@@ -117,8 +117,9 @@ describe('nothing lost', () => {
       for (const s of sessions().filter((s) => s.date === day.date)) byRoom.set(s.room!, [...(byRoom.get(s.room!) ?? []), s]);
       for (const [room, list] of byRoom) {
         if (list.length < 2) continue;
-        // A room sign's heading: the room's name large, then the day, on one line.
-        const pages = signs.filter((p) => p.split('\n').some((l) => new RegExp(`^${room}\\s{3,}${label}`).test(l.trim())));
+        // A room sign's heading: the room's name large, then the day (in a box of its own, set as large
+        // as it fits, so pdftotext may read it on the line below).
+        const pages = signs.filter((p) => p.split('\n').some((l) => new RegExp(`^${room}(\\s{3,}${label}|$)`).test(l.trim())) && new RegExp(label).test(p));
         expect(pages.length, `room sign of ${room} on day ${d + 1}`).toBeGreaterThanOrEqual(1);
         const text = squash(pages.join(''));
         for (const s of list) for (const slot of s.slots) if (slot.talk) expect(text).toContain(squash(slot.talk.title.primary).slice(0, 12));

@@ -68,10 +68,11 @@ describe('signs.pdf', () => {
       expect(sizes.length, s.title).toBeGreaterThanOrEqual(talks.length);
       expect(new Set(sizes).size, `${s.title}: ${sizes}`).toBe(1);
       expect(sizes[0]).toBeGreaterThanOrEqual(18);
-      // The sign fills its sheet: the lowest text is in the bottom 12 % of the page (A4 landscape
-      // minus a 24 pt margin), unless the titles are already at their largest (a one-talk session).
+      // The sign fills its sheet: the lowest text is in the bottom 15 % of the page (A4 landscape
+      // minus a 24 pt margin), unless the titles are already at their largest (a one-talk session);
+      // titles set a little smaller to spare one a short first line (Session 1) leave a little more.
       const lowest = Math.min(...pages[i].items.map((it) => it.y));
-      if (sizes[0] < 44) expect(lowest / pages[i].height, s.title).toBeLessThan(0.12);
+      if (sizes[0] < 44) expect(lowest / pages[i].height, s.title).toBeLessThan(i === 0 ? 0.15 : 0.12);
     });
   });
 
@@ -111,10 +112,12 @@ describe('signs.pdf', () => {
     // In a title of three lines, the second is not shorter than the third either, where it can be.
     expect(image[0].width).toBeGreaterThanOrEqual(image[1].width * 0.98);
     expect(image[1].width).toBeGreaterThan(image[2].width);
-    // Representational | Learning and Grid Cells stays: the longer first line is wider than the box at the size the sign needs.
+    // Representational | Learning and Grid Cells (a first line 3/4 of the next) is spared by setting the
+    // sign's titles a little smaller, where its longer first line fits the box; 侧向预测编码和感知器 | 在线主动学习初探 too.
     const grid = linesOf(0, 0);
-    expect(grid.map((l) => l.text)).toEqual(['Representational', 'Learning and Grid Cells']);
-    expect(measure('Representational Learning') * grid[0].size).toBeGreaterThan(411 * SAFETY);
+    expect(grid.map((l) => l.text)).toEqual(['Representational Learning', 'and Grid Cells']);
+    expect(measure('Representational Learning') * grid[0].size).toBeLessThanOrEqual(411 * SAFETY);
+    expect(linesOf(0, 1).map((l) => l.text)).toEqual(['侧向预测编码和感知器', '在线主动学习初探']);
   });
 
   it('keeps every piece of text on its page', () => {

@@ -1,4 +1,4 @@
-import { SAFETY, displayLines, type Measure } from './measure.js';
+import { SAFETY, measuredDisplayLines, type Measure } from './measure.js';
 import type { Node, TextNode } from './tree.js';
 
 /* <fit group="…">: the fits of one group in one sign grow and shrink together, and
@@ -13,16 +13,33 @@ export function sizeAt(minSize: number, maxSize: number, step: number): number {
 }
 
 /**
- * A member's text at every step: its lines joined by "\n", or null at the steps where it
- * takes more than max-lines lines or has a word wider than its box. The lines are the paragraph
- * setter's display lines (src/typeset/), with the Chinese–Latin gap the PDF is set with.
+ * A first line shorter than this share of the second, and more than TOP_SHORT_EM shorter,
+ * reads as a title broken badly ("Representational / Learning and Grid Cells"); 下一代神经质量 /
+ * 模型的研究与应用, one character shorter, does not.
  */
-export function stepTexts(text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number; cjkLatinSpace?: number },
-  measure: Measure): (string | null)[] {
-  return Array.from({ length: STEPS + 1 }, (_, step) => {
-    const lines = displayLines(text, box.width * SAFETY, sizeAt(box.minSize, box.maxSize, step), measure, box.cjkLatinSpace);
-    return lines && lines.length <= box.maxLines ? lines.join('\n') : null;
+const TOP_SHORT = 0.9;
+const TOP_SHORT_EM = 1.5;
+/** A group is set this much smaller (a share of the size), at most, to spare a title such a first line. */
+const SPARE_SHRINK = 0.85;
+
+/**
+ * A member's text at every step: its lines joined by "\n", or null at the steps where it
+ * takes more than max-lines lines or has a word wider than its box; and the steps where its
+ * first line is much shorter than its second (`poor`). The lines are the paragraph setter's
+ * display lines (src/typeset/), with the Chinese–Latin gap the PDF is set with.
+ */
+export function stepTexts(text: string, box: { width: number; minSize: number; maxSize: number; maxLines: number; cjkLatinSpace?: number; names?: boolean },
+  measure: Measure): { texts: (string | null)[]; poor: boolean[] } {
+  const poor: boolean[] = [];
+  const texts = Array.from({ length: STEPS + 1 }, (_, step) => {
+    const set = measuredDisplayLines(text, box.width * SAFETY, sizeAt(box.minSize, box.maxSize, step), measure, box.cjkLatinSpace, box.names);
+    const fits = !!set && set.lines.length <= box.maxLines;
+    const [first, second] = fits ? set!.widths : [];
+    // Widths at 1 pt are in em.
+    poor.push(second !== undefined && first < TOP_SHORT * second && second - first > TOP_SHORT_EM);
+    return fits ? set!.lines.join('\n') : null;
   });
+  return { texts, poor };
 }
 
 /** A text node of a group: it carries its group, size range and text at every step, for the step to be set later (read by src/pdfmake/fill-page.ts). */
@@ -60,11 +77,17 @@ export function setStep(member: GroupMember, step: number): void {
   member.fontSize = sizeAt(member.fitRange[0], member.fitRange[1], step);
 }
 
-/** The steps at which every member fits its box, from the smallest. */
+/**
+ * The steps at which every member fits its box, from the smallest; without those where a
+ * member's first line is much shorter than its second and a step a little smaller (at least
+ * SPARE_SHRINK of the size) has none such.
+ */
 function commonSteps(members: GroupMember[]): number[] {
   const steps: number[] = [];
   for (let s = 0; s <= STEPS; s++) if (members.every((m) => m.fitSteps[s] !== null)) steps.push(s);
-  return steps;
+  const poor = (s: number) => members.some((m) => m.fitPoor?.[s]);
+  const size = (s: number) => sizeAt(members[0].fitRange[0], members[0].fitRange[1], s);
+  return steps.filter((s) => !poor(s) || !steps.some((t) => t < s && !poor(t) && size(t) >= SPARE_SHRINK * size(s)));
 }
 
 /**

@@ -51,6 +51,17 @@ export class FitAttributeError extends Error {
   }
 }
 
+/** Whether a <fit> holds people's names (names="true", itself or by a theme style): broken between names, never inside one. */
+export function namesOf(el: MarkupElement, theme: Theme): boolean {
+  let on = false;
+  for (const name of (el.attrs.style ?? '').split(/\s+/).filter(Boolean)) {
+    const s = (Object.hasOwn(theme.styles, name) ? theme.styles[name] : undefined) ?? {};
+    if (s.names !== undefined) on = s.names === true || s.names === 'true';
+  }
+  if (el.attrs.names !== undefined) on = el.attrs.names === 'true' || el.attrs.names === '';
+  return on;
+}
+
 /** The face a <fit> is measured in: its own font/bold, else those of its theme styles, else sans. */
 export function faceOf(el: MarkupElement, theme: Theme): { font: string; bold: boolean } {
   let font = 'sans';
@@ -89,10 +100,11 @@ export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, repo
   if (overflow !== 'cut' && overflow !== 'wrap') throw new FitAttributeError(el, 'overflow', `<fit> overflow="${overflow}" is not cut or wrap`);
   const measure = measurer(faceOf(el, theme), fonts);
   const cjkLatinSpace = theme.typography?.cjk_latin_space;
-  const fitted = fitText(clean, { width, maxSize, minSize, maxLines, wrapSize, cjkLatinSpace }, measure);
+  const names = namesOf(el, theme);
+  const fitted = fitText(clean, { width, maxSize, minSize, maxLines, wrapSize, cjkLatinSpace, names }, measure);
   let lines = fitted.lines;
   if (!fitted.fits && clean) {
-    if (overflow === 'cut') lines = cutToLines(clean, width, fitted.size, maxLines, measure, cjkLatinSpace);
+    if (overflow === 'cut') lines = cutToLines(clean, width, fitted.size, maxLines, measure, cjkLatinSpace, names);
     const field = spans?.[0].at;
     report({ text: clean, size: fitted.size, lines: fitted.lines.length, cut: overflow === 'cut', ...(field ? { at: { file: field.file, line: field.line, column: field.column } } : {}) });
   }
@@ -100,7 +112,7 @@ export function fitNode(el: MarkupElement, theme: Theme, props: BlockProps, repo
   // A text cut to fit ends in "…", which is no field's: the spans end where the cut text does.
   const kept = lines !== fitted.lines ? nonSpaceCount(lines.join('').replace(/…$/, '')) : Infinity;
   const node: TextNode = { ...rest, text: lines.join('\n'), fontSize: fitted.size, ...withSpans(clipped(spans, kept)) };
-  return el.attrs.group ? joinGroup(node, el.attrs.group, clean, { width, minSize, maxSize, maxLines, cjkLatinSpace }, measure) : node;
+  return el.attrs.group ? joinGroup(node, el.attrs.group, clean, { width, minSize, maxSize, maxLines, cjkLatinSpace, names }, measure) : node;
 }
 
 /** Spans that end by `end` (characters other than spaces), cut there. */
@@ -115,8 +127,8 @@ function clipped(spans: TextSpan[] | undefined, end: number): TextSpan[] | undef
  * largest step it fits at, its lines broken between words.
  */
 function joinGroup(node: TextNode, group: string, text: string, box: Parameters<typeof stepTexts>[1], measure: Measure): TextNode {
-  const fitSteps = stepTexts(text, box, measure);
-  const member = { ...node, fitGroup: group, fitRange: [box.minSize, box.maxSize], fitSteps };
+  const { texts: fitSteps, poor } = stepTexts(text, box, measure);
+  const member = { ...node, fitGroup: group, fitRange: [box.minSize, box.maxSize], fitSteps, fitPoor: poor };
   for (let step = STEPS; step >= 0; step--) {
     if (fitSteps[step] !== null) return { ...member, text: fitSteps[step] as string, fontSize: sizeAt(box.minSize, box.maxSize, step) };
   }

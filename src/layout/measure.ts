@@ -54,8 +54,8 @@ export function measurer(face: Face, fonts: FontSet = builtinFonts()): Measure {
 }
 
 /** Display lines at a size, as the paragraph setter (src/typeset/) breaks them: returns the lines. */
-export function wrapLines(text: string, width: number, size: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace): string[] {
-  return wrapMeasured(text, width, size, measure, cjkLatinSpace).lines;
+export function wrapLines(text: string, width: number, size: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace, names = false): string[] {
+  return wrapMeasured(text, width, size, measure, cjkLatinSpace, names).lines;
 }
 
 /**
@@ -63,8 +63,13 @@ export function wrapLines(text: string, width: number, size: number, measure: Me
  * setter breaks them; undefined when a line is wider than `width` (a word too long for the box).
  */
 export function displayLines(text: string, width: number, size: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace): string[] | undefined {
-  const { lines, widths } = wrapMeasured(text, width, size, measure, cjkLatinSpace);
-  return widths.every((w) => w * size <= width) ? lines : undefined;
+  return measuredDisplayLines(text, width, size, measure, cjkLatinSpace)?.lines;
+}
+
+/** displayLines with each line's width at 1 pt. */
+export function measuredDisplayLines(text: string, width: number, size: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace, names = false): { lines: string[]; widths: number[] } | undefined {
+  const set = wrapMeasured(text, width, size, measure, cjkLatinSpace, names);
+  return set.widths.every((w) => w * size <= width) ? set : undefined;
 }
 
 /** Widths of whole texts at 1 pt, per font set and face. */
@@ -76,7 +81,7 @@ const totalsOf = new WeakMap<FontSet, Map<string, Map<string, number>>>();
  * line's width at 1 pt. Each line is then drawn as its own line: the lines measured here are
  * the lines drawn.
  */
-function wrapMeasured(text: string, width: number, size: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace): { lines: string[]; widths: number[] } {
+function wrapMeasured(text: string, width: number, size: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace, names = false): { lines: string[]; widths: number[] } {
   const metrics: Metrics<number> = {
     width: (t) => measure(t) * size,
     halt: (ch) => {
@@ -84,7 +89,7 @@ function wrapMeasured(text: string, width: number, size: number, measure: Measur
       return h && { offset: h.offset * size, advance: h.advance * size };
     },
   };
-  const set = setParagraph([{ text, style: 0, size }], metrics, { width, display: true, cjkLatinSpace });
+  const set = setParagraph([{ text, style: 0, size }], metrics, { width, display: true, cjkLatinSpace, names });
   if (set.length === 0) return { lines: [text.trim()], widths: [0] };
   return { lines: set.map((l) => l.runs.map((r) => r.text).join('').trim()), widths: set.map((l) => l.width / size) };
 }
@@ -105,6 +110,8 @@ export interface FitRequest {
   wrapSize?: number;
   /** The gap between Chinese and Latin letters or digits, in em (theme.yaml's typography). */
   cjkLatinSpace?: number;
+  /** People's names: broken only between names and their parts, never inside one (names="true"). */
+  names?: boolean;
 }
 
 /** The chosen size and line breaks; `fits` is false when even minSize overflows. */
@@ -131,13 +138,13 @@ export function fitText(text: string, req: FitRequest, measure: Measure): Fitted
   // Wrapped at a size, the text fits when it takes few enough lines and no line (a word
   // longer than the box stays whole) is wider than the box.
   const fitsAt = (size: number) => {
-    const { lines, widths } = wrapMeasured(text, width, size, measure, req.cjkLatinSpace);
+    const { lines, widths } = wrapMeasured(text, width, size, measure, req.cjkLatinSpace, req.names);
     return lines.length <= req.maxLines && widths.every((w) => w * size <= width);
   };
   let lo = req.minSize;
   let hi = req.maxSize;
   if (!fitsAt(lo)) {
-    return { size: req.minSize, lines: wrapLines(text, width, req.minSize, measure, req.cjkLatinSpace), fits: false };
+    return { size: req.minSize, lines: wrapLines(text, width, req.minSize, measure, req.cjkLatinSpace, req.names), fits: false };
   }
   while (hi - lo > STEP) {
     const mid = floorStep((lo + hi) / 2);
@@ -148,7 +155,7 @@ export function fitText(text: string, req: FitRequest, measure: Measure): Fitted
   if (fitsAt(hi)) lo = hi;
   // A text without break opportunities is no bigger wrapped than on one line.
   if (oneLine >= lo) return { size: oneLine, lines: [text], fits: true };
-  return { size: lo, lines: wrapLines(text, width, lo, measure, req.cjkLatinSpace), fits: true };
+  return { size: lo, lines: wrapLines(text, width, lo, measure, req.cjkLatinSpace, req.names), fits: true };
 }
 
 /**
@@ -156,11 +163,11 @@ export function fitText(text: string, req: FitRequest, measure: Measure): Fitted
  * broken between characters, and what does not fit ends the last line in "…". For a box that
  * must not grow (a badge: a 500-character name printed whole ran over three badges below it).
  */
-export function cutToLines(text: string, width: number, size: number, maxLines: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace): string[] {
+export function cutToLines(text: string, width: number, size: number, maxLines: number, measure: Measure, cjkLatinSpace = DEFAULT_TYPOGRAPHY.cjkLatinSpace, names = false): string[] {
   const box = width * SAFETY;
   const fits = (t: string) => lineWidth(t, measure, cjkLatinSpace) * size <= box;
   const lines: string[] = [];
-  for (const line of wrapLines(text, box, size, measure, cjkLatinSpace)) {
+  for (const line of wrapLines(text, box, size, measure, cjkLatinSpace, names)) {
     let rest = line;
     while (rest && !fits(rest) && lines.length <= maxLines) {
       const n = longestFitting(rest, fits) || clusterCut(rest, 1);

@@ -52,6 +52,8 @@ export function signsView(program: Program) {
     room: r.room,
     day: dayOf(view.days[r.day - 1]),
     full: dateFormats(program.locale ?? DEFAULT_LOCALE).full(r.date),
+    /** The day without its year, in the language's order: 12 月 31 日 星期六, vendredi 15 novembre. */
+    short: dateFormats(program.locale ?? DEFAULT_LOCALE).short(r.date),
     sessions: r.sessions.map((s) => sessionView(s, program.forum.online, program.locale ?? DEFAULT_LOCALE)),
   }));
   const days = view.days.map((day) => ({ ...day, byTime: byTime(day.items) }));

@@ -46,6 +46,8 @@ export const STYLE_ATTRIBUTES: Record<string, [string, Converter]> = {
   'no-wrap': ['noWrap', bool],
   // Display lines (titles): balanced, broken only between words (src/typeset/).
   balance: ['balance', bool],
+  // People's names: broken between names and their parts, never inside one nor hyphenated (src/typeset/).
+  names: ['names', bool],
 };
 
 /** A bad attribute value; the message says why. */

@@ -101,6 +101,8 @@ export interface TextNode extends BlockProps {
   fitGroup?: string;
   fitRange?: number[];
   fitSteps?: Array<string | null>;
+  /** The steps where its first line is much shorter than its second (fit-groups.ts). */
+  fitPoor?: boolean[];
 }
 
 /** Blocks one below the other. */

@@ -116,6 +116,8 @@ export function sessionView(session: Session, online: boolean, locale: Locale = 
     end: session.end,
     time: `${session.start}–${session.end}`,
     slots: session.slots.map((slot) => slotView(slot, locale)),
+    /** The speakers of its talks, in order: a list without a separator after the last (the entrance sign). */
+    speakers: session.slots.flatMap((slot) => slot.talk?.speakers ?? []).map((p) => personView(p, locale)),
     /** Many slots: more than a booklet page may hold, so its table breaks rather than move whole. */
     long: session.slots.length >= 12,
     ...viewAt({

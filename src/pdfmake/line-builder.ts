@@ -79,12 +79,15 @@ function toRuns(inlines: Inline[]): TextRun<Inline>[] {
   });
 }
 
-/** A text node set as display lines (balance="true", itself or by a style: a title's lines balanced, broken between words). */
-function isDisplay(node: Inline, styles: Record<string, Inline> | undefined): boolean {
-  if (node.balance !== undefined) return node.balance === true;
+/**
+ * A flag of a text node, itself or by a style: `balance` (display lines: a title's lines
+ * balanced, broken between words), `names` (people's names, never broken inside one).
+ */
+function flagOf(node: Inline, styles: Record<string, Inline> | undefined, key: 'balance' | 'names'): boolean {
+  if (node[key] !== undefined) return node[key] === true;
   const names: string[] = Array.isArray(node.style) ? node.style : node.style ? [node.style] : [];
   let on = false;
-  for (const name of names) if (styles?.[name]?.balance !== undefined) on = styles[name].balance === true;
+  for (const name of names) if (styles?.[name]?.[key] !== undefined) on = styles[name][key] === true;
   return on;
 }
 
@@ -137,7 +140,7 @@ function paragraphOptions(inlines: Inline[], textNode: Inline | undefined, style
   // Not in a paragraph with right-to-left text: its levels are read by the characters' count.
   const lang = paragraphScript(text) === 'latin' && !hasRightToLeft(text) ? hyphenationLanguage(current.language) : undefined;
   return {
-    indent: first?.leadingIndent || 0, align: align === 'justify' ? 'justify' : 'left', display: !!textNode && isDisplay(textNode, styles),
+    indent: first?.leadingIndent || 0, align: align === 'justify' ? 'justify' : 'left', display: !!textNode && flagOf(textNode, styles, 'balance'), names: !!textNode && flagOf(textNode, styles, 'names'),
     hyphenate: align === 'justify' ? lang : undefined, cjkLatinSpace: current.cjkLatinSpace,
   };
 }

@@ -1,4 +1,4 @@
-import { LAST_RESORT, type Item } from './items.js';
+import { LAST_RESORT, ONLY_IF_NEEDED, type Item } from './items.js';
 
 /** Line widths: the first line's (after an indent) and the others'. */
 export interface Widths {
@@ -9,6 +9,8 @@ export interface Widths {
 const INFINITY = 10_000;
 /** Demerits of a paragraph whose last line holds one letter: taken only when nothing else fits. */
 const LONELY_LAST = 1e7;
+/** Demerits of a hyphen on a paragraph's next-to-last line (TeX's \finalhyphendemerits, here about five hyphens' own): "technol- / ogy." ends few paragraphs. */
+const FINAL_HYPHEN = 500_000;
 
 interface Node {
   pos: number;
@@ -103,6 +105,7 @@ export function totalFit(items: Item[], widths: Widths, tolerance: number, ragge
       const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
       if (Math.abs(fitness - a.fitness) > 1) demerits += 3_000;
       if (end && a.pos >= 0 && p.letters[n] - p.letters[start] <= 1) demerits += LONELY_LAST;
+      if (end && a.flagged) demerits += FINAL_HYPHEN;
       const total = a.total + demerits;
       if (!best[fitness] || total < best[fitness]!.total) {
         best[fitness] = { pos: b, line: a.line + 1, fitness, total, w: 0, st: 0, sh: 0, prev: a, flagged };
@@ -147,7 +150,8 @@ export function firstFit(items: Item[], widths: Widths): number[] {
     const natural = naturalWidth(items, p.w, start, b, end);
     if (natural > width + 1e-9 && lastFit > from) {
       // A break clreq forbids only when no allowed one fills half the line.
-      const good = lastGood > from && naturalWidth(items, p.w, start, lastGood, false) >= width / 2;
+      const fallback = items[lastFit];
+      const good = lastGood > from && (naturalWidth(items, p.w, start, lastGood, false) >= width / 2 || (fallback.t === 'pen' && fallback.cost >= ONLY_IF_NEEDED));
       const at = good ? lastGood : lastFit;
       breaks.push(at);
       from = at;

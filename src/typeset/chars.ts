@@ -1,9 +1,9 @@
 /** Character classes of the paragraph setter (W3C clreq, UAX #14 in part). */
 
 /** Characters that must not start a line (closing punctuation), per W3C clreq. */
-export const NO_LINE_START = '，。、；：？！）》」』〕】〉’”…‥·〗〙〛︰%,.;:?!)]}～';
+export const NO_LINE_START = '，。、；：？！）》」』〕】〉’”…‥·〗〙〛︰%,.;:?!)]}～»';
 /** Characters that must not end a line (opening punctuation). */
-export const NO_LINE_END = '（《「『〔【〈‘“〖〘〚([{';
+export const NO_LINE_END = '（《「『〔【〈‘“〖〘〚([{«';
 /** Kept with both neighbours: the middle dot of names (谢·禹) and the wave dash of ranges (10～20). */
 export const NO_BREAK_AROUND = '·～〜・';
 

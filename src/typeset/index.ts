@@ -13,17 +13,46 @@ const TOLERANCE = 2;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
-/** Offsets between words of `text` (Intl.Segmenter, with Chinese dictionary segmentation). */
-function wordBounds(text: string): Set<number> {
+/** One-character function words (的, 与, 和…): each ends the phrase before it, never pairs with a neighbour. */
+const FUNCTION_WORDS = '的与和及或并之对對等而';
+
+/**
+ * Offsets between words of `text` (Intl.Segmenter, with Chinese dictionary segmentation).
+ * ICU leaves words it does not know as one-character pieces (感知|器|在|线, 初|探, “|大|语言):
+ * X到X is one word (端到端); a function word joins the word before it (网络的, 研究与); other
+ * pieces pair up from the right (在线, 初探), an odd one out joining the word before it (感知器,
+ * 研讨会) or, with none before, the word after it (“大语言, 超对称).
+ */
+export function wordBounds(text: string): Set<number> {
   let seg = segmenters.get('zh');
   if (!seg) segmenters.set('zh', (seg = new Intl.Segmenter('zh', { granularity: 'word' })));
-  const out = new Set<number>();
-  let prev = '';
-  for (const s of seg.segment(text)) {
-    // A one-character word joins the word before it (感知器, 学习的; ICU cuts 在线 into 在|线).
-    const single = [...s.segment].length === 1 && isHan(s.segment) && isHan([...prev].pop() ?? '');
-    if (!single) out.add(s.index);
-    prev = s.segment;
+  const parts = [...seg.segment(text)].map((s) => ({ at: s.index, text: s.segment, single: isHan(s.segment) && [...s.segment].length === 1 }));
+  const out = new Set<number>(parts.map((p) => p.at));
+  const hanEnd = (i: number) => i >= 0 && i < parts.length && isHan([...parts[i].text].pop() ?? '');
+  const hanStart = (i: number) => i >= 0 && i < parts.length && isHan([...parts[i].text][0] ?? '');
+  for (let i = 0; i < parts.length; ) {
+    if (!parts[i].single) { i++; continue; }
+    // X到X, X对X: one word of three (端到端, 一对一, 面对面).
+    if (parts[i + 2]?.single && parts[i + 1].single && parts[i].text === parts[i + 2].text) {
+      out.delete(parts[i + 1].at);
+      out.delete(parts[i + 2].at);
+      i += 3;
+      continue;
+    }
+    if (FUNCTION_WORDS.includes(parts[i].text)) {
+      if (hanEnd(i - 1)) out.delete(parts[i].at);
+      else if (hanStart(i + 1)) out.delete(parts[i + 1].at);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < parts.length && parts[j].single && !FUNCTION_WORDS.includes(parts[j].text)) j++;
+    for (let k = j - 2; k >= i; k -= 2) out.delete(parts[k + 1].at);
+    if ((j - i) % 2 === 1) {
+      if (hanEnd(i - 1)) out.delete(parts[i].at);
+      else if (hanStart(i + 1)) out.delete(parts[i + 1].at);
+    }
+    i = j;
   }
   out.add(text.length);
   return out;
@@ -103,7 +132,7 @@ export function naturalWidth<S>(prepared: Prepared<S>): number {
 function fitsOptions<S>(prepared: Prepared<S>, runs: TextRun<S>[], options: SetOptions): boolean {
   const a = prepared.options;
   if ((a.indent ?? 0) !== (options.indent ?? 0) || !!a.display !== !!options.display || a.hyphenate !== options.hyphenate ||
-    (a.cjkLatinSpace ?? 0.25) !== (options.cjkLatinSpace ?? 0.25) || prepared.runs.length !== runs.length) return false;
+    (a.cjkLatinSpace ?? 0.25) !== (options.cjkLatinSpace ?? 0.25) || !!a.names !== !!options.names || prepared.runs.length !== runs.length) return false;
   for (let i = 0; i < runs.length; i++) {
     const x = prepared.runs[i];
     const y = runs[i];
@@ -145,7 +174,7 @@ function segmentItems<S>(runs: TextRun<S>[], offset: number, metrics: Metrics<S>
   const shifted = bounds && new Set([...bounds].map((b) => b + offset));
   const fits = { min: -Infinity, max: Infinity };
   const items = buildItems(runs, metrics, {
-    width: lineWidth, hyphenate: options.hyphenate, cjkLatinSpace: options.cjkLatinSpace ?? 0.25, wordBounds: shifted, fits,
+    width: lineWidth, hyphenate: options.hyphenate, cjkLatinSpace: options.cjkLatinSpace ?? 0.25, wordBounds: shifted, fits, names: options.names,
   }, offset);
   return { items, fits };
 }

@@ -65,6 +65,8 @@ export interface ItemOptions {
   cjkLatinSpace: number;
   /** Offsets (in the paragraph's text) between which a display line may break; undefined: everywhere allowed. */
   wordBounds?: Set<number>;
+  /** People's names: lines break only between names and between the parts of one (at spaces, after ·), never inside a part. */
+  names?: boolean;
   /**
    * Filled in while building: the line widths the items hold for (a word is cut into
    * characters only when wider than the line): from the widest word kept whole (`min`) to
@@ -92,6 +94,8 @@ export function buildItems<S>(runs: TextRun<S>[], metrics: Metrics<S>, opts: Ite
   const atoms = toAtoms(runs, metrics, offset);
   const items: Item[] = [];
   const measure = (text: string, run: number) => metrics.width(text, runs[run].style);
+  // A list of names ("A B · C D", "甲、乙"): a line breaks inside one person's name only as a last resort (display lines: never).
+  const list = !!opts.names && atoms.some((a) => a.kind !== 'space' && SEPARATOR.test(a.text));
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
     if (a.kind === 'space') {
@@ -109,7 +113,14 @@ export function buildItems<S>(runs: TextRun<S>[], metrics: Metrics<S>, opts: Ite
       }
       const gap = latinGap(prev, next, runs, opts.cjkLatinSpace);
       const one = measure(' ', a.run);
-      const brk = !a.text.includes('\u00A0') && !(runs[a.run].noWrap && runs[prev.run].noWrap && runs[next.run].noWrap);
+      let brk = !a.text.includes('\u00A0') && !(runs[a.run].noWrap && runs[prev.run].noWrap && runs[next.run].noWrap) && !keptAcrossSpace(prev, next);
+      // عبد الرحمن, بن عبد العزيز: "servant of", "son of" are one name with the word after.
+      if (brk && opts.names && NAME_PREFIXES.has(prev.text)) brk = false;
+      if (brk && list && !SEPARATOR.test(prev.text)) {
+        // Display lines (a fitted list) do not break there at all: a name too wide is set smaller.
+        if (!opts.wordBounds) items.push({ t: 'pen', w: 0, cost: ONLY_IF_NEEDED, flagged: false, run: a.run });
+        brk = false;
+      }
       if (gap !== undefined) items.push({ t: 'glue', w: gap, stretch: gap * 0.5, shrink: gap * 0.2, brk, spaces: a.text, run: a.run, natural });
       else items.push({ t: 'glue', w: natural, stretch: one * SPACE_STRETCH, shrink: one * 0.3, brk, spaces: a.text, run: a.run, natural });
       continue;
@@ -119,11 +130,30 @@ export function buildItems<S>(runs: TextRun<S>[], metrics: Metrics<S>, opts: Ite
       // Where clreq forbids a break between two marks, one is still possible as a last resort
       // (300 "（" then 300 "）" would otherwise be one line running off the page).
       if (!glue.brk && lastResort(atoms[i - 1], a, runs)) items.push({ t: 'pen', w: 0, cost: LAST_RESORT, flagged: false, run: a.run });
+      else if (!glue.brk && insideName(atoms[i - 1], a, runs, opts)) items.push({ t: 'pen', w: 0, cost: ONLY_IF_NEEDED, flagged: false, run: a.run });
       items.push(glue);
     }
     pushAtom(items, a, runs, metrics, opts, !!a.joined || !!atoms[i + 1]?.joined);
   }
   return items;
+}
+
+/**
+ * No break at a space before a mark that may not start a line or after one that may not end
+ * it (UAX #14 LB13, LB14): "A · B" breaks after the dot, "70 %", "code ?" and "« mot »" stay
+ * whole; a dash between spaces ("Projekt - Linked Data") ends its line rather than starting one.
+ */
+/** 第 and the number after it (第 2 届, 第3章): an ordinal is not broken. */
+function ordinal(a: Atom, b: Atom): boolean {
+  return a.kind === 'han' && a.text === '第' && b.kind === 'word' && /^\p{N}/u.test(b.text);
+}
+
+function keptAcrossSpace(prev: Atom, next: Atom): boolean {
+  const first = [...next.text][0] ?? '';
+  const last = [...prev.text].pop() ?? '';
+  if (next.kind === 'word' && /^[-\u2013\u2014]$/u.test(next.text)) return true;
+  if (ordinal(prev, next)) return true;
+  return (NO_LINE_START.includes(first) && next.text.length === first.length) || NO_LINE_END.includes(last) && prev.text.length === last.length;
 }
 
 function box(run: number, text: string, w: number, letters: number, extra: Partial<Box> = {}): Box {
@@ -135,10 +165,13 @@ function latinGap<S>(a: Atom, b: Atom, runs: TextRun<S>[], em: number): number |
   if (em <= 0) return undefined;
   const last = [...a.text].pop() ?? '';
   const first = [...b.text][0] ?? '';
-  if (a.kind === 'han' && b.kind === 'word' && isLatinAlnum(first)) return em * runs[a.run].size;
-  if (b.kind === 'han' && a.kind === 'word' && (isLatinAlnum(last) || (/[%‰°]/.test(last) && /\p{N}/u.test(a.text)))) return em * runs[b.run].size;
+  if (a.kind === 'han' && b.kind === 'word' && (isLatinAlnum(first) || MATH.test(first))) return em * runs[a.run].size;
+  if (b.kind === 'han' && a.kind === 'word' && (isLatinAlnum(last) || MATH.test(last) || (/[%‰°]/.test(last) && /^[\p{N}%‰°]/u.test(a.text)))) return em * runs[b.run].size;
   return undefined;
 }
+
+/** A mathematical symbol outside ASCII (∂ ∇ ∑ ≤ ∞): inline maths has the gap on both sides ("梯度 ∂L/∂θ 很小"), as a letter does. */
+const MATH = /(?![\u0000-\u007F])\p{Sm}/u;
 
 const CJKISH = new Set<Kind>(['han', 'open', 'close', 'punct', 'dash']);
 
@@ -154,10 +187,12 @@ function between<S>(a: Atom, b: Atom, runs: TextRun<S>[], opts: ItemOptions): Gl
   let brk = cjk && !noWrap && !NO_LINE_START.includes(first) && !NO_LINE_END.includes(last) &&
     !NO_BREAK_AROUND.includes(last) && !NO_BREAK_AROUND.includes(first) && !(a.kind === 'word' && b.joined);
   if (brk && opts.wordBounds && a.kind !== 'close' && b.kind !== 'open' && !opts.wordBounds.has(b.at)) brk = false;
+  if (ordinal(a, b)) brk = false;
   // A word pdfmake cut into inlines after a hyphen or slash (an address: "example.org/" "ab/"
   // "cd…") may break there, as it may inside one run: without it a 30,000-character address
   // was one line running off the page.
-  if (!brk && !noWrap && a.kind === 'word' && b.kind === 'word' && EXPLICIT_END.test(a.text) && /^[\p{L}\p{N}]/u.test(b.text)) brk = true;
+  if (!brk && !noWrap && !opts.names && a.kind === 'word' && b.kind === 'word' && EXPLICIT_END.test(a.text) && /^[\p{L}\p{N}]/u.test(b.text)) brk = true;
+  if (opts.names) brk = nameBreak(a, b, brk, !!noWrap);
   const emA = runs[a.run].size;
   const emB = runs[b.run].size;
   let w = 0;
@@ -176,6 +211,27 @@ function between<S>(a: Atom, b: Atom, runs: TextRun<S>[], opts: ItemOptions): Gl
   }
   const stretch = cjk && !(a.kind === 'word' && b.joined) ? CJK_STRETCH * Math.max(emA, emB) : 0;
   return { t: 'glue', w, stretch: gap !== undefined ? Math.max(stretch, gap * 0.5) : stretch, shrink, brk };
+}
+
+/** Arabic name words that make one name part with the word after them (Abd al-…, bin, ibn, Abu, bint). */
+const NAME_PREFIXES = new Set(['عبد', 'بن', 'ابن', 'بنت', 'أبو', 'ابو', 'أبي']);
+
+/** An atom that ends with a separator between people's names (a middle dot, comma, semicolon, 、). */
+const SEPARATOR = /[·・,;、，；]$/u;
+
+/** Letters of a name part: Chinese characters and words (which the hyphen of 欧阳-李 or Haïm-Lubczanski joins). */
+const NAME_PART = new Set<Kind>(['han', 'word']);
+
+/** In people's names, the break between two atoms: after a middle dot (欧阳娜娜·|买买提江), never inside a part. */
+function nameBreak(a: Atom, b: Atom, brk: boolean, noWrap: boolean): boolean {
+  if (noWrap) return false;
+  if ((a.text === '·' || a.text === '・') && NAME_PART.has(b.kind)) return true;
+  return brk && !(NAME_PART.has(a.kind) && NAME_PART.has(b.kind));
+}
+
+/** Between two letters of a name in a paragraph (not display lines, which a fit sets smaller): a break only as a last resort. */
+function insideName<S>(a: Atom, b: Atom, runs: TextRun<S>[], opts: ItemOptions): boolean {
+  return !!opts.names && !opts.wordBounds && NAME_PART.has(a.kind) && NAME_PART.has(b.kind) && !(runs[a.run].noWrap && runs[b.run].noWrap);
 }
 
 /** Whether a break forbidden between two atoms only by clreq's rules may be taken as a last resort. */
@@ -242,7 +298,8 @@ function pushAtom<S>(items: Item[], a: Atom, runs: TextRun<S>[], metrics: Metric
   }
   if (opts.fits && !opts.wordBounds) opts.fits.min = Math.max(opts.fits.min, w);
   // A word in several runs (herb- + diseases, or two fonts) is hyphenated only where it is whole.
-  const points = wordBreaks(a.text, partOfWord ? undefined : opts.hyphenate);
+  // A name part is never cut, at a hyphen either: its line is too wide, and a fit shrinks it.
+  const points = opts.names ? [] : wordBreaks(a.text, partOfWord ? undefined : opts.hyphenate);
   if (points.length === 0) {
     items.push(box(a.run, a.text, w, letters));
     return;
@@ -270,7 +327,8 @@ function wordBreaks(word: string, lang: string | undefined): Array<[number, bool
   const explicit = /[-/\u2010\u2013](?=[\p{L}\p{N}])/gu;
   for (const m of word.matchAll(explicit)) if (m.index! >= 1) out.push([m.index! + 1, false]);
   if (lang && out.length === 0) {
-    const m = /^([("'‘“]*)([\p{L}\p{M}]+)([^\p{L}\p{M}]*)$/u.exec(word);
+    // An elided article or pronoun (d’, l’, qu’) before the word, a possessive (’s) after it: the word between is hyphenated.
+    const m = /^([("'‘“«]*(?:\p{L}{1,2}['’])?)([\p{L}\p{M}]+)((?:['’]\p{L}{1,2})?[^\p{L}\p{M}]*)$/u.exec(word);
     if (m) for (const p of hyphenationPoints(m[2], lang)) out.push([m[1].length + p, true]);
   }
   return out.sort((x, y) => x[0] - y[0]);
@@ -299,6 +357,8 @@ function splitLong<S>(items: Item[], a: Atom, style: S, metrics: Metrics<S>): vo
 
 /** The cost of a break clreq forbids, taken only when a line has no other place to break. */
 export const LAST_RESORT = 9000;
+/** The cost of a break inside a person's name: taken only when the line has no other break at all (first fit), whatever it fills. */
+export const ONLY_IF_NEEDED = LAST_RESORT + 1;
 
 function countLetters(text: string): number {
   let n = 0;

@@ -40,6 +40,8 @@ export interface SetOptions {
   hyphenate?: string;
   /** The gap between Chinese and Latin letters or digits, in em of the Chinese text (default 0.25; 0: none). */
   cjkLatinSpace?: number;
+  /** People's names: broken only between names and name parts (at spaces, after ·), never inside a part, never hyphenated. */
+  names?: boolean;
 }
 
 /** A positioned piece of one input run on a line. */
