@@ -5,6 +5,7 @@
 // has the measurements.
 import { createHash, randomUUID } from 'node:crypto';
 import { accessSync, constants, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,7 +27,9 @@ export async function loadCli(dist = DIST) {
 
 function loadBundle(dir) {
   const bundle = join(dir, 'cli.js');
-  const source = readFileSync(bundle, 'utf8');
+  // scripts/bundle.mjs writes ASCII: read as one-byte text, without UTF-8 decoding.
+  const bytes = readFileSync(bundle);
+  const source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
   // V8 checks a cache against its own version and flags and the source's length only, so the
   // file name carries the digest of the source scripts/bundle.mjs wrote: a rebuilt bundle
   // never runs stale code.

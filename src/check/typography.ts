@@ -3,6 +3,7 @@ import { decodeText } from '../load/encoding.js';
 import type { Diagnostics, Fix } from '../diagnostics.js';
 import type { FileSource } from '../io.js';
 import { splitFrontMatter } from '../load/frontmatter.js';
+import { takeParsedYaml } from '../load/yaml.js';
 import { lintRun } from './typography-rules.js';
 import { mixesScripts } from './script-mix.js';
 
@@ -96,7 +97,7 @@ function bodyRuns(body: string, base: number): Run[] {
 
 /** The text values of a YAML file (keys, ids and times left out), at their offsets plus `base`. */
 function yamlRuns(yamlText: string, base: number): Run[] {
-  const doc = parseDocument(yamlText, { keepSourceTokens: true });
+  const doc = takeParsedYaml(yamlText) ?? parseDocument(yamlText);
   if (doc.errors.length) return [];
   const runs: Run[] = [];
   visit(doc, {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { FontFace } from './fonts.js';
 import { useShapingCache, type ShapableFont } from './shaping-cache.js';
+import { availableFeatures } from './features.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit') as { create(bytes: Buffer, postscriptName?: string): MeasuringFont };
@@ -43,7 +44,7 @@ function openMeasuring(file: FontFace): MeasuringFace {
   const font = fontkit.create(bytes, file.postscriptName);
   useShapingCache(font as unknown as ShapableFont, bytes, file.postscriptName);
   const widths = new Map<string, number>();
-  // fontkit works its feature list out anew on every read: once per font.
+  // Read from the file's GSUB and GPOS once per font (features.ts; fontkit decodes both tables to answer).
   let halting: boolean | undefined;
   return {
     width(text) {
@@ -56,7 +57,7 @@ function openMeasuring(file: FontFace): MeasuringFace {
       return w;
     },
     halt(ch) {
-      halting ??= font.availableFeatures.includes('halt');
+      halting ??= availableFeatures(font, bytes).has('halt');
       if (!halting) return undefined;
       const half = font.layout(ch, ['halt']);
       if (half.glyphs.length !== 1 || half.advanceWidth >= font.layout(ch).advanceWidth) return undefined;

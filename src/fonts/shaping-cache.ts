@@ -1,3 +1,4 @@
+import { glyphForCodePoint } from './cmap.js';
 import { isFontLigature } from './ligatures.js';
 import { loadFontkitHooks } from './fontkit-hooks.js';
 import { cacheDir, fontKey, storeFor, validRun, type Call, type StoredRun } from './shaping-store.js';
@@ -203,25 +204,25 @@ const cmaps = new WeakMap<object, Map<number, number | undefined>>();
 
 /**
  * The glyph the font's character map gives a code point (fontkit's glyphForCodePoint, which
- * also makes the glyph object, with that code point, the first time): remembered per font,
- * as fontkit's cmap lookup decodes the table's segments anew on every call.
+ * also makes the glyph object, with that code point, the first time; the lookup itself read
+ * from the file's cmap, cmap.ts): remembered per font.
  */
-function cmapGlyph(font: ShapableFont, cp: number): number | undefined {
+function cmapGlyph(font: ShapableFont, bytes: Uint8Array, cp: number): number | undefined {
   let ids = cmaps.get(font);
   if (!ids) cmaps.set(font, (ids = new Map()));
   if (ids.has(cp)) return ids.get(cp);
-  const id = font.glyphForCodePoint(cp)?.id;
+  const id = glyphForCodePoint<Glyph | null>(font, bytes, cp)?.id;
   ids.set(cp, id);
   return id;
 }
 
 /** Whether glyph `id` prints the characters `cps`: the character map's glyph of one, the font's ligature of several. */
 function standsFor(font: ShapableFont, bytes: Uint8Array, id: number, cps: readonly number[]): boolean {
-  if (cps.length === 1) return cps[0] <= 0x10ffff && cmapGlyph(font, cps[0]) === id;
+  if (cps.length === 1) return cps[0] <= 0x10ffff && cmapGlyph(font, bytes, cps[0]) === id;
   if (cps.length < 2 || cps.length > 8 || cps.some((cp) => !(cp <= 0x10ffff))) return false;
   const parts: number[] = [];
   for (const cp of cps) {
-    const glyph = cmapGlyph(font, cp);
+    const glyph = cmapGlyph(font, bytes, cp);
     if (!glyph) return false;
     parts.push(glyph);
   }

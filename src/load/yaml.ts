@@ -21,8 +21,7 @@ export interface YamlFile {
  * positions when the YAML is front matter inside a larger file.
  */
 export function parseYaml(file: string, text: string, diags: Diagnostics, lineOffset = 0): YamlFile | undefined {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const { doc, lines } = parsedText(text);
   const at = (offset: number): Position => {
     const p = lines.linePos(Math.max(0, Math.min(offset, text.length)));
     return { file, line: p.line + lineOffset, column: p.col };
@@ -156,4 +155,32 @@ function yamlHint(code: string, reason: string): string {
     default:
       return 'values containing ":", "#", "[" or "{" must be put in quotes';
   }
+}
+
+/** Parsed texts, for the next reader of the same text: the typography check (takeParsedYaml), the theme's second reading (custom fonts). */
+const parsed = new Map<string, { doc: Document; lines: LineCounter }>();
+/** Texts kept at most (a build reads every content file once; --watch must not accumulate them). */
+const PARSED_MAX = 4096;
+
+/** The yaml library's document of a text (never changed by its readers), parsed once for every reader of the same text in a build. */
+function parsedText(text: string): { doc: Document; lines: LineCounter } {
+  let entry = parsed.get(text);
+  if (!entry) {
+    const lines = new LineCounter();
+    entry = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(text, entry);
+  }
+  return entry;
+}
+
+/**
+ * The document parseYaml made of this very text, handed over once (it is then forgotten), or
+ * undefined: the typography check reads the scalars of every YAML file and front matter the
+ * program was loaded from, and parsing them again was ~5 % of a cold booklet.
+ */
+export function takeParsedYaml(text: string): Document | undefined {
+  const entry = parsed.get(text);
+  if (entry) parsed.delete(text);
+  return entry?.doc;
 }

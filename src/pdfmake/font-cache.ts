@@ -1,5 +1,6 @@
 import { useShapingCache, type ShapableFont } from '../fonts/shaping-cache.js';
 import { glyphUnicode } from './text-layer.js';
+import { advanceOf, glyphForCodePoint, type CmapFont } from '../fonts/cmap.js';
 import { shareFont, sharedFont, type ParsedFont } from '../fonts/parsed-fonts.js';
 import { pdfkitHooks, pdfmakeHooks } from './hooks.js';
 
@@ -95,8 +96,9 @@ export function isIdeograph(code: number): boolean {
  */
 export function ideographRun(font: ShapingFont, text: string): unknown {
   if (text.length !== 1 || !isIdeograph(text.charCodeAt(0))) return undefined;
-  const glyph = font.font.glyphForCodePoint(text.charCodeAt(0));
+  const bytes = font.font.stream?.buffer;
+  const glyph = glyphForCodePoint<{ id: number; advanceWidth: number }>(font.font as unknown as CmapFont, bytes, text.charCodeAt(0));
   if (!glyph.id) return undefined;
-  const advance = glyph.advanceWidth * font.scale;
+  const advance = (advanceOf(bytes, glyph.id) ?? glyph.advanceWidth) * font.scale;
   return { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
 }

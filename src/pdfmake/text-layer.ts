@@ -1,3 +1,5 @@
+import { glyphForCodePoint, type CmapFont } from '../fonts/cmap.js';
+
 /** What this module touches of pdfkit's EmbeddedFont and fontkit's glyphs. */
 interface Glyph {
   id: number;
@@ -5,7 +7,7 @@ interface Glyph {
   advanceWidth: number;
 }
 interface EmbeddedFont {
-  font: { glyphForCodePoint(codePoint: number): { id: number } };
+  font: CmapFont & { stream?: { buffer: Uint8Array } };
 }
 
 /**
@@ -31,5 +33,5 @@ function ownCharacter(font: EmbeddedFont, glyph: Glyph, char: string): number[] 
   if (glyph.codePoints.length === 1 && glyph.codePoints[0] === cp) return glyph.codePoints;
   // A glyph fontkit first made without its characters (as a substitution's output) has none: one
   // of Source Serif's periods copied as nothing until the cmap was asked.
-  return glyph.codePoints.length <= 1 && font.font.glyphForCodePoint(cp).id === glyph.id ? [cp] : glyph.codePoints;
+  return glyph.codePoints.length <= 1 && glyphForCodePoint<{ id: number }>(font.font, font.font.stream?.buffer, cp).id === glyph.id ? [cp] : glyph.codePoints;
 }
