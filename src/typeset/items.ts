@@ -323,9 +323,13 @@ function pushAtom<S>(items: Item[], a: Atom, runs: TextRun<S>[], metrics: Metric
   const hyphenation = points[0][1];
   let prevEnd = 0;
   let prevWidth = 0;
+  // A word's pieces are measured as its starts (kerning across a break stays in the word's width);
+  // a run of thousands of characters with a slash every few ("https://e.org/…") piece by piece,
+  // or each start would be measured whole: 300 of them made a 4,800-character badge name take 6 s.
+  const long = a.text.length > LONG_WORD;
   for (const [at, hyphenated] of points) {
-    const width = metrics.width(a.text.slice(0, at), style);
     const part = a.text.slice(prevEnd, at);
+    const width = long ? prevWidth + metrics.width(part, style) : metrics.width(a.text.slice(0, at), style);
     items.push(box(a.run, part, width - prevWidth, countLetters(part), !hyphenation ? {} : prevEnd === 0 ? { whole: w } : { piece: true }));
     items.push({ t: 'pen', w: hyphenated ? hyphen : 0, cost: hyphenated ? HYPHEN_PENALTY : 30, flagged: hyphenated, run: a.run });
     prevEnd = at;
@@ -334,6 +338,9 @@ function pushAtom<S>(items: Item[], a: Atom, runs: TextRun<S>[], metrics: Metric
   const part = a.text.slice(prevEnd);
   items.push(box(a.run, part, w - prevWidth, countLetters(part), hyphenation ? { piece: true } : {}));
 }
+
+/** Longer than any word of a language: its pieces are measured one by one (pushAtom). */
+const LONG_WORD = 200;
 
 /** Where a Latin word may break: after a hyphen or slash inside it, and its hyphenation points (true: add a hyphen). */
 function wordBreaks(word: string, lang: string | undefined): Array<[number, boolean]> {

@@ -24,6 +24,18 @@ function each(fn: (lines: SetLine<TestStyle>[], para: string, width: number) => 
 }
 
 describe('the paragraph setter', () => {
+  it('measures a long run with a break every few characters in linear time (each piece, not each start)', () => {
+    // "https://e.org/x" 300 times: a break after every slash before a letter.
+    const run = 'https://e.org/x'.repeat(300);
+    let measured = 0;
+    const counting = { ...testMetrics, width: (t: string, style: TestStyle) => { measured += t.length; return testMetrics.width(t, style); } };
+    // On one line (how fitting measures a text's width): the run is one word, with a break after each slash.
+    const lines = setParagraph(mixedRuns(run, 9.5), counting, { width: 1e9 });
+    expect(lines.map(text).join('')).toBe(run);
+    // Measuring every start of the run whole was 300 × 2,400 characters on average.
+    expect(measured).toBeLessThan(20 * run.length);
+  });
+
   it('loses no character and adds only hyphens', () => {
     each((lines, para) => expect(lines.map(text).join('').replace(/\s+/g, '')).toBe(para.replace(/\s+/g, '')));
   });
