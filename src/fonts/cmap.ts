@@ -1,4 +1,4 @@
-import { tableDirectory } from './sfnt.js';
+import { tableDirectory, tableView } from './sfnt.js';
 
 /** What this module calls of a fontkit font (its public API): getGlyph makes the glyph object. */
 export interface CmapFont {
@@ -39,10 +39,7 @@ function tablesFor(bytes: Uint8Array | undefined): Tables {
 function readTables(bytes: Uint8Array): Tables {
   const dir = tableDirectory(bytes);
   if (!dir) return NONE;
-  const table = (tag: string) => {
-    const t = dir[tag];
-    return t && t.offset + t.length <= bytes.length ? new DataView(bytes.buffer, bytes.byteOffset + t.offset, t.length) : undefined;
-  };
+  const table = (tag: string) => tableView(bytes, dir, tag);
   return { lookup: cmapReader(table('cmap')), advance: dir.fvar ? none : hmtxReader(table('hhea'), table('hmtx')) };
 }
 

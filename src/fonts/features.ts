@@ -1,4 +1,4 @@
-import { tableDirectory } from './sfnt.js';
+import { tableDirectory, tableView } from './sfnt.js';
 
 /** What this module reads of a fontkit font: the feature list fontkit gives, when the file's bytes do not answer. */
 export interface FeatureFont {
@@ -34,10 +34,10 @@ function fromTables(bytes: Uint8Array): Set<string> | undefined {
     if (!tables) return undefined;
     const features = new Set<string>();
     for (const tag of ['GSUB', 'GPOS']) {
-      const t = tables[tag];
-      if (!t) continue;
-      if (t.offset + t.length > bytes.length) return undefined;
-      const tags = defaultFeatures(new DataView(bytes.buffer, bytes.byteOffset + t.offset, t.length));
+      if (!tables[tag]) continue;
+      const view = tableView(bytes, tables, tag);
+      if (!view) return undefined;
+      const tags = defaultFeatures(view);
       if (!tags) return undefined;
       for (const t of tags) features.add(t);
     }

@@ -24,6 +24,12 @@ export function tableDirectory(bytes: Uint8Array): Record<string, TableEntry> | 
   return tables;
 }
 
+/** A table of a face's directory as a view of the file's bytes; undefined when absent or reaching past the file. */
+export function tableView(bytes: Uint8Array, dir: Record<string, TableEntry>, tag: string): DataView | undefined {
+  const t = dir[tag];
+  return t && t.offset + t.length <= bytes.length ? new DataView(bytes.buffer, bytes.byteOffset + t.offset, t.length) : undefined;
+}
+
 /** The features applied by default whose ligatures shaping can produce (dlig and hlig are off by default). */
 const FEATURES = new Set(['ccmp', 'liga', 'clig', 'rlig']);
 
@@ -43,9 +49,9 @@ const NONE: Ligatures = { has: () => false };
  * read (a collection, a WOFF, a damaged table), vouches for no ligature.
  */
 export function gsubLigatures(bytes: Uint8Array): Ligatures {
-  const gsub = tableDirectory(bytes)?.GSUB;
-  if (!gsub || gsub.offset + gsub.length > bytes.length) return NONE;
-  const view = new DataView(bytes.buffer, bytes.byteOffset + gsub.offset, gsub.length);
+  const dir = tableDirectory(bytes);
+  const view = dir && tableView(bytes, dir, 'GSUB');
+  if (!view) return NONE;
   const u16 = (at: number) => view.getUint16(at);
   let subtables: number[];
   try {
